@@ -1,0 +1,54 @@
+/* portada-cli-check.c: portada check --db FILE
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "portada-cli.h"
+#include "portada-newsroom.h"
+
+int
+portada_cli_check (int argc, char *argv[])
+{
+  g_autofree char *db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) newsroom = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The newsroom file to check"), N_("FILE") },
+    { NULL }
+  };
+
+  if (!portada_cli_parse ("check", NULL,
+                          _("Check a newsroom: database integrity, then Portada's own checks.\n"
+                            "Exit status: 0 when clean, 1 when problems were found, 2 when the "
+                            "file cannot be used."),
+                          entries, &argc, &argv))
+    return PORTADA_EXIT_UNUSABLE;
+  if (db == NULL)
+    {
+      portada_cli_error (_("check: --db FILE is required"));
+      return PORTADA_EXIT_UNUSABLE;
+    }
+
+  newsroom = portada_newsroom_open (db, PORTADA_OPEN_DEFAULT, &error);
+  if (newsroom == NULL)
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  problems = portada_newsroom_check_integrity (newsroom, &error);
+  if (problems == NULL)
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  for (guint i = 0; i < problems->len; i++)
+    printf ("%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
+  return problems->len ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
+}

@@ -1,0 +1,186 @@
+/* portada-article.c
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "portada-article.h"
+#include "portada-error.h"
+
+static const char *const status_names[] = { "draft", "review", "scheduled", "published", "archived" };
+
+const char *
+portada_article_status_to_string (PortadaArticleStatus status)
+{
+  g_return_val_if_fail (status <= PORTADA_STATUS_ARCHIVED, "draft");
+  return status_names[status];
+}
+
+gboolean
+portada_article_status_from_string (const char *text, PortadaArticleStatus *status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (text, status_names[i]) == 0)
+      {
+        *status = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+PortadaArticle *
+portada_article_new (void)
+{
+  PortadaArticle *a = g_new0 (PortadaArticle, 1);
+  a->lang = g_strdup ("en");
+  a->title = g_strdup ("");
+  a->body = g_strdup ("");
+  a->comments_enabled = TRUE;
+  a->tags = g_new0 (char *, 1);
+  return a;
+}
+
+PortadaArticle *
+portada_article_copy (const PortadaArticle *article)
+{
+  PortadaArticle *a = g_new0 (PortadaArticle, 1);
+
+  *a = *article;
+  a->uuid = g_strdup (article->uuid);
+  a->lang = g_strdup (article->lang);
+  a->translation_group = g_strdup (article->translation_group);
+  a->section = g_strdup (article->section);
+  a->title = g_strdup (article->title);
+  a->subtitle = g_strdup (article->subtitle);
+  a->slug = g_strdup (article->slug);
+  a->author = g_strdup (article->author);
+  a->excerpt = g_strdup (article->excerpt);
+  a->body = g_strdup (article->body);
+  a->source_name = g_strdup (article->source_name);
+  a->source_url = g_strdup (article->source_url);
+  a->tags = g_strdupv (article->tags);
+  return a;
+}
+
+void
+portada_article_free (PortadaArticle *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->uuid);
+  g_free (a->lang);
+  g_free (a->translation_group);
+  g_free (a->section);
+  g_free (a->title);
+  g_free (a->subtitle);
+  g_free (a->slug);
+  g_free (a->author);
+  g_free (a->excerpt);
+  g_free (a->body);
+  g_free (a->source_name);
+  g_free (a->source_url);
+  g_strfreev (a->tags);
+  g_free (a);
+}
+
+void
+portada_article_summary_free (PortadaArticleSummary *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->uuid);
+  g_free (s->lang);
+  g_free (s->title);
+  g_free (s->slug);
+  g_free (s->section);
+  g_free (s->author);
+  g_free (s);
+}
+
+guint
+portada_text_count_words (const char *markdown)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  if (markdown == NULL)
+    return 0;
+  for (const char *p = markdown; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word_char = g_unichar_isalnum (c) || c == '\'' || c == 0x2019;
+
+      if (word_char && !in_word)
+        words++;
+      in_word = word_char;
+    }
+  return words;
+}
+
+guint
+portada_reading_time_minutes (guint words)
+{
+  return MAX (1, (words + 199) / 200);
+}
+
+static gboolean
+valid_web_url (const char *url)
+{
+  g_autoptr (GUri) uri = NULL;
+  const char *scheme;
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_get_scheme (uri);
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
+         g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+}
+
+gboolean
+portada_article_validate (const PortadaArticle *a, GError **error)
+{
+  const struct
+  {
+    const char *name;
+    const char *value;
+  } texts[] = {
+    { "title", a->title },         { "subtitle", a->subtitle },  { "excerpt", a->excerpt },
+    { "body", a->body },           { "source", a->source_name }, { "source URL", a->source_url },
+    { "author", a->author },       { "slug", a->slug },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (texts[i].value && !g_utf8_validate (texts[i].value, -1, NULL))
+      {
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                     "The %s is not valid UTF-8 text", texts[i].name);
+        return FALSE;
+      }
+  if (a->lang == NULL || strlen (a->lang) < 2 || strlen (a->lang) > 8)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   "The language “%s” is not a language code such as “en” or “es”",
+                   a->lang ? a->lang : "");
+      return FALSE;
+    }
+  if (a->source_url && *a->source_url && !valid_web_url (a->source_url))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   "The source URL “%s” is not a web address: it must start with http:// or "
+                   "https://",
+                   a->source_url);
+      return FALSE;
+    }
+  if (a->status > PORTADA_STATUS_ARCHIVED)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "Unknown article status %d",
+                   a->status);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,65 @@
+/* portada-articles.h: the newsroom's articles, stored and queried.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "portada-article.h"
+#include "portada-newsroom.h"
+
+G_BEGIN_DECLS
+
+/* How often, at least, editing keeps a revision (seconds). */
+#define PORTADA_REVISION_INTERVAL (5 * 60)
+
+typedef struct
+{
+  const char *search;  /* full-text query as the user typed it, or NULL */
+  const char *lang;    /* NULL for any */
+  const char *section; /* section key, NULL for any */
+  const char *author;  /* author name, NULL for any */
+  int status;          /* a PortadaArticleStatus, or PORTADA_STATUS_ANY */
+} PortadaArticleQuery;
+
+#define PORTADA_ARTICLE_QUERY_INIT { NULL, NULL, NULL, NULL, PORTADA_STATUS_ANY }
+
+typedef enum
+{
+  PORTADA_SAVE_DEFAULT = 0,
+  PORTADA_SAVE_KEEP_TIMES = 1 << 0,  /* keep created_at / updated_at when set (imports) */
+  PORTADA_SAVE_NO_REVISION = 1 << 1, /* bulk writes: the demo, imports */
+} PortadaSaveFlags;
+
+/* Newest first: by publish time, drafts by creation time. Summaries only, no body. */
+GPtrArray *portada_articles_list (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
+                                  guint offset, guint limit, GError **error);
+gint64 portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
+                               GError **error);
+
+PortadaArticle *portada_articles_load (PortadaNewsroom *newsroom, gint64 id, GError **error);
+PortadaArticle *portada_articles_load_by_uuid (PortadaNewsroom *newsroom, const char *uuid,
+                                               GError **error);
+
+/* Inserts (id == 0) or updates. Fills in id, uuid, translation group, slug and times.
+ * Keeps a revision of the previous state on a status change, and when the last one is
+ * older than PORTADA_REVISION_INTERVAL. */
+gboolean portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *article,
+                                PortadaSaveFlags flags, GError **error);
+gboolean portada_articles_delete (PortadaNewsroom *newsroom, gint64 id, GError **error);
+
+/* The other-language versions of an article (same translation group). */
+GPtrArray *portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *article,
+                                          GError **error);
+
+/* Up to @limit published articles of the same language sharing the most tags with
+ * @article, the most recent first among equals; any section. */
+GPtrArray *portada_articles_related (PortadaNewsroom *newsroom, const PortadaArticle *article,
+                                     guint limit, GError **error);
+
+/* Every tag name in use, for completion. */
+GStrv portada_articles_all_tags (PortadaNewsroom *newsroom, GError **error);
+GStrv portada_articles_all_authors (PortadaNewsroom *newsroom, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* portada-slug.h: URL slugs from titles.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PORTADA_SLUG_MAX 80
+
+/* Lowercase ASCII transliteration: "Cervecería Centroamericana" gives
+ * "cerveceria-centroamericana". Never empty: a title with nothing to keep gives "article". */
+char *portada_slug_from_title (const char *title);
+
+/* "foo" -> "foo-2", "foo-2" -> "foo-3" within PORTADA_SLUG_MAX. */
+char *portada_slug_with_suffix (const char *slug, int n);
+
+gboolean portada_slug_is_valid (const char *slug);
+
+G_END_DECLS

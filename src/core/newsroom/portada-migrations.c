@@ -1,0 +1,151 @@
+/* portada-migrations.c: the numbered schema changes of a newsroom file.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Migration N takes a file from user_version N-1 to N. Never edit a migration
+ * that has shipped: add the next one.
+ */
+
+#include "config.h"
+
+#include "portada-newsroom-private.h"
+
+static const char *const migrations[] = {
+  /* 1: the first schema. */
+  "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE language ("
+  "  code TEXT PRIMARY KEY, name TEXT NOT NULL, base_path TEXT NOT NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE section ("
+  "  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE section_label ("
+  "  section_id INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,"
+  "  lang TEXT NOT NULL REFERENCES language(code) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL, path TEXT NOT NULL,"
+  "  PRIMARY KEY (section_id, lang));"
+  "CREATE TABLE author ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, email TEXT, bio TEXT);"
+  "CREATE TABLE media ("
+  "  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, mime TEXT NOT NULL,"
+  "  width INTEGER NOT NULL DEFAULT 0, height INTEGER NOT NULL DEFAULT 0,"
+  "  size INTEGER NOT NULL, filename TEXT, data BLOB NOT NULL, created_at INTEGER NOT NULL);"
+  "CREATE TABLE article ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, lang TEXT NOT NULL,"
+  "  translation_group TEXT NOT NULL,"
+  "  section_id INTEGER REFERENCES section(id) ON DELETE SET NULL,"
+  "  title TEXT NOT NULL DEFAULT '', subtitle TEXT, slug TEXT NOT NULL, slug_year INTEGER NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (status IN ('draft','review','scheduled','published','archived')),"
+  "  author_id INTEGER REFERENCES author(id) ON DELETE SET NULL,"
+  "  publish_at INTEGER, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+  "  excerpt TEXT, body TEXT NOT NULL DEFAULT '', source_name TEXT, source_url TEXT,"
+  "  featured_media_id INTEGER REFERENCES media(id) ON DELETE SET NULL,"
+  "  comments_enabled INTEGER NOT NULL DEFAULT 1);"
+  "CREATE UNIQUE INDEX article_slug ON article (lang, section_id, slug_year, slug);"
+  "CREATE INDEX article_sort ON article (coalesce(publish_at, created_at) DESC, id DESC);"
+  "CREATE INDEX article_updated ON article (updated_at DESC);"
+  "CREATE INDEX article_status ON article (status, publish_at DESC);"
+  "CREATE INDEX article_lang ON article (lang, publish_at DESC);"
+  "CREATE INDEX article_section ON article (section_id, publish_at DESC);"
+  "CREATE INDEX article_author ON article (author_id);"
+  "CREATE INDEX article_translation ON article (translation_group);"
+  "CREATE TABLE tag (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+  "CREATE TABLE article_tag ("
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (article_id, tag_id)) WITHOUT ROWID;"
+  "CREATE INDEX article_tag_tag ON article_tag (tag_id, article_id);"
+  "CREATE TABLE revision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  created_at INTEGER NOT NULL, reason TEXT NOT NULL, status TEXT NOT NULL,"
+  "  title TEXT NOT NULL, subtitle TEXT, excerpt TEXT, body TEXT NOT NULL);"
+  "CREATE INDEX revision_article ON revision (article_id, created_at DESC);"
+  "CREATE VIRTUAL TABLE article_fts USING fts5("
+  "  title, subtitle, excerpt, body, content='article', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN"
+  "  INSERT INTO article_fts (rowid, title, subtitle, excerpt, body)"
+  "  VALUES (new.id, new.title, new.subtitle, new.excerpt, new.body); END;"
+  "CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, subtitle, excerpt, body)"
+  "  VALUES ('delete', old.id, old.title, old.subtitle, old.excerpt, old.body); END;"
+  "CREATE TRIGGER article_fts_update AFTER UPDATE OF title, subtitle, excerpt, body ON article BEGIN"
+  "  INSERT INTO article_fts (article_fts, rowid, title, subtitle, excerpt, body)"
+  "  VALUES ('delete', old.id, old.title, old.subtitle, old.excerpt, old.body);"
+  "  INSERT INTO article_fts (rowid, title, subtitle, excerpt, body)"
+  "  VALUES (new.id, new.title, new.subtitle, new.excerpt, new.body); END;"
+  "CREATE TABLE sponsor ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, website TEXT,"
+  "  logo_media_id INTEGER REFERENCES media(id) ON DELETE SET NULL,"
+  "  alt_text TEXT NOT NULL DEFAULT '', contract_start TEXT, contract_end TEXT,"
+  "  active INTEGER NOT NULL DEFAULT 1, notes TEXT);"
+  "CREATE TABLE logo_list (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE logo_list_member ("
+  "  list_id INTEGER NOT NULL REFERENCES logo_list(id) ON DELETE CASCADE,"
+  "  sponsor_id INTEGER NOT NULL REFERENCES sponsor(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),"
+  "  PRIMARY KEY (list_id, sponsor_id)) WITHOUT ROWID;"
+  "CREATE TABLE placement ("
+  "  id INTEGER PRIMARY KEY, slot TEXT NOT NULL"
+  "    CHECK (slot IN ('header','article-top','body','sidebar','mid','footer')),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  list_id INTEGER REFERENCES logo_list(id) ON DELETE SET NULL,"
+  "  max_logos INTEGER NOT NULL DEFAULT 0 CHECK (max_logos >= 0),"
+  "  order_mode TEXT NOT NULL DEFAULT 'shuffle'"
+  "    CHECK (order_mode IN ('shuffle','fixed','alphabetical')),"
+  "  after_paragraph INTEGER NOT NULL DEFAULT 0,"
+  "  languages TEXT NOT NULL DEFAULT '', sections TEXT NOT NULL DEFAULT '');",
+
+  /* 2: alt text for media, e-mail search for authors. */
+  "ALTER TABLE media ADD COLUMN alt_text TEXT;"
+  "CREATE INDEX sponsor_name ON sponsor (name COLLATE NOCASE);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);
+
+gboolean
+portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
+{
+  g_autofree char *set_version = NULL;
+  char *message = NULL;
+
+  g_return_val_if_fail (from >= 0 && to <= PORTADA_SCHEMA_VERSION && from <= to, FALSE);
+
+  if (from == to)
+    return TRUE;
+
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, &message) != SQLITE_OK)
+    goto failed;
+
+  for (int v = from + 1; v <= to; v++)
+    {
+      if (sqlite3_exec (db, migrations[v - 1], NULL, NULL, &message) != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf ("migration %d: %s", v, message);
+          sqlite3_free (message);
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                       "Could not upgrade the newsroom (%s); the file was left as it was", what);
+          return FALSE;
+        }
+    }
+
+  /* 0x506f7274 is "Port": it tells a Portada newsroom from any other SQLite file. */
+  set_version = g_strdup_printf ("PRAGMA application_id = 1349480052; PRAGMA user_version = %d;", to);
+  if (sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK ||
+      sqlite3_exec (db, "COMMIT", NULL, NULL, &message) != SQLITE_OK)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto failed;
+    }
+  return TRUE;
+
+failed:
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+               "Could not upgrade the newsroom: %s", message ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  return FALSE;
+}

@@ -1,0 +1,38 @@
+/* portada-newsroom-private.h: SQLite access for the core's own modules.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only files under src/core/ include this header; the window asks the core.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "portada-newsroom.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+sqlite3 *portada_newsroom_get_db (PortadaNewsroom *self);
+
+/* Sets error from the connection's last failure, with the file name. Returns FALSE. */
+gboolean portada_newsroom_set_error (PortadaNewsroom *self, GError **error, const char *what);
+
+sqlite3_stmt *portada_newsroom_prepare (PortadaNewsroom *self, const char *sql, GError **error);
+gboolean portada_newsroom_exec (PortadaNewsroom *self, const char *sql, GError **error);
+
+/* Steps a statement that returns no rows. */
+gboolean portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **error);
+
+/* Binds a string, NULL or "" binding SQL NULL when empty_is_null is set. */
+void portada_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text);
+void portada_stmt_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text);
+char *portada_stmt_dup_text (sqlite3_stmt *stmt, int column);
+
+/* Migrations: applied in one transaction, so a failure leaves the file as it was. */
+gboolean portada_migrations_apply (sqlite3 *db, int from, int to, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* portada-newsroom.c: one SQLite file, one newsroom.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "portada-newsroom-private.h"
+
+#define PORTADA_APPLICATION_ID 1349480052
+
+struct _PortadaNewsroom
+{
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+  int transaction_depth;
+};
+
+G_DEFINE_FINAL_TYPE (PortadaNewsroom, portada_newsroom, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (portada-error-quark, portada_error)
+
+static int
+code_for_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      return PORTADA_ERROR_NOT_NEWSROOM;
+    case SQLITE_CORRUPT:
+      return PORTADA_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return PORTADA_ERROR_READ_ONLY;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return PORTADA_ERROR_BUSY;
+    case SQLITE_FULL:
+      return PORTADA_ERROR_NO_SPACE;
+    case SQLITE_CONSTRAINT:
+      return PORTADA_ERROR_INVALID;
+    default:
+      return PORTADA_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_db_error (sqlite3 *db, const char *path, GError **error, const char *what)
+{
+  int rc = sqlite3_extended_errcode (db);
+  const char *detail = sqlite3_errmsg (db);
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    detail = "the disk is full";
+  else if ((rc & 0xff) == SQLITE_BUSY)
+    detail = "the newsroom is busy in another window or program; try again in a moment";
+  g_set_error (error, PORTADA_ERROR, code_for_sqlite (rc), "%s: %s: %s", path, what, detail);
+  return FALSE;
+}
+
+/* Reads the first bytes without opening through SQLite, so a file that is not
+ * a database is refused before anything could write to it. */
+static gboolean
+check_header (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GError) local = NULL;
+  char header[16] = { 0 };
+  gsize got = 0;
+
+  in = g_file_read (file, NULL, &local);
+  if (in == NULL)
+    {
+      int code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? PORTADA_ERROR_NOT_FOUND
+                 : g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
+                   ? PORTADA_ERROR_NOT_NEWSROOM
+                   : PORTADA_ERROR_FAILED;
+      g_set_error (error, PORTADA_ERROR, code, "%s: cannot be read: %s", path, local->message);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, &local))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: cannot be read: %s", path,
+                   local->message);
+      return FALSE;
+    }
+  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM,
+                   "%s: not a Portada newsroom (this file is not an SQLite database)", path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3 *db, const char *sql, int *out)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *out = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* Everything that can be learned without writing: is it ours, is it too new,
+ * can SQLite read its schema at all. */
+static gboolean
+check_existing (sqlite3 *db, const char *path, int *version, GError **error)
+{
+  int app_id = 0, tables = 0;
+
+  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &tables) ||
+      !query_int (db, "PRAGMA user_version", version) ||
+      !query_int (db, "PRAGMA application_id", &app_id))
+    return set_db_error (db, path, error, "cannot be opened as a newsroom");
+
+  if (app_id != PORTADA_APPLICATION_ID)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM,
+                   "%s: not a Portada newsroom (an SQLite database of another program)", path);
+      return FALSE;
+    }
+  if (*version > PORTADA_SCHEMA_VERSION)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_TOO_NEW,
+                   "%s: written by a newer Portada (schema %d, this version reads up to %d); "
+                   "update Portada to open it",
+                   path, *version, PORTADA_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure (sqlite3 *db, const char *path, GError **error)
+{
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+    return set_db_error (db, path, error, "cannot be prepared for use");
+  return TRUE;
+}
+
+static void
+portada_newsroom_finalize (GObject *object)
+{
+  PortadaNewsroom *self = PORTADA_NEWSROOM (object);
+
+  portada_newsroom_close (self);
+  g_free (self->path);
+  G_OBJECT_CLASS (portada_newsroom_parent_class)->finalize (object);
+}
+
+static void
+portada_newsroom_class_init (PortadaNewsroomClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = portada_newsroom_finalize;
+}
+
+static void
+portada_newsroom_init (PortadaNewsroom *self)
+{
+}
+
+static sqlite3 *
+open_connection (const char *path, int flags, GError **error)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_db_error (db, path, error, "cannot be opened");
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
+}
+
+/**
+ * portada_newsroom_open:
+ * @path: the newsroom file
+ * @flags: %PORTADA_OPEN_CREATE to make a new newsroom when @path does not exist
+ *
+ * Opens a newsroom, upgrading its schema when it is older. Nothing is written to
+ * a file that is not a Portada newsroom, is too new, or cannot be written.
+ */
+PortadaNewsroom *
+portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
+{
+  g_autoptr (PortadaNewsroom) self = NULL;
+  gboolean exists;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && !(flags & PORTADA_OPEN_CREATE))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "%s: no such newsroom file",
+                   path);
+      return NULL;
+    }
+  if (exists)
+    {
+      if (!check_header (path, error))
+        return NULL;
+      GStatBuf st;
+
+      /* Root passes access(W_OK) on any file: the mode bits are the user's intent. */
+      if (g_access (path, W_OK) != 0 || (g_stat (path, &st) == 0 && (st.st_mode & 0222) == 0))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_READ_ONLY,
+                       "%s: the file is read-only; Portada needs to write to a newsroom", path);
+          return NULL;
+        }
+    }
+
+  self = g_object_new (PORTADA_TYPE_NEWSROOM, NULL);
+  self->path = g_strdup (path);
+  self->db = open_connection (path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
+                              error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (exists && !check_existing (self->db, path, &version, error))
+    return NULL;
+  if (!portada_migrations_apply (self->db, version, PORTADA_SCHEMA_VERSION, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  if (!configure (self->db, path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+portada_newsroom_create_at_version (const char *path, int version, GError **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (version >= 1 && version <= PORTADA_SCHEMA_VERSION, FALSE);
+  db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (db == NULL)
+    return FALSE;
+  ok = portada_migrations_apply (db, 0, version, error);
+  sqlite3_close (db);
+  return ok;
+}
+
+int
+portada_newsroom_get_schema_version (PortadaNewsroom *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self) && self->db, -1);
+  query_int (self->db, "PRAGMA user_version", &version);
+  return version;
+}
+
+const char *
+portada_newsroom_get_path (PortadaNewsroom *self)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  return self->path;
+}
+
+void
+portada_newsroom_close (PortadaNewsroom *self)
+{
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  if (self->db == NULL)
+    return;
+  /* Folds the WAL back so the file is whole on its own when copied. */
+  sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+sqlite3 *
+portada_newsroom_get_db (PortadaNewsroom *self)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  return self->db;
+}
+
+gboolean
+portada_newsroom_set_error (PortadaNewsroom *self, GError **error, const char *what)
+{
+  return set_db_error (self->db, self->path, error, what);
+}
+
+sqlite3_stmt *
+portada_newsroom_prepare (PortadaNewsroom *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  if (self->db == NULL)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: the newsroom is closed",
+                   self->path);
+      return NULL;
+    }
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self->db, self->path, error, "cannot be read");
+      return NULL;
+    }
+  return stmt;
+}
+
+gboolean
+portada_newsroom_exec (PortadaNewsroom *self, const char *sql, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_db_error (self->db, self->path, error, "cannot be written");
+  return TRUE;
+}
+
+gboolean
+portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_db_error (self->db, self->path, error, "cannot be written");
+  return TRUE;
+}
+
+/* Transactions nest: only the outermost begin and commit reach SQLite, so a
+ * function that needs one can call another that needs one too. */
+gboolean
+portada_newsroom_begin (PortadaNewsroom *self, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  if (self->transaction_depth++ > 0)
+    return TRUE;
+  if (!portada_newsroom_exec (self, "BEGIN IMMEDIATE", error))
+    {
+      self->transaction_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+portada_newsroom_commit (PortadaNewsroom *self, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+  if (--self->transaction_depth > 0)
+    return TRUE;
+  if (!portada_newsroom_exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+portada_newsroom_rollback (PortadaNewsroom *self)
+{
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  g_return_if_fail (self->transaction_depth > 0);
+  /* An inner failure spoils the whole transaction: roll back at once and let
+   * the outer levels unwind without committing. */
+  if (sqlite3_get_autocommit (self->db) == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->transaction_depth--;
+}
+
+GPtrArray *
+portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (sqlite3_stmt) ic = NULL;
+  g_autoptr (sqlite3_stmt) fk = NULL;
+  int rc;
+
+  ic = portada_newsroom_prepare (self, "PRAGMA integrity_check", error);
+  if (ic == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (ic)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (ic, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf ("database damaged: %s", line));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self->db, self->path, error, "integrity check failed");
+      return NULL;
+    }
+
+  fk = portada_newsroom_prepare (self, "PRAGMA foreign_key_check", error);
+  if (fk == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (fk)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("broken reference: row %lld of table %s points to a "
+                                      "missing row of %s",
+                                      (long long) sqlite3_column_int64 (fk, 1),
+                                      sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2)));
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self->db, self->path, error, "foreign key check failed");
+      return NULL;
+    }
+  return g_steal_pointer (&problems);
+}
+
+void
+portada_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text)
+{
+  sqlite3_bind_text (stmt, index, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+void
+portada_stmt_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+portada_stmt_dup_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  return text ? g_strdup (text) : NULL;
+}

@@ -1,0 +1,20 @@
+/* portada-application.h
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define PORTADA_TYPE_APPLICATION (portada_application_get_type ())
+G_DECLARE_FINAL_TYPE (PortadaApplication, portada_application, PORTADA, APPLICATION,
+                      AdwApplication)
+
+PortadaApplication *portada_application_new (void);
+int portada_application_run (int argc, char *argv[]);
+
+G_END_DECLS
