@@ -19,20 +19,19 @@ portada_cli_check (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   g_autoptr (GPtrArray) problems = NULL;
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_("The newsroom file to check"), N_("FILE") },
-    { NULL }
-  };
+  GOptionEntry entries[] = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
+                               N_ ("The newsroom file to check"), N_ ("FILE") },
+                             { NULL } };
 
   if (!portada_cli_parse ("check", NULL,
-                          _("Check a newsroom: database integrity, then Portada's own checks.\n"
-                            "Exit status: 0 when clean, 1 when problems were found, 2 when the "
-                            "file cannot be used."),
+                          _ ("Check a newsroom: database integrity, then Portada's own checks.\n"
+                             "Exit status: 0 when clean, 1 when problems were found, 2 when the "
+                             "file cannot be used."),
                           entries, &argc, &argv))
     return PORTADA_EXIT_UNUSABLE;
   if (db == NULL)
     {
-      portada_cli_error (_("check: --db FILE is required"));
+      portada_cli_error (_ ("check: --db FILE is required"));
       return PORTADA_EXIT_UNUSABLE;
     }
 

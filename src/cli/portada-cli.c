@@ -20,17 +20,17 @@ static const struct
   CommandFunc func;
   const char *summary;
 } commands[] = {
-  { "demo", portada_cli_demo, N_("Create a demo newsroom") },
-  { "check", portada_cli_check, N_("Check a newsroom for problems") },
+  { "demo", portada_cli_demo, N_ ("Create a demo newsroom") },
+  { "check", portada_cli_check, N_ ("Check a newsroom for problems") },
 };
 
 static void
 print_usage (FILE *out)
 {
-  fprintf (out, "%s\n  portada [--db FILE]\n  portada COMMAND --help\n\n%s\n", _("Usage:"),
-           _("Commands:"));
+  fprintf (out, "%s\n  portada [--db FILE]\n  portada COMMAND --help\n\n%s\n", _ ("Usage:"),
+           _ ("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
 }
 
 gboolean

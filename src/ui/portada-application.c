@@ -63,10 +63,9 @@ portada_application_class_init (PortadaApplicationClass *klass)
 static void
 portada_application_init (PortadaApplication *self)
 {
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the newsroom FILE"), N_("FILE") },
-    { NULL }
-  };
+  const GOptionEntry entries[]
+      = { { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Open the newsroom FILE"), N_ ("FILE") },
+          { NULL } };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }

@@ -11,8 +11,7 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_APPLICATION (portada_application_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaApplication, portada_application, PORTADA, APPLICATION,
-                      AdwApplication)
+G_DECLARE_FINAL_TYPE (PortadaApplication, portada_application, PORTADA, APPLICATION, AdwApplication)
 
 PortadaApplication *portada_application_new (void);
 int portada_application_run (int argc, char *argv[]);

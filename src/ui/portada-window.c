@@ -59,12 +59,13 @@ portada_window_new (PortadaApplication *app, const char *db_path)
   self->newsroom = portada_newsroom_open (db_path, PORTADA_OPEN_DEFAULT, &error);
   if (self->newsroom == NULL)
     {
-      adw_status_page_set_title (self->status_page, _("This newsroom cannot be opened"));
+      adw_status_page_set_title (self->status_page, _ ("This newsroom cannot be opened"));
       adw_status_page_set_description (self->status_page, error->message);
     }
   else
     {
-      g_autofree char *title = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
+      g_autofree char *title
+          = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
       adw_status_page_set_title (self->status_page, title);
     }
   return self;

@@ -11,7 +11,8 @@
 #include "portada-article.h"
 #include "portada-error.h"
 
-static const char *const status_names[] = { "draft", "review", "scheduled", "published", "archived" };
+static const char *const status_names[]
+    = { "draft", "review", "scheduled", "published", "archived" };
 
 const char *
 portada_article_status_to_string (PortadaArticleStatus status)
@@ -137,8 +138,8 @@ valid_web_url (const char *url)
   if (uri == NULL)
     return FALSE;
   scheme = g_uri_get_scheme (uri);
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
+  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0)
+         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
 }
 
 gboolean
@@ -149,16 +150,16 @@ portada_article_validate (const PortadaArticle *a, GError **error)
     const char *name;
     const char *value;
   } texts[] = {
-    { "title", a->title },         { "subtitle", a->subtitle },  { "excerpt", a->excerpt },
-    { "body", a->body },           { "source", a->source_name }, { "source URL", a->source_url },
-    { "author", a->author },       { "slug", a->slug },
+    { "title", a->title },   { "subtitle", a->subtitle },  { "excerpt", a->excerpt },
+    { "body", a->body },     { "source", a->source_name }, { "source URL", a->source_url },
+    { "author", a->author }, { "slug", a->slug },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i].value && !g_utf8_validate (texts[i].value, -1, NULL))
       {
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                     "The %s is not valid UTF-8 text", texts[i].name);
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "The %s is not valid UTF-8 text",
+                     texts[i].name);
         return FALSE;
       }
   if (a->lang == NULL || strlen (a->lang) < 2 || strlen (a->lang) > 8)

@@ -26,24 +26,24 @@ gboolean portada_article_status_from_string (const char *text, PortadaArticleSta
 
 typedef struct
 {
-  gint64 id;                 /* 0 until stored */
-  char *uuid;                /* stable; the WXR guid */
-  char *lang;                /* "en", "es" */
-  char *translation_group;   /* shared by an article and its translations */
-  char *section;             /* section key, NULL for none */
+  gint64 id;               /* 0 until stored */
+  char *uuid;              /* stable; the WXR guid */
+  char *lang;              /* "en", "es" */
+  char *translation_group; /* shared by an article and its translations */
+  char *section;           /* section key, NULL for none */
   char *title;
   char *subtitle;
-  char *slug;                /* derived from the title when empty */
+  char *slug; /* derived from the title when empty */
   PortadaArticleStatus status;
-  char *author;              /* author name, NULL for none */
-  gint64 publish_at;         /* unix time UTC; 0 when not set */
+  char *author;      /* author name, NULL for none */
+  gint64 publish_at; /* unix time UTC; 0 when not set */
   gint64 created_at;
   gint64 updated_at;
   char *excerpt;
-  char *body;                /* Markdown */
+  char *body; /* Markdown */
   char *source_name;
   char *source_url;
-  gint64 featured_media_id;  /* 0 for none */
+  gint64 featured_media_id; /* 0 for none */
   gboolean comments_enabled;
   GStrv tags;
 } PortadaArticle;

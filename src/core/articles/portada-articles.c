@@ -17,7 +17,7 @@
 #define SUMMARY_COLUMNS                                                                            \
   "a.id, a.uuid, a.lang, a.title, a.slug, s.key, au.name, a.status, a.publish_at, a.updated_at "
 #define ARTICLE_JOINS                                                                              \
-  "FROM article a LEFT JOIN section s ON s.id = a.section_id "                                    \
+  "FROM article a LEFT JOIN section s ON s.id = a.section_id "                                     \
   "LEFT JOIN author au ON au.id = a.author_id "
 
 /* Turns what a user types into an FTS5 query: every word must appear, the last
@@ -107,8 +107,8 @@ summary_from_row (sqlite3_stmt *stmt)
 static GPtrArray *
 collect_summaries (PortadaNewsroom *newsroom, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_summary_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_summary_free);
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -142,8 +142,7 @@ portada_articles_list (PortadaNewsroom *newsroom, const PortadaArticleQuery *que
 }
 
 gint64
-portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
-                        GError **error)
+portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query, GError **error)
 {
   g_autoptr (GString) sql = g_string_new ("SELECT count(*) " ARTICLE_JOINS);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -395,8 +394,8 @@ keep_revision_if_due (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64
     return FALSE;
   if (old->status != a->status)
     reason = "status";
-  else if (now - MAX (last, old->created_at) >= PORTADA_REVISION_INTERVAL &&
-           (g_strcmp0 (old->body, a->body) != 0 || g_strcmp0 (old->title, a->title) != 0))
+  else if (now - MAX (last, old->created_at) >= PORTADA_REVISION_INTERVAL
+           && (g_strcmp0 (old->body, a->body) != 0 || g_strcmp0 (old->title, a->title) != 0))
     reason = "autosave";
   if (reason == NULL)
     return TRUE;
@@ -408,17 +407,20 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
            int year, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  const char *sql =
-    a->id == 0
-      ? "INSERT INTO article (uuid, lang, translation_group, section_id, title, subtitle, slug, "
-        "slug_year, status, author_id, publish_at, created_at, updated_at, excerpt, body, "
-        "source_name, source_url, featured_media_id, comments_enabled) VALUES (?1, ?2, ?3, ?4, "
-        "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id"
-      : "UPDATE article SET uuid = ?1, lang = ?2, translation_group = ?3, section_id = ?4, "
-        "title = ?5, subtitle = ?6, slug = ?7, slug_year = ?8, status = ?9, author_id = ?10, "
-        "publish_at = ?11, created_at = ?12, updated_at = ?13, excerpt = ?14, body = ?15, "
-        "source_name = ?16, source_url = ?17, featured_media_id = ?18, comments_enabled = ?19 "
-        "WHERE id = ?20 RETURNING id";
+  const char *sql
+      = a->id == 0
+            ? "INSERT INTO article (uuid, lang, translation_group, section_id, title, subtitle, "
+              "slug, "
+              "slug_year, status, author_id, publish_at, created_at, updated_at, excerpt, body, "
+              "source_name, source_url, featured_media_id, comments_enabled) VALUES (?1, ?2, ?3, "
+              "?4, "
+              "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id"
+            : "UPDATE article SET uuid = ?1, lang = ?2, translation_group = ?3, section_id = ?4, "
+              "title = ?5, subtitle = ?6, slug = ?7, slug_year = ?8, status = ?9, author_id = ?10, "
+              "publish_at = ?11, created_at = ?12, updated_at = ?13, excerpt = ?14, body = ?15, "
+              "source_name = ?16, source_url = ?17, featured_media_id = ?18, comments_enabled = "
+              "?19 "
+              "WHERE id = ?20 RETURNING id";
 
   stmt = portada_newsroom_prepare (newsroom, sql, error);
   if (stmt == NULL)
@@ -513,9 +515,11 @@ portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *a, PortadaSave
     goto failed;
   replace_str (&a->slug, g_steal_pointer (&slug));
 
-  if (a->id && !(flags & PORTADA_SAVE_NO_REVISION) && !keep_revision_if_due (newsroom, a, now, error))
+  if (a->id && !(flags & PORTADA_SAVE_NO_REVISION)
+      && !keep_revision_if_due (newsroom, a, now, error))
     goto failed;
-  if (!write_row (newsroom, a, section_id, author_id, year, error) || !save_tags (newsroom, a, error))
+  if (!write_row (newsroom, a, section_id, author_id, year, error)
+      || !save_tags (newsroom, a, error))
     goto failed;
   return portada_newsroom_commit (newsroom, error);
 
@@ -562,8 +566,8 @@ portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *
 }
 
 static gboolean
-add_related (PortadaNewsroom *newsroom, const PortadaArticle *article, const char *sql,
-             guint limit, GPtrArray *out, GHashTable *seen, GError **error)
+add_related (PortadaNewsroom *newsroom, const PortadaArticle *article, const char *sql, guint limit,
+             GPtrArray *out, GHashTable *seen, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, sql, error);
   g_autoptr (GPtrArray) rows = NULL;
@@ -591,8 +595,8 @@ GPtrArray *
 portada_articles_related (PortadaNewsroom *newsroom, const PortadaArticle *article, guint limit,
                           GError **error)
 {
-  g_autoptr (GPtrArray) out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_summary_free);
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_summary_free);
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   /* Shared tags first, the most recent among equals; then the most recent
@@ -608,12 +612,12 @@ portada_articles_related (PortadaNewsroom *newsroom, const PortadaArticle *artic
                     "ORDER BY sh.n DESC, a.publish_at DESC, a.id DESC LIMIT ?4",
                     limit, out, seen, error))
     return NULL;
-  if (out->len < limit &&
-      !add_related (newsroom, article,
-                    "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
-                    "WHERE a.id != ?1 AND a.lang = ?2 AND a.status = 'published' AND "
-                    "a.translation_group != ?3 ORDER BY a.publish_at DESC, a.id DESC LIMIT ?4",
-                    limit, out, seen, error))
+  if (out->len < limit
+      && !add_related (newsroom, article,
+                       "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
+                       "WHERE a.id != ?1 AND a.lang = ?2 AND a.status = 'published' AND "
+                       "a.translation_group != ?3 ORDER BY a.publish_at DESC, a.id DESC LIMIT ?4",
+                       limit, out, seen, error))
     return NULL;
   return g_steal_pointer (&out);
 }

@@ -23,7 +23,10 @@ typedef struct
   int status;          /* a PortadaArticleStatus, or PORTADA_STATUS_ANY */
 } PortadaArticleQuery;
 
-#define PORTADA_ARTICLE_QUERY_INIT { NULL, NULL, NULL, NULL, PORTADA_STATUS_ANY }
+#define PORTADA_ARTICLE_QUERY_INIT                                                                 \
+  {                                                                                                \
+    NULL, NULL, NULL, NULL, PORTADA_STATUS_ANY                                                     \
+  }
 
 typedef enum
 {

@@ -30,10 +30,11 @@ portada_revisions_add (PortadaNewsroom *newsroom, const PortadaArticle *a, const
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (a != NULL && a->id > 0 && reason != NULL, FALSE);
-  stmt = portada_newsroom_prepare (newsroom,
-                                   "INSERT INTO revision (article_id, created_at, reason, status, "
-                                   "title, subtitle, excerpt, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                   error);
+  stmt
+      = portada_newsroom_prepare (newsroom,
+                                  "INSERT INTO revision (article_id, created_at, reason, status, "
+                                  "title, subtitle, excerpt, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a->id);
@@ -68,7 +69,8 @@ revision_from_row (sqlite3_stmt *stmt, gboolean with_body)
 GPtrArray *
 portada_revisions_list (PortadaNewsroom *newsroom, gint64 article_id, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_revision_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_revision_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 

@@ -29,7 +29,7 @@ portada_slug_from_title (const char *title)
     {
       if (g_ascii_isalnum (*p))
         g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (*p == '\'' )
+      else if (*p == '\'')
         continue; /* "Women's" gives "womens", not "women-s". */
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');

@@ -21,7 +21,8 @@
 #include "portada-sponsor.h"
 
 #define RESOURCE "/io/github/portada/Portada/demo/"
-#define SEED_URL "https://www.voanews.com/a/us-latin-america-seek-to-boost-cybersecurity-/7286805.html"
+#define SEED_URL                                                                                   \
+  "https://www.voanews.com/a/us-latin-america-seek-to-boost-cybersecurity-/7286805.html"
 #define DEMO_AUTHOR "Carmen Rivas"
 
 static const struct
@@ -61,12 +62,12 @@ fill_settings (PortadaNewsroom *nr, GError **error)
   PortadaLanguage en = { "en", "English", "en" };
   PortadaLanguage es = { "es", "Español", "es" };
 
-  if (!portada_settings_set (nr, PORTADA_SETTING_SITE_TITLE, "Portada Magazine", error) ||
-      !portada_settings_set (nr, PORTADA_SETTING_BASE_URL, "https://portada.example.com", error) ||
-      !portada_settings_set (nr, PORTADA_SETTING_DEFAULT_AUTHOR, DEMO_AUTHOR, error) ||
-      !portada_settings_set (nr, PORTADA_SETTING_SUBSCRIBE_URL,
-                             "https://portada.example.com/subscribe", error) ||
-      !portada_languages_save (nr, &en, 0, error) || !portada_languages_save (nr, &es, 1, error))
+  if (!portada_settings_set (nr, PORTADA_SETTING_SITE_TITLE, "Portada Magazine", error)
+      || !portada_settings_set (nr, PORTADA_SETTING_BASE_URL, "https://portada.example.com", error)
+      || !portada_settings_set (nr, PORTADA_SETTING_DEFAULT_AUTHOR, DEMO_AUTHOR, error)
+      || !portada_settings_set (nr, PORTADA_SETTING_SUBSCRIBE_URL,
+                                "https://portada.example.com/subscribe", error)
+      || !portada_languages_save (nr, &en, 0, error) || !portada_languages_save (nr, &es, 1, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -139,10 +140,10 @@ fill_seed_articles (PortadaNewsroom *nr, GError **error)
   if (!save (nr, seed, error))
     return FALSE;
 
-  es = new_article ("es", "business", "EE. UU. y América Latina buscan reforzar la ciberseguridad",
-                    es_body, utc (2023, 10, 4, 15, 0),
-                    (const char *[]) { "América Latina", "Ciberseguridad", "Estados Unidos",
-                                       "China", NULL });
+  es = new_article (
+      "es", "business", "EE. UU. y América Latina buscan reforzar la ciberseguridad", es_body,
+      utc (2023, 10, 4, 15, 0),
+      (const char *[]){ "América Latina", "Ciberseguridad", "Estados Unidos", "China", NULL });
   es->translation_group = g_strdup (seed->translation_group);
   es->source_name = g_strdup ("VOA");
   es->source_url = g_strdup (SEED_URL);
@@ -153,9 +154,8 @@ fill_seed_articles (PortadaNewsroom *nr, GError **error)
     {
       const PortadaDemoRelated *r = &portada_demo_related[i];
       g_autofree char *body = portada_demo_related_body (r);
-      g_autoptr (PortadaArticle) a =
-        new_article ("en", r->section, r->title, body, utc (r->year, r->month, r->day, 12, 0),
-                     r->tags);
+      g_autoptr (PortadaArticle) a = new_article ("en", r->section, r->title, body,
+                                                  utc (r->year, r->month, r->day, 12, 0), r->tags);
       if (!save (nr, a, error))
         return FALSE;
     }
@@ -273,12 +273,12 @@ fill_sponsors (PortadaNewsroom *nr, GError **error)
     return FALSE;
 
   /* The strips of the published page (SITE-FORMAT.md). */
-  return add_placement (nr, PORTADA_SLOT_HEADER, 0, a, 0, error) &&
-         add_placement (nr, PORTADA_SLOT_ARTICLE_TOP, 0, a, 16, error) &&
-         add_placement (nr, PORTADA_SLOT_SIDEBAR, 0, a, 0, error) &&
-         add_placement (nr, PORTADA_SLOT_SIDEBAR, 1, b, 0, error) &&
-         add_placement (nr, PORTADA_SLOT_MID, 0, b, 12, error) &&
-         add_placement (nr, PORTADA_SLOT_FOOTER, 0, a, 22, error);
+  return add_placement (nr, PORTADA_SLOT_HEADER, 0, a, 0, error)
+         && add_placement (nr, PORTADA_SLOT_ARTICLE_TOP, 0, a, 16, error)
+         && add_placement (nr, PORTADA_SLOT_SIDEBAR, 0, a, 0, error)
+         && add_placement (nr, PORTADA_SLOT_SIDEBAR, 1, b, 0, error)
+         && add_placement (nr, PORTADA_SLOT_MID, 0, b, 12, error)
+         && add_placement (nr, PORTADA_SLOT_FOOTER, 0, a, 22, error);
 }
 
 static gboolean
@@ -314,8 +314,8 @@ portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc p
 
   if (!portada_newsroom_begin (nr, error))
     return FALSE;
-  if (!fill_settings (nr, error) || !fill_sponsors (nr, error) || !fill_seed_articles (nr, error) ||
-      !fill_generated (nr, n_generated, progress, user_data, error))
+  if (!fill_settings (nr, error) || !fill_sponsors (nr, error) || !fill_seed_articles (nr, error)
+      || !fill_generated (nr, n_generated, progress, user_data, error))
     {
       portada_newsroom_rollback (nr);
       return FALSE;

@@ -21,14 +21,14 @@ G_BEGIN_DECLS
 typedef enum
 {
   PORTADA_ERROR_FAILED,
-  PORTADA_ERROR_NOT_FOUND,     /* the file or the record does not exist */
-  PORTADA_ERROR_NOT_NEWSROOM,  /* not SQLite, or SQLite but not a Portada newsroom */
-  PORTADA_ERROR_CORRUPT,       /* damaged database */
-  PORTADA_ERROR_TOO_NEW,       /* written by a newer Portada */
-  PORTADA_ERROR_READ_ONLY,     /* cannot be written */
-  PORTADA_ERROR_BUSY,          /* another process holds the newsroom */
-  PORTADA_ERROR_INVALID,       /* bad input: a field, a row, a file */
-  PORTADA_ERROR_NO_SPACE,      /* the disk is full */
+  PORTADA_ERROR_NOT_FOUND,    /* the file or the record does not exist */
+  PORTADA_ERROR_NOT_NEWSROOM, /* not SQLite, or SQLite but not a Portada newsroom */
+  PORTADA_ERROR_CORRUPT,      /* damaged database */
+  PORTADA_ERROR_TOO_NEW,      /* written by a newer Portada */
+  PORTADA_ERROR_READ_ONLY,    /* cannot be written */
+  PORTADA_ERROR_BUSY,         /* another process holds the newsroom */
+  PORTADA_ERROR_INVALID,      /* bad input: a field, a row, a file */
+  PORTADA_ERROR_NO_SPACE,     /* the disk is full */
   PORTADA_ERROR_CANCELLED,
 } PortadaError;
 

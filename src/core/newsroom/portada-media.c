@@ -22,8 +22,8 @@ portada_media_free (PortadaMedia *m)
 }
 
 gint64
-portada_media_add (PortadaNewsroom *newsroom, GBytes *data, const char *mime, int width,
-                   int height, const char *filename, GError **error)
+portada_media_add (PortadaNewsroom *newsroom, GBytes *data, const char *mime, int width, int height,
+                   const char *filename, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sha = NULL;

@@ -72,7 +72,8 @@ static const char *const migrations[] = {
   "CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN"
   "  INSERT INTO article_fts (article_fts, rowid, title, subtitle, excerpt, body)"
   "  VALUES ('delete', old.id, old.title, old.subtitle, old.excerpt, old.body); END;"
-  "CREATE TRIGGER article_fts_update AFTER UPDATE OF title, subtitle, excerpt, body ON article BEGIN"
+  "CREATE TRIGGER article_fts_update AFTER UPDATE OF title, subtitle, excerpt, body ON article "
+  "BEGIN"
   "  INSERT INTO article_fts (article_fts, rowid, title, subtitle, excerpt, body)"
   "  VALUES ('delete', old.id, old.title, old.subtitle, old.excerpt, old.body);"
   "  INSERT INTO article_fts (rowid, title, subtitle, excerpt, body)"
@@ -134,9 +135,10 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
     }
 
   /* 0x506f7274 is "Port": it tells a Portada newsroom from any other SQLite file. */
-  set_version = g_strdup_printf ("PRAGMA application_id = 1349480052; PRAGMA user_version = %d;", to);
-  if (sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK ||
-      sqlite3_exec (db, "COMMIT", NULL, NULL, &message) != SQLITE_OK)
+  set_version
+      = g_strdup_printf ("PRAGMA application_id = 1349480052; PRAGMA user_version = %d;", to);
+  if (sqlite3_exec (db, set_version, NULL, NULL, &message) != SQLITE_OK
+      || sqlite3_exec (db, "COMMIT", NULL, NULL, &message) != SQLITE_OK)
     {
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       goto failed;
@@ -144,8 +146,8 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
   return TRUE;
 
 failed:
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-               "Could not upgrade the newsroom: %s", message ? message : sqlite3_errmsg (db));
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "Could not upgrade the newsroom: %s",
+               message ? message : sqlite3_errmsg (db));
   sqlite3_free (message);
   return FALSE;
 }

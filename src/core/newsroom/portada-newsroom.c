@@ -26,29 +26,29 @@ struct _PortadaNewsroom
 
 G_DEFINE_FINAL_TYPE (PortadaNewsroom, portada_newsroom, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (portada-error-quark, portada_error)
+G_DEFINE_QUARK (portada - error - quark, portada_error)
 
 static int
 code_for_sqlite (int rc)
 {
   switch (rc & 0xff)
     {
-    case SQLITE_NOTADB:
-      return PORTADA_ERROR_NOT_NEWSROOM;
-    case SQLITE_CORRUPT:
-      return PORTADA_ERROR_CORRUPT;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-      return PORTADA_ERROR_READ_ONLY;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return PORTADA_ERROR_BUSY;
-    case SQLITE_FULL:
-      return PORTADA_ERROR_NO_SPACE;
-    case SQLITE_CONSTRAINT:
-      return PORTADA_ERROR_INVALID;
-    default:
-      return PORTADA_ERROR_FAILED;
+      case SQLITE_NOTADB:
+        return PORTADA_ERROR_NOT_NEWSROOM;
+      case SQLITE_CORRUPT:
+        return PORTADA_ERROR_CORRUPT;
+      case SQLITE_READONLY:
+      case SQLITE_PERM:
+        return PORTADA_ERROR_READ_ONLY;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return PORTADA_ERROR_BUSY;
+      case SQLITE_FULL:
+        return PORTADA_ERROR_NO_SPACE;
+      case SQLITE_CONSTRAINT:
+        return PORTADA_ERROR_INVALID;
+      default:
+        return PORTADA_ERROR_FAILED;
     }
 }
 
@@ -82,8 +82,8 @@ check_header (const char *path, GError **error)
     {
       int code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? PORTADA_ERROR_NOT_FOUND
                  : g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
-                   ? PORTADA_ERROR_NOT_NEWSROOM
-                   : PORTADA_ERROR_FAILED;
+                     ? PORTADA_ERROR_NOT_NEWSROOM
+                     : PORTADA_ERROR_FAILED;
       g_set_error (error, PORTADA_ERROR, code, "%s: cannot be read: %s", path, local->message);
       return FALSE;
     }
@@ -122,9 +122,9 @@ check_existing (sqlite3 *db, const char *path, int *version, GError **error)
 {
   int app_id = 0, tables = 0;
 
-  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &tables) ||
-      !query_int (db, "PRAGMA user_version", version) ||
-      !query_int (db, "PRAGMA application_id", &app_id))
+  if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &tables)
+      || !query_int (db, "PRAGMA user_version", version)
+      || !query_int (db, "PRAGMA application_id", &app_id))
     return set_db_error (db, path, error, "cannot be opened as a newsroom");
 
   if (app_id != PORTADA_APPLICATION_ID)
@@ -149,9 +149,9 @@ configure (sqlite3 *db, const char *path, GError **error)
 {
   sqlite3_busy_timeout (db, 5000);
   sqlite3_extended_result_codes (db, 1);
-  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
+  if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK
+      || sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
     return set_db_error (db, path, error, "cannot be prepared for use");
   return TRUE;
 }
@@ -233,8 +233,8 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
 
   self = g_object_new (PORTADA_TYPE_NEWSROOM, NULL);
   self->path = g_strdup (path);
-  self->db = open_connection (path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE),
-                              error);
+  self->db
+      = open_connection (path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error);
   if (self->db == NULL)
     return NULL;
 

@@ -16,12 +16,9 @@ static const struct
   const char *key;
   const char *value;
 } defaults[] = {
-  { PORTADA_SETTING_SITE_TITLE, "Portada" },
-  { PORTADA_SETTING_BASE_URL, "https://example.com" },
-  { PORTADA_SETTING_DEFAULT_LANGUAGE, "en" },
-  { PORTADA_SETTING_DEFAULT_AUTHOR, "" },
-  { PORTADA_SETTING_COMMENTS_DEFAULT, "true" },
-  { PORTADA_SETTING_SUBSCRIBE_URL, "" },
+  { PORTADA_SETTING_SITE_TITLE, "Portada" },    { PORTADA_SETTING_BASE_URL, "https://example.com" },
+  { PORTADA_SETTING_DEFAULT_LANGUAGE, "en" },   { PORTADA_SETTING_DEFAULT_AUTHOR, "" },
+  { PORTADA_SETTING_COMMENTS_DEFAULT, "true" }, { PORTADA_SETTING_SUBSCRIBE_URL, "" },
   { PORTADA_SETTING_PAGE_SIZE, "20" },
 };
 
@@ -51,8 +48,7 @@ portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error
 }
 
 gboolean
-portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *value,
-                      GError **error)
+portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *value, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -88,7 +84,8 @@ portada_language_free (PortadaLanguage *language)
 GPtrArray *
 portada_languages_list (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_language_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_language_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -201,7 +198,8 @@ portada_section_get_name (const PortadaSection *section, const char *lang)
 static GPtrArray *
 sections_query (PortadaNewsroom *newsroom, const char *key, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_section_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_section_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   PortadaSection *current = NULL;
   int rc;

@@ -21,7 +21,8 @@ portada_logo_list_free (PortadaLogoList *list)
 GPtrArray *
 portada_logo_lists_list (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_logo_list_free);
+  g_autoptr (GPtrArray) lists
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_logo_list_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -50,8 +51,7 @@ check_name (const char *name, GError **error)
 
   if (*stripped == '\0' || !g_utf8_validate (stripped, -1, NULL))
     {
-      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                           "A logo list needs a name");
+      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "A logo list needs a name");
       return FALSE;
     }
   return TRUE;
@@ -179,7 +179,8 @@ portada_logo_lists_set_members (PortadaNewsroom *newsroom, gint64 list_id,
 
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
-  del = portada_newsroom_prepare (newsroom, "DELETE FROM logo_list_member WHERE list_id = ?", error);
+  del = portada_newsroom_prepare (newsroom, "DELETE FROM logo_list_member WHERE list_id = ?",
+                                  error);
   if (del == NULL)
     goto failed;
   sqlite3_bind_int64 (del, 1, list_id);
@@ -209,9 +210,8 @@ portada_logo_lists_remove_member (PortadaNewsroom *newsroom, gint64 list_id, gin
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  stmt = portada_newsroom_prepare (newsroom,
-                                   "DELETE FROM logo_list_member WHERE list_id = ? AND sponsor_id = ?",
-                                   error);
+  stmt = portada_newsroom_prepare (
+      newsroom, "DELETE FROM logo_list_member WHERE list_id = ? AND sponsor_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, list_id);

@@ -10,9 +10,9 @@
 #include "portada-placement.h"
 
 static const char *const order_names[] = { "shuffle", "fixed", "alphabetical" };
-static const char *const slots[] = { PORTADA_SLOT_HEADER, PORTADA_SLOT_ARTICLE_TOP,
-                                     PORTADA_SLOT_BODY,   PORTADA_SLOT_SIDEBAR,
-                                     PORTADA_SLOT_MID,    PORTADA_SLOT_FOOTER };
+static const char *const slots[]
+    = { PORTADA_SLOT_HEADER,  PORTADA_SLOT_ARTICLE_TOP, PORTADA_SLOT_BODY,
+        PORTADA_SLOT_SIDEBAR, PORTADA_SLOT_MID,         PORTADA_SLOT_FOOTER };
 
 const char *
 portada_order_mode_to_string (PortadaOrderMode mode)
@@ -63,10 +63,11 @@ portada_placement_free (PortadaPlacement *p)
 gboolean
 portada_placement_applies (const PortadaPlacement *p, const char *lang, const char *section)
 {
-  if (p->languages && p->languages[0] && !(lang && g_strv_contains ((const char *const *) p->languages, lang)))
+  if (p->languages && p->languages[0]
+      && !(lang && g_strv_contains ((const char *const *) p->languages, lang)))
     return FALSE;
-  if (p->sections && p->sections[0] &&
-      !(section && g_strv_contains ((const char *const *) p->sections, section)))
+  if (p->sections && p->sections[0]
+      && !(section && g_strv_contains ((const char *const *) p->sections, section)))
     return FALSE;
   return TRUE;
 }
@@ -86,7 +87,8 @@ split_list (const char *text)
 GPtrArray *
 portada_placements_list (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_placement_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_placement_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -142,17 +144,17 @@ portada_placements_save (PortadaNewsroom *newsroom, PortadaPlacement *p, GError 
                            "The number of logos and the paragraph cannot be negative");
       return FALSE;
     }
-  langs = g_strjoinv (",", p->languages ? p->languages : (GStrv) (const char *[]) { NULL });
-  sections = g_strjoinv (",", p->sections ? p->sections : (GStrv) (const char *[]) { NULL });
+  langs = g_strjoinv (",", p->languages ? p->languages : (GStrv) (const char *[]){ NULL });
+  sections = g_strjoinv (",", p->sections ? p->sections : (GStrv) (const char *[]){ NULL });
   stmt = portada_newsroom_prepare (
-    newsroom,
-    p->id == 0 ? "INSERT INTO placement (slot, position, list_id, max_logos, order_mode, "
-                 "after_paragraph, languages, sections) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
-                 "RETURNING id"
-               : "UPDATE placement SET slot = ?1, position = ?2, list_id = ?3, max_logos = ?4, "
-                 "order_mode = ?5, after_paragraph = ?6, languages = ?7, sections = ?8 "
-                 "WHERE id = ?9 RETURNING id",
-    error);
+      newsroom,
+      p->id == 0 ? "INSERT INTO placement (slot, position, list_id, max_logos, order_mode, "
+                   "after_paragraph, languages, sections) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                   "RETURNING id"
+                 : "UPDATE placement SET slot = ?1, position = ?2, list_id = ?3, max_logos = ?4, "
+                   "order_mode = ?5, after_paragraph = ?6, languages = ?7, sections = ?8 "
+                   "WHERE id = ?9 RETURNING id",
+      error);
   if (stmt == NULL)
     return FALSE;
   portada_stmt_bind_text (stmt, 1, p->slot);

@@ -34,9 +34,9 @@ typedef struct
 {
   gint64 id;
   char *slot;
-  int position;        /* order among placements of the same slot */
-  gint64 list_id;      /* 0: draws from no list */
-  int max_logos;       /* 0: all */
+  int position;   /* order among placements of the same slot */
+  gint64 list_id; /* 0: draws from no list */
+  int max_logos;  /* 0: all */
   PortadaOrderMode order;
   int after_paragraph; /* for the body slot */
   GStrv languages;     /* empty: every language */

@@ -84,9 +84,10 @@ valid_website (const char *url)
   if (url == NULL || *url == '\0')
     return TRUE;
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  return uri && (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0 ||
-                 g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0) &&
-         g_uri_get_host (uri) && *g_uri_get_host (uri);
+  return uri
+         && (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0
+             || g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0)
+         && g_uri_get_host (uri) && *g_uri_get_host (uri);
 }
 
 gboolean
@@ -104,8 +105,7 @@ portada_sponsor_validate (const PortadaSponsor *s, GError **error)
       }
   if (*name == '\0')
     {
-      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                           "A sponsor needs a name");
+      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "A sponsor needs a name");
       return FALSE;
     }
   if (!valid_website (s->website))
@@ -119,12 +119,11 @@ portada_sponsor_validate (const PortadaSponsor *s, GError **error)
   if (!valid_date (s->contract_start) || !valid_date (s->contract_end))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The contract dates of sponsor “%s” must be dates such as 2026-12-31",
-                   s->name);
+                   "The contract dates of sponsor “%s” must be dates such as 2026-12-31", s->name);
       return FALSE;
     }
-  if (s->contract_start && s->contract_end && *s->contract_start && *s->contract_end &&
-      strcmp (s->contract_start, s->contract_end) > 0)
+  if (s->contract_start && s->contract_end && *s->contract_start && *s->contract_end
+      && strcmp (s->contract_start, s->contract_end) > 0)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
                    "The contract of sponsor “%s” ends (%s) before it starts (%s)", s->name,
@@ -134,7 +133,7 @@ portada_sponsor_validate (const PortadaSponsor *s, GError **error)
   return TRUE;
 }
 
-#define SPONSOR_COLUMNS \
+#define SPONSOR_COLUMNS                                                                            \
   "id, name, website, logo_media_id, alt_text, contract_start, contract_end, active, notes"
 
 static PortadaSponsor *
@@ -157,7 +156,8 @@ sponsor_from_row (sqlite3_stmt *stmt)
 GPtrArray *
 portada_sponsors_list (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
+  g_autoptr (GPtrArray) list
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -208,13 +208,14 @@ portada_sponsors_save (PortadaNewsroom *newsroom, PortadaSponsor *s, GError **er
   if (!portada_sponsor_validate (s, error))
     return FALSE;
   stmt = portada_newsroom_prepare (
-    newsroom,
-    s->id == 0 ? "INSERT INTO sponsor (name, website, logo_media_id, alt_text, contract_start, "
-                 "contract_end, active, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"
-               : "UPDATE sponsor SET name = ?1, website = ?2, logo_media_id = ?3, alt_text = ?4, "
-                 "contract_start = ?5, contract_end = ?6, active = ?7, notes = ?8 WHERE id = ?9 "
-                 "RETURNING id",
-    error);
+      newsroom,
+      s->id == 0
+          ? "INSERT INTO sponsor (name, website, logo_media_id, alt_text, contract_start, "
+            "contract_end, active, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"
+          : "UPDATE sponsor SET name = ?1, website = ?2, logo_media_id = ?3, alt_text = ?4, "
+            "contract_start = ?5, contract_end = ?6, active = ?7, notes = ?8 WHERE id = ?9 "
+            "RETURNING id",
+      error);
   if (stmt == NULL)
     return FALSE;
   portada_stmt_bind_text (stmt, 1, s->name);
@@ -230,15 +231,15 @@ portada_sponsors_save (PortadaNewsroom *newsroom, PortadaSponsor *s, GError **er
     sqlite3_bind_int64 (stmt, 9, s->id);
   switch (sqlite3_step (stmt))
     {
-    case SQLITE_ROW:
-      s->id = sqlite3_column_int64 (stmt, 0);
-      return TRUE;
-    case SQLITE_DONE:
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no sponsor %lld",
-                   (long long) s->id);
-      return FALSE;
-    default:
-      return portada_newsroom_set_error (newsroom, error, "the sponsor cannot be saved");
+      case SQLITE_ROW:
+        s->id = sqlite3_column_int64 (stmt, 0);
+        return TRUE;
+      case SQLITE_DONE:
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no sponsor %lld",
+                     (long long) s->id);
+        return FALSE;
+      default:
+        return portada_newsroom_set_error (newsroom, error, "the sponsor cannot be saved");
     }
 }
 

@@ -54,19 +54,19 @@ portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode,
 {
   switch (mode)
     {
-    case PORTADA_ORDER_FIXED:
-      return;
-    case PORTADA_ORDER_ALPHABETICAL:
-      qsort (entries, n, sizeof *entries, by_name);
-      return;
-    case PORTADA_ORDER_SHUFFLE:
-    default:
-      /* key = u^(1/w), compared as log(u)/w to stay precise for small u. */
-      for (guint i = 0; i < n; i++)
-        entries[i].key = log (unit_random (seed, entries[i].sponsor_id)) /
-                         (entries[i].weight > 0 ? entries[i].weight : 1.0);
-      qsort (entries, n, sizeof *entries, by_key_desc);
-      return;
+      case PORTADA_ORDER_FIXED:
+        return;
+      case PORTADA_ORDER_ALPHABETICAL:
+        qsort (entries, n, sizeof *entries, by_name);
+        return;
+      case PORTADA_ORDER_SHUFFLE:
+      default:
+        /* key = u^(1/w), compared as log(u)/w to stay precise for small u. */
+        for (guint i = 0; i < n; i++)
+          entries[i].key = log (unit_random (seed, entries[i].sponsor_id))
+                           / (entries[i].weight > 0 ? entries[i].weight : 1.0);
+        qsort (entries, n, sizeof *entries, by_key_desc);
+        return;
     }
 }
 
@@ -74,8 +74,10 @@ GPtrArray *
 portada_strip_select (PortadaNewsroom *newsroom, const PortadaPlacement *placement,
                       const char *page_key, const char *date, GError **error)
 {
-  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
+  g_autoptr (GPtrArray) shown
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_sponsor_free);
   g_autoptr (GArray) members = NULL;
   g_autoptr (GArray) entries = g_array_new (FALSE, TRUE, sizeof (PortadaStripEntry));
   g_autofree char *seed = NULL;
@@ -107,8 +109,8 @@ portada_strip_select (PortadaNewsroom *newsroom, const PortadaPlacement *placeme
       g_array_append_val (entries, e);
     }
   for (guint i = 0; i < entries->len; i++)
-    g_array_index (entries, PortadaStripEntry, i).name =
-      ((PortadaSponsor *) g_ptr_array_index (shown, i))->name;
+    g_array_index (entries, PortadaStripEntry, i).name
+        = ((PortadaSponsor *) g_ptr_array_index (shown, i))->name;
 
   seed = g_strdup_printf ("%s|%s|%lld", page_key ? page_key : "", date, (long long) placement->id);
   {

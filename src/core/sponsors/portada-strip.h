@@ -16,7 +16,7 @@ typedef struct
   gint64 sponsor_id;
   const char *name; /* for the alphabetical order */
   double weight;
-  double key;       /* filled by portada_strip_order() */
+  double key; /* filled by portada_strip_order() */
 } PortadaStripEntry;
 
 /* Orders @entries in place. The weighted shuffle is a weighted random sampling
