@@ -17,6 +17,8 @@ static const char *const migrations[] = {
   "CREATE TABLE language ("
   "  code TEXT PRIMARY KEY, name TEXT NOT NULL, base_path TEXT NOT NULL,"
   "  position INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO language (code, name, base_path, position) VALUES "
+  "  ('en', 'English', 'en', 0), ('es', 'Español', 'es', 1);"
   "CREATE TABLE section ("
   "  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, position INTEGER NOT NULL DEFAULT 0);"
   "CREATE TABLE section_label ("
