@@ -417,11 +417,20 @@ portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error)
   if (fk == NULL)
     return NULL;
   while ((rc = sqlite3_step (fk)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf ("broken reference: row %lld of table %s points to a "
-                                      "missing row of %s",
-                                      (long long) sqlite3_column_int64 (fk, 1),
-                                      sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2)));
+    {
+      const char *table = (const char *) sqlite3_column_text (fk, 0);
+      const char *parent = (const char *) sqlite3_column_text (fk, 2);
+
+      if (sqlite3_column_type (fk, 1) == SQLITE_NULL)
+        g_ptr_array_add (problems, g_strdup_printf ("broken reference: a row of table %s points "
+                                                    "to a missing row of %s",
+                                                    table, parent));
+      else
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("broken reference: row %lld of table %s points to a "
+                                          "missing row of %s",
+                                          (long long) sqlite3_column_int64 (fk, 1), table, parent));
+    }
   if (rc != SQLITE_DONE)
     {
       set_db_error (self->db, self->path, error, "foreign key check failed");
