@@ -48,22 +48,37 @@ fts_query (const char *search)
   return g_string_free (q, q->len == 0);
 }
 
-/* Appends the WHERE clause of @query; binds go in the order
- * search, lang, section, author, status, so callers bind with bind_query(). */
+/* Appends the FROM joins and WHERE clause of @query. Only the filters in use
+ * reach the SQL, so counting needs no join and the planner can use the indexes.
+ * Parameters are named; bind_query() binds those the statement has. */
 static void
-append_where (GString *sql, const PortadaArticleQuery *q, gboolean *has_search)
+append_where (GString *sql, const PortadaArticleQuery *q)
 {
   g_autofree char *fts = q && q->search ? fts_query (q->search) : NULL;
 
-  *has_search = fts != NULL;
   if (fts)
-    g_string_append (sql, "JOIN article_fts f ON f.rowid = a.id WHERE article_fts MATCH ?1 ");
+    g_string_append (sql, "JOIN article_fts f ON f.rowid = a.id WHERE article_fts MATCH :search ");
   else
-    g_string_append (sql, "WHERE ?1 IS NULL ");
-  g_string_append (sql, "AND (?2 IS NULL OR a.lang = ?2) "
-                        "AND (?3 IS NULL OR s.key = ?3) "
-                        "AND (?4 IS NULL OR au.name = ?4) "
-                        "AND (?5 < 0 OR a.status = ?6) ");
+    g_string_append (sql, "WHERE 1 ");
+  if (q == NULL)
+    return;
+  if (q->lang)
+    g_string_append (sql, "AND a.lang = :lang ");
+  if (q->section)
+    g_string_append (sql, "AND a.section_id = (SELECT id FROM section WHERE key = :section) ");
+  if (q->author)
+    g_string_append (sql, "AND a.author_id = (SELECT id FROM author WHERE name = :author) ");
+  if (q->status >= 0)
+    g_string_append (sql, "AND a.status = :status ");
+}
+
+static void
+bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    portada_stmt_bind_text (stmt, index, value);
 }
 
 static void
@@ -71,19 +86,14 @@ bind_query (sqlite3_stmt *stmt, const PortadaArticleQuery *q)
 {
   g_autofree char *fts = q && q->search ? fts_query (q->search) : NULL;
 
-  if (fts)
-    portada_stmt_bind_text (stmt, 1, fts);
   if (q == NULL)
-    {
-      sqlite3_bind_int (stmt, 5, -1);
-      return;
-    }
-  portada_stmt_bind_text_or_null (stmt, 2, q->lang);
-  portada_stmt_bind_text_or_null (stmt, 3, q->section);
-  portada_stmt_bind_text_or_null (stmt, 4, q->author);
-  sqlite3_bind_int (stmt, 5, q->status);
+    return;
+  bind_named (stmt, ":search", fts);
+  bind_named (stmt, ":lang", q->lang);
+  bind_named (stmt, ":section", q->section);
+  bind_named (stmt, ":author", q->author);
   if (q->status >= 0)
-    portada_stmt_bind_text (stmt, 6, portada_article_status_to_string (q->status));
+    bind_named (stmt, ":status", portada_article_status_to_string (q->status));
 }
 
 static PortadaArticleSummary *
@@ -127,28 +137,26 @@ portada_articles_list (PortadaNewsroom *newsroom, const PortadaArticleQuery *que
 {
   g_autoptr (GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS ARTICLE_JOINS);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean has_search;
 
-  append_where (sql, query, &has_search);
+  append_where (sql, query);
   g_string_append (sql, "ORDER BY coalesce(a.publish_at, a.created_at) DESC, a.id DESC "
-                        "LIMIT ?7 OFFSET ?8");
+                        "LIMIT :limit OFFSET :offset");
   stmt = portada_newsroom_prepare (newsroom, sql->str, error);
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query);
-  sqlite3_bind_int64 (stmt, 7, limit);
-  sqlite3_bind_int64 (stmt, 8, offset);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   return collect_summaries (newsroom, stmt, error);
 }
 
 gint64
 portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query, GError **error)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT count(*) " ARTICLE_JOINS);
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM article a ");
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean has_search;
 
-  append_where (sql, query, &has_search);
+  append_where (sql, query);
   stmt = portada_newsroom_prepare (newsroom, sql->str, error);
   if (stmt == NULL)
     return -1;
