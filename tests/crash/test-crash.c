@@ -499,8 +499,11 @@ test_disk_full_injected (void)
   fault_vfs_install ();
   nr = portada_newsroom_open (db, PORTADA_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  g_free (a->lang);
   a->lang = g_strdup ("es");
+  g_free (a->title);
   a->title = g_strdup ("Con el disco lleno");
+  g_free (a->body);
   a->body = big_body (20000, 'a');
   g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
   saved = g_strdup (a->body);
@@ -596,8 +599,11 @@ test_disk_full_tmpfs (void)
   db = g_build_filename (mnt, "newsroom.db", NULL);
   nr = portada_newsroom_open (db, PORTADA_OPEN_CREATE, &error);
   g_assert_no_error (error);
+  g_free (a->lang);
   a->lang = g_strdup ("en");
+  g_free (a->title);
   a->title = g_strdup ("Before the disk filled up");
+  g_free (a->body);
   a->body = big_body (5000, 'a');
   g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
   saved = g_strdup (a->body);
@@ -697,8 +703,11 @@ test_busy_timeout (void)
   gint64 start, waited;
 
   g_assert_no_error (error);
+  g_free (a->lang);
   a->lang = g_strdup ("en");
+  g_free (a->title);
   a->title = g_strdup ("Waiting for the lock");
+  g_free (a->body);
   a->body = g_strdup ("First.");
   g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
 
