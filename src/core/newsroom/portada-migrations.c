@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "portada-newsroom-private.h"
 
 static const char *const migrations[] = {
@@ -131,7 +133,8 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
           sqlite3_free (message);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                       "Could not upgrade the newsroom (%s); the file was left as it was", what);
+                       _ ("Could not upgrade the newsroom (%s); the file was left as it was"),
+                       what);
           return FALSE;
         }
     }
@@ -148,7 +151,7 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
   return TRUE;
 
 failed:
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "Could not upgrade the newsroom: %s",
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("Could not upgrade the newsroom: %s"),
                message ? message : sqlite3_errmsg (db));
   sqlite3_free (message);
   return FALSE;
