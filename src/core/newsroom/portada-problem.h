@@ -21,12 +21,12 @@ typedef enum
 
 typedef struct
 {
-  char *kind;          /* stable, for code and tests: "article-no-date", "sponsor-expired"... */
+  char *kind; /* stable, for code and tests: "article-no-date", "sponsor-expired"... */
   PortadaTarget target;
-  gint64 target_id;    /* the row to open to fix it, 0 for the newsroom */
-  char *subject;       /* which one, as a user names it: a title, a sponsor's name */
-  char *message;       /* what is wrong */
-  char *fix;           /* how to fix it */
+  gint64 target_id; /* the row to open to fix it, 0 for the newsroom */
+  char *subject;    /* which one, as a user names it: a title, a sponsor's name */
+  char *message;    /* what is wrong */
+  char *fix;        /* how to fix it */
 } PortadaProblem;
 
 PortadaProblem *portada_problem_new (const char *kind, PortadaTarget target, gint64 target_id,
