@@ -91,7 +91,8 @@ test_svg_size_rules (void)
     { "<svg xmlns='http://www.w3.org/2000/svg' width='1in' height='72pt'/>", 96, 96 },
     { "<svg xmlns='http://www.w3.org/2000/svg' width='100%' height='100%' viewBox='0 0 7 3'/>", 7,
       3 },
-    { "\xef\xbb\xbf  <svg xmlns='http://www.w3.org/2000/svg' width=' 12.6 ' height='0.2'/>", 13, 1 },
+    { "\xef\xbb\xbf  <svg xmlns='http://www.w3.org/2000/svg' width=' 12.6 ' height='0.2'/>", 13,
+      1 },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -147,9 +148,9 @@ test_size_limit (void)
 static void
 test_truncated (void)
 {
-  const char *names[] = { "images/logo-120x48.png", "images/logo-301x77.jpg",
+  const char *names[] = { "images/logo-120x48.png",       "images/logo-301x77.jpg",
                           "images/progressive-64x65.jpg", "images/lossless-120x48.webp",
-                          "images/lossy-333x100.webp", "images/alpha-200x80.webp" };
+                          "images/lossy-333x100.webp",    "images/alpha-200x80.webp" };
 
   for (guint f = 0; f < G_N_ELEMENTS (names); f++)
     {
@@ -180,10 +181,10 @@ test_damaged (void)
   g_autoptr (GBytes) webp = corpus ("images/lossy-333x100.webp");
   g_autofree guint8 *p = g_memdup2 (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
   g_autofree guint8 *w = g_memdup2 (g_bytes_get_data (webp, NULL), g_bytes_get_size (webp));
-  static const guint8 jpeg_no_sof[] = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00,
-                                        0xff, 0xda, 0x00, 0x02, 0xff, 0xd9 };
-  static const guint8 jpeg_zero_height[]
-      = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x00, 0x00, 0x10, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9 };
+  static const guint8 jpeg_no_sof[]
+      = { 0xff, 0xd8, 0xff, 0xe0, 0x00, 0x04, 0x00, 0x00, 0xff, 0xda, 0x00, 0x02, 0xff, 0xd9 };
+  static const guint8 jpeg_zero_height[] = { 0xff, 0xd8, 0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x00,
+                                             0x00, 0x10, 0x01, 0x01, 0x11, 0x00, 0xff, 0xd9 };
 
   p[20] ^= 0x01; /* inside IHDR: the CRC no longer matches */
   assert_refused (p, g_bytes_get_size (png), "checksum");
@@ -198,9 +199,9 @@ test_damaged (void)
 static void
 test_random_inputs (void)
 {
-  const char *names[] = { "images/logo-120x48.png", "images/logo-301x77.jpg",
-                          "images/alpha-200x80.webp", "images/lossless-120x48.webp",
-                          "svg/ok-plain.svg", "svg/ok-gradient-style.svg" };
+  const char *names[]
+      = { "images/logo-120x48.png",      "images/logo-301x77.jpg", "images/alpha-200x80.webp",
+          "images/lossless-120x48.webp", "svg/ok-plain.svg",       "svg/ok-gradient-style.svg" };
   g_autoptr (GRand) rand = g_rand_new_with_seed (5);
 
   for (guint round = 0; round < 3000; round++)
@@ -253,12 +254,12 @@ assert_harmless (const char *name, GBytes *svg)
   g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
   g_autofree char *lower = g_ascii_strdown (text, -1);
   static const char *const banned[]
-      = { "<script",  "foreignobject", "javascript:", "@import", "<!entity", "<!doctype",
-          "xml-stylesheet", "evil.example", "<set", "<animate", "<iframe", "xinclude",
-          "xml:base", "/etc/passwd", "data:image/svg" };
+      = { "<script",   "foreignobject",  "javascript:",  "@import",     "<!entity",
+          "<!doctype", "xml-stylesheet", "evil.example", "<set",        "<animate",
+          "<iframe",   "xinclude",       "xml:base",     "/etc/passwd", "data:image/svg" };
   g_autoptr (GRegex) events = g_regex_new ("\\son[a-z]+\\s*=", G_REGEX_CASELESS, 0, NULL);
-  g_autoptr (GRegex) hrefs = g_regex_new (
-      "href\\s*=\\s*[\"'](?!#|data:image/(png|jpeg|gif|webp);)", G_REGEX_CASELESS, 0, NULL);
+  g_autoptr (GRegex) hrefs = g_regex_new ("href\\s*=\\s*[\"'](?!#|data:image/(png|jpeg|gif|webp);)",
+                                          G_REGEX_CASELESS, 0, NULL);
   g_autoptr (GRegex) urls = g_regex_new ("url\\(\\s*+[\"']?+(?!#)", G_REGEX_CASELESS, 0, NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (banned); i++)
@@ -293,8 +294,8 @@ check_sanitized (const char *name, gboolean expect_removals)
   PortadaImageInfo before, after;
 
   g_test_message ("%s", name);
-  g_assert_true (portada_image_sniff (g_bytes_get_data (in, NULL), g_bytes_get_size (in), &before,
-                                      &error));
+  g_assert_true (
+      portada_image_sniff (g_bytes_get_data (in, NULL), g_bytes_get_size (in), &before, &error));
   g_assert_no_error (error);
   out = sanitize (in, &removed);
   assert_harmless (name, out);
@@ -306,8 +307,8 @@ check_sanitized (const char *name, gboolean expect_removals)
         g_error ("%s: removed “%s”", name, (char *) g_ptr_array_index (removed, 0));
     }
   /* Still an SVG of the same size, and sanitizing is idempotent. */
-  g_assert_true (portada_image_sniff (g_bytes_get_data (out, NULL), g_bytes_get_size (out), &after,
-                                      &error));
+  g_assert_true (
+      portada_image_sniff (g_bytes_get_data (out, NULL), g_bytes_get_size (out), &after, &error));
   g_assert_no_error (error);
   g_assert_cmpint (after.width, ==, before.width);
   g_assert_cmpint (after.height, ==, before.height);
@@ -350,8 +351,8 @@ test_corpus_refused (void)
       PortadaImageInfo info;
 
       g_test_message ("%s", name);
-      g_assert_false (portada_image_sniff (g_bytes_get_data (in, NULL), g_bytes_get_size (in),
-                                           &info, &error));
+      g_assert_false (
+          portada_image_sniff (g_bytes_get_data (in, NULL), g_bytes_get_size (in), &info, &error));
       g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
       g_test_message ("  %s", error->message);
       g_assert_cmpuint (strlen (error->message), >, 20);

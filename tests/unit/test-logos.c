@@ -101,8 +101,8 @@ test_import_svg_sanitized (void)
   g_assert_cmpuint (removed->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (removed, 0), "script"));
   stored = portada_media_load_data (nr, id, &error);
-  g_assert_null (g_strstr_len (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored),
-                               "script"));
+  g_assert_null (
+      g_strstr_len (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored), "script"));
   info = portada_media_load_info (nr, id, &error);
   g_assert_cmpstr (info->mime, ==, "image/svg+xml");
   g_assert_cmpint (info->width, ==, 100);
@@ -144,8 +144,8 @@ static GFile *
 write_file (const char *dir, const char *name, GBytes *bytes)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL));
+  g_assert_true (
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
   return g_file_new_for_path (path);
 }
 

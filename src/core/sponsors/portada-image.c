@@ -166,9 +166,9 @@ sniff_jpeg (const guint8 *data, gsize len, PortadaImageInfo *info, GError **erro
 
       /* Any number of 0xff fill bytes may stand before a marker. */
       if (pos >= len || data[pos] != 0xff)
-        return refuse (error, pos >= len
-                                  ? _ ("The JPEG image is cut short (it ends before its frame header)")
-                                  : _ ("The JPEG image is damaged (a marker was expected)"));
+        return refuse (
+            error, pos >= len ? _ ("The JPEG image is cut short (it ends before its frame header)")
+                              : _ ("The JPEG image is damaged (a marker was expected)"));
       while (pos < len && data[pos] == 0xff)
         pos++;
       if (pos >= len)
@@ -193,7 +193,8 @@ sniff_jpeg (const guint8 *data, gsize len, PortadaImageInfo *info, GError **erro
                                      "header, which Portada does not accept"));
           /* A file cut short loses its end-of-image marker. */
           if (!has_end_marker (data + pos, len - pos))
-            return refuse (error, _ ("The JPEG image is cut short (it has no end-of-image marker)"));
+            return refuse (error,
+                           _ ("The JPEG image is cut short (it has no end-of-image marker)"));
           return set_size (info, "image/jpeg", "JPEG", be16 (data + pos + 5), be16 (data + pos + 3),
                            error);
         }
@@ -213,7 +214,8 @@ sniff_webp (const guint8 *data, gsize len, PortadaImageInfo *info, GError **erro
     return refuse (error, _ ("The WebP image is cut short"));
   riff_size = le32 (data + 4);
   if (riff_size < 12 || riff_size > len - 8)
-    return refuse (error, _ ("The WebP image is cut short (its container is larger than the file)"));
+    return refuse (error,
+                   _ ("The WebP image is cut short (its container is larger than the file)"));
   chunk_size = le32 (chunk + 4);
   if (chunk_size > riff_size - 12)
     return refuse (error, _ ("The WebP image is cut short (a chunk runs past the end)"));

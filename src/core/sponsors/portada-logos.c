@@ -61,8 +61,7 @@ portada_logos_import_full (PortadaNewsroom *newsroom, GBytes *data, const char *
 }
 
 gint64
-portada_logos_import (PortadaNewsroom *newsroom, GBytes *data, const char *filename,
-                      GError **error)
+portada_logos_import (PortadaNewsroom *newsroom, GBytes *data, const char *filename, GError **error)
 {
   return portada_logos_import_full (newsroom, data, filename, NULL, error);
 }
@@ -71,8 +70,8 @@ static gboolean
 is_noise_word (const char *word)
 {
   static const char *const noise[]
-      = { "logo", "logotipo", "logotype", "final", "web", "color", "colour", "rgb",
-          "cmyk", "print", "hd", "hires", "vector", "new", "nuevo", "copy", "copia" };
+      = { "logo",  "logotipo", "logotype", "final",  "web", "color", "colour", "rgb",  "cmyk",
+          "print", "hd",       "hires",    "vector", "new", "nuevo", "copy",   "copia" };
   g_autofree char *lower = g_ascii_strdown (word, -1);
   const char *p = lower;
   gboolean digits = FALSE;
@@ -98,8 +97,8 @@ is_noise_word (const char *word)
 static gboolean
 is_small_word (const char *word)
 {
-  static const char *const small[] = { "de", "del", "la", "las", "los", "el", "y", "e", "of",
-                                       "the", "and", "en", "da", "do", "das", "dos", "di", "a" };
+  static const char *const small[] = { "de",  "del", "la", "las", "los", "el",  "y",   "e",  "of",
+                                       "the", "and", "en", "da",  "do",  "das", "dos", "di", "a" };
   for (guint i = 0; i < G_N_ELEMENTS (small); i++)
     if (g_str_equal (word, small[i]))
       return TRUE;

@@ -27,14 +27,59 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
 
 static const char *const allowed_elements[] = {
-  "svg", "g", "defs", "symbol", "use", "path", "rect", "circle", "ellipse", "line", "polyline",
-  "polygon", "text", "tspan", "textPath", "title", "desc", "linearGradient", "radialGradient",
-  "stop", "clipPath", "mask", "pattern", "image", "filter", "marker", "style", "switch",
-  "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-  "feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood",
-  "feFuncA", "feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feImage", "feMerge",
-  "feMergeNode", "feMorphology", "feOffset", "fePointLight", "feSpecularLighting", "feSpotLight",
-  "feTile", "feTurbulence",
+  "svg",
+  "g",
+  "defs",
+  "symbol",
+  "use",
+  "path",
+  "rect",
+  "circle",
+  "ellipse",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "textPath",
+  "title",
+  "desc",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "clipPath",
+  "mask",
+  "pattern",
+  "image",
+  "filter",
+  "marker",
+  "style",
+  "switch",
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feConvolveMatrix",
+  "feDiffuseLighting",
+  "feDisplacementMap",
+  "feDistantLight",
+  "feDropShadow",
+  "feFlood",
+  "feFuncA",
+  "feFuncB",
+  "feFuncG",
+  "feFuncR",
+  "feGaussianBlur",
+  "feImage",
+  "feMerge",
+  "feMergeNode",
+  "feMorphology",
+  "feOffset",
+  "fePointLight",
+  "feSpecularLighting",
+  "feSpotLight",
+  "feTile",
+  "feTurbulence",
 };
 
 static gboolean
@@ -86,9 +131,8 @@ parse (const guint8 *data, gsize len, GError **error)
     {
       xmlError *e = xmlCtxtGetLastError (ctxt);
       g_autofree char *msg = g_strstrip (g_strdup (e && e->message ? e->message : "?"));
-      g_autofree char *text
-          = g_strdup_printf (_ ("The SVG image is not well-formed XML (line %d: %s)"),
-                             e ? e->line : 0, msg);
+      g_autofree char *text = g_strdup_printf (
+          _ ("The SVG image is not well-formed XML (line %d: %s)"), e ? e->line : 0, msg);
       refuse (error, text);
       return NULL;
     }
@@ -119,9 +163,9 @@ parse_length (const xmlChar *value)
   {
     const char *unit;
     double px;
-  } units[] = { { "", 1 },         { "px", 1 },          { "pt", 96.0 / 72 }, { "pc", 16 },
-                { "mm", 96 / 25.4 }, { "cm", 96 / 2.54 }, { "in", 96 },        { "em", 16 },
-                { "ex", 8 } };
+  } units[]
+      = { { "", 1 },           { "px", 1 },  { "pt", 96.0 / 72 }, { "pc", 16 }, { "mm", 96 / 25.4 },
+          { "cm", 96 / 2.54 }, { "in", 96 }, { "em", 16 },        { "ex", 8 } };
   const char *text = (const char *) value;
   char *end = NULL;
   g_autofree char *rest = NULL;
@@ -229,8 +273,8 @@ static gboolean
 css_is_safe (const char *css)
 {
   static const char *const banned[]
-      = { "@import", "\\", "expression(", "javascript:", "-moz-binding", "behavior",
-          "image-set(", "src(", "image(", "@font-face", "@namespace" };
+      = { "@import",    "\\",   "expression(", "javascript:", "-moz-binding", "behavior",
+          "image-set(", "src(", "image(",      "@font-face",  "@namespace" };
   g_autofree char *lower = g_ascii_strdown (css, -1);
   const char *p = lower;
 
@@ -260,13 +304,14 @@ is_allowed_element (const xmlChar *name)
 static gboolean
 href_is_safe (const xmlNode *element, const char *value)
 {
-  static const char *const images[] = { "data:image/png;", "data:image/jpeg;", "data:image/gif;",
-                                        "data:image/webp;" };
+  static const char *const images[]
+      = { "data:image/png;", "data:image/jpeg;", "data:image/gif;", "data:image/webp;" };
   g_autofree char *v = g_strstrip (g_strdup (value ? value : ""));
 
   if (v[0] == '#')
     return TRUE;
-  if (xmlStrEqual (element->name, BAD_CAST "image") || xmlStrEqual (element->name, BAD_CAST "feImage"))
+  if (xmlStrEqual (element->name, BAD_CAST "image")
+      || xmlStrEqual (element->name, BAD_CAST "feImage"))
     for (guint i = 0; i < G_N_ELEMENTS (images); i++)
       if (g_ascii_strncasecmp (v, images[i], strlen (images[i])) == 0)
         return TRUE;
@@ -448,9 +493,8 @@ set_namespaces (xmlNode *node, xmlNs *svg, xmlNs **xlink)
   node->ns = svg;
   for (xmlAttr *a = node->properties; a; a = a->next)
     {
-      gboolean xlink_href
-          = (a->ns && xmlStrEqual (a->ns->href, BAD_CAST XLINK_NAMESPACE))
-            || (a->ns == NULL && xmlStrEqual (a->name, BAD_CAST "xlink:href"));
+      gboolean xlink_href = (a->ns && xmlStrEqual (a->ns->href, BAD_CAST XLINK_NAMESPACE))
+                            || (a->ns == NULL && xmlStrEqual (a->name, BAD_CAST "xlink:href"));
       if (!xlink_href)
         continue;
       if (*xlink == NULL)
