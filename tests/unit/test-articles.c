@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "portada-article-checks.h"
 #include "portada-articles.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
@@ -329,6 +330,49 @@ test_word_count_reading_time (void)
   g_assert_cmpuint (portada_reading_time_minutes (1600), ==, 8);
 }
 
+static gboolean
+has_problem (GPtrArray *problems, const char *kind, gint64 id)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PortadaProblem *p = problems->pdata[i];
+      if (g_str_equal (p->kind, kind) && p->target_id == id)
+        return p->message && *p->message && p->fix && *p->fix;
+    }
+  return FALSE;
+}
+
+static void
+test_checks (void)
+{
+  g_autoptr (PortadaNewsroom) nr = newsroom_with_sections ();
+  g_autoptr (PortadaArticle) fine = article ("Fine", "business", 1700000000);
+  g_autoptr (PortadaArticle) no_date = article ("No date", "business", 0);
+  g_autoptr (PortadaArticle) half = article ("Half a source", "business", 1700000000);
+  g_autoptr (PortadaArticle) twin = article ("Twin", "business", 1700000000);
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+
+  fine->status = PORTADA_STATUS_PUBLISHED;
+  fine->source_name = g_strdup ("VOA");
+  fine->source_url = g_strdup ("https://www.voanews.com/");
+  no_date->status = PORTADA_STATUS_PUBLISHED;
+  half->source_name = g_strdup ("VOA");
+  g_assert_true (portada_articles_save (nr, fine, PORTADA_SAVE_DEFAULT, &error));
+  g_assert_true (portada_articles_save (nr, no_date, PORTADA_SAVE_DEFAULT, &error));
+  g_assert_true (portada_articles_save (nr, half, PORTADA_SAVE_DEFAULT, &error));
+  twin->translation_group = g_strdup (fine->translation_group);
+  g_assert_true (portada_articles_save (nr, twin, PORTADA_SAVE_DEFAULT, &error));
+
+  problems = portada_article_checks_run (nr, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_problem (problems, "article-no-date", no_date->id));
+  g_assert_true (has_problem (problems, "article-source-half", half->id));
+  g_assert_true (has_problem (problems, "article-double-translation", twin->id));
+  g_assert_false (has_problem (problems, "article-double-translation", fine->id));
+  g_assert_cmpuint (problems->len, ==, 3);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -341,5 +385,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/articles/revisions", test_revisions);
   g_test_add_func ("/articles/translations-related-delete", test_translations_related_delete);
   g_test_add_func ("/articles/words-reading-time", test_word_count_reading_time);
+  g_test_add_func ("/articles/checks", test_checks);
   return g_test_run ();
 }

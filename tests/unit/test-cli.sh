@@ -46,6 +46,12 @@ sqlite3 "$broken" "PRAGMA foreign_keys=OFF; UPDATE article SET author_id = 999 W
 expect 1 "check: a broken reference exits 1" -- "$portada" check --db "$broken"
 if grep -q "article" "$tmp/out"; then ok "check names the table"; else not_ok "check names the table"; fi
 
+nodate=$tmp/nodate.db
+cp "$clean" "$nodate"
+sqlite3 "$nodate" "UPDATE article SET publish_at = NULL WHERE title LIKE 'Barbados%';"
+expect 1 "check: a published article without a date exits 1" -- "$portada" check --db "$nodate"
+if grep -q "Barbados Airport.*no publish date" "$tmp/out"; then ok "check names the article and the problem"; else not_ok "check names the article and the problem"; cat "$tmp/out"; fi
+
 expect 2 "check: missing file" -- "$portada" check --db "$tmp/nope.db"
 stderr_has "check: missing file is named" "$tmp/nope.db"
 [ ! -e "$tmp/nope.db" ] && ok "check never creates a database" || not_ok "check never creates a database"

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-articles.h"
@@ -125,7 +127,7 @@ collect_summaries (PortadaNewsroom *newsroom, sqlite3_stmt *stmt, GError **error
     g_ptr_array_add (list, summary_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "articles cannot be listed");
+      portada_newsroom_set_error (newsroom, error, _ ("articles cannot be listed"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -163,7 +165,7 @@ portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *qu
   bind_query (stmt, query);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "articles cannot be counted");
+      portada_newsroom_set_error (newsroom, error, _ ("articles cannot be counted"));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -187,7 +189,7 @@ load_tags (PortadaNewsroom *newsroom, gint64 id, GError **error)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "tags cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("tags cannot be read"));
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -217,13 +219,13 @@ load_where (PortadaNewsroom *newsroom, const char *where, gint64 id, const char 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no article %s",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no article %s"),
                    uuid ? uuid : "with this number");
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "the article cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("the article cannot be read"));
       return NULL;
     }
   a = g_new0 (PortadaArticle, 1);
@@ -279,7 +281,7 @@ ensure_named (PortadaNewsroom *newsroom, const char *table, const char *name, GE
   portada_stmt_bind_text (stmt, 1, name);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "a name cannot be stored");
+      portada_newsroom_set_error (newsroom, error, _ ("a name cannot be stored"));
       return 0;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -306,7 +308,7 @@ slug_taken (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64 section_i
   sqlite3_bind_int64 (stmt, 5, a->id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return portada_newsroom_set_error (newsroom, error, "slugs cannot be checked");
+    return portada_newsroom_set_error (newsroom, error, _ ("slugs cannot be checked"));
   *taken = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -461,8 +463,8 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       if (a->id)
-        return portada_newsroom_set_error (newsroom, error, "the article cannot be saved");
-      return portada_newsroom_set_error (newsroom, error, "the article cannot be added");
+        return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be saved"));
+      return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be added"));
     }
   a->id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
@@ -549,7 +551,7 @@ portada_articles_delete (PortadaNewsroom *newsroom, gint64 id, GError **error)
     return FALSE;
   if (sqlite3_changes (portada_newsroom_get_db (newsroom)) == 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no article %lld",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no article %lld"),
                    (long long) id);
       return FALSE;
     }
@@ -643,7 +645,7 @@ all_names (PortadaNewsroom *newsroom, const char *sql, GError **error)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "names cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("names cannot be read"));
       return NULL;
     }
   return g_strv_builder_end (builder);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "portada-newsroom-private.h"
 
 static const char *const migrations[] = {
@@ -148,8 +150,8 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
       if (from == to)
         return TRUE;
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_TOO_NEW,
-                   "a newer Portada upgraded the newsroom to schema %d while it was being opened; "
-                   "update Portada to open it",
+                   _ ("a newer Portada upgraded the newsroom to schema %d while it was being "
+                      "opened; update Portada to open it"),
                    from);
       return FALSE;
     }
@@ -162,7 +164,8 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
           sqlite3_free (message);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                       "Could not upgrade the newsroom (%s); the file was left as it was", what);
+                       _ ("Could not upgrade the newsroom (%s); the file was left as it was"),
+                       what);
           return FALSE;
         }
     }
@@ -182,14 +185,15 @@ failed:
   rc = sqlite3_extended_errcode (db) & 0xff;
   if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
     g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
-                 "Could not upgrade the newsroom: it is busy in another window or program; try "
-                 "again in a moment");
+                 _ ("Could not upgrade the newsroom: it is busy in another window or program; "
+                    "try again in a moment"));
   else if (rc == SQLITE_FULL)
     g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NO_SPACE,
-                 "Could not upgrade the newsroom: the disk is full; the file was left as it was");
+                 _ ("Could not upgrade the newsroom: the disk is full; the file was left as it "
+                    "was"));
   else
-    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "Could not upgrade the newsroom: %s",
-                 message ? message : sqlite3_errmsg (db));
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                 _ ("Could not upgrade the newsroom: %s"), message ? message : sqlite3_errmsg (db));
   sqlite3_free (message);
   return FALSE;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-settings.h"
@@ -21,6 +23,83 @@ static const struct
   { PORTADA_SETTING_COMMENTS_DEFAULT, "true" }, { PORTADA_SETTING_SUBSCRIBE_URL, "" },
   { PORTADA_SETTING_PAGE_SIZE, "20" },
 };
+
+static gboolean
+check_url (const char *key, const char *value, gboolean allow_mailto, GError **error)
+{
+  g_autoptr (GUri) uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  if (scheme && allow_mailto && g_ascii_strcasecmp (scheme, "mailto") == 0
+      && strchr (g_uri_get_path (uri), '@') != NULL)
+    return TRUE;
+  if (scheme
+      && (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+      && host && *host && strpbrk (value, " \t\n") == NULL)
+    return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+               allow_mailto ? _ ("The setting “%s” is not a web or e-mail address: “%s”; write it "
+                                 "as https://… or mailto:…")
+                            : _ ("The setting “%s” is not a web address: “%s”; write it as "
+                                 "https://…"),
+               key, value);
+  return FALSE;
+}
+
+static gboolean
+check_number (const char *key, const char *value, guint min, guint max, GError **error)
+{
+  guint64 n;
+
+  if (g_ascii_string_to_unsigned (value, 10, min, max, &n, NULL))
+    return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+               _ ("The setting “%s” must be a number from %u to %u, not “%s”"), key, min, max,
+               value);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+portada_settings_check (const char *key, const char *value, GError **error)
+{
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” is not valid UTF-8 text"), key);
+      return FALSE;
+    }
+  if (g_str_equal (key, PORTADA_SETTING_BASE_URL))
+    return check_url (key, value, FALSE, error);
+  if (g_str_equal (key, PORTADA_SETTING_SUBSCRIBE_URL))
+    return *value == '\0' || check_url (key, value, TRUE, error);
+  if (g_str_equal (key, PORTADA_SETTING_PAGE_SIZE))
+    return check_number (key, value, 1, 1000, error);
+  if (g_str_equal (key, PORTADA_SETTING_COMMENTS_DEFAULT) && !g_str_equal (value, "true")
+      && !g_str_equal (value, "false"))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” must be “true” or “false”, not “%s”"), key, value);
+      return FALSE;
+    }
+  if (g_str_equal (key, PORTADA_SETTING_SITE_TITLE) && is_blank (value))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” cannot be empty"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 char *
 portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error)
@@ -38,7 +117,7 @@ portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error
     return portada_stmt_dup_text (stmt, 0);
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "settings cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("settings cannot be read"));
       return NULL;
     }
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
@@ -53,12 +132,8 @@ portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *va
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-  if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The setting “%s” is not valid UTF-8 text", key);
-      return FALSE;
-    }
+  if (!portada_settings_check (key, value, error))
+    return FALSE;
   stmt = portada_newsroom_prepare (newsroom,
                                    "INSERT INTO setting (key, value) VALUES (?, ?) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -105,7 +180,7 @@ portada_languages_list (PortadaNewsroom *newsroom, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "languages cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("languages cannot be read"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -132,8 +207,8 @@ portada_languages_save (PortadaNewsroom *newsroom, const PortadaLanguage *langua
   if (!valid_path (language->base_path))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The base path “%s” of language %s is not valid: use letters, digits, "
-                   "dashes and single slashes, such as “en” or “pdcc”",
+                   _ ("The base path “%s” of language %s is not valid: use letters, digits, "
+                      "dashes and single slashes, such as “en” or “pdcc”"),
                    language->base_path ? language->base_path : "", language->code);
       return FALSE;
     }
@@ -229,7 +304,7 @@ sections_query (PortadaNewsroom *newsroom, const char *key, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "sections cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("sections cannot be read"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -250,7 +325,8 @@ portada_sections_find (PortadaNewsroom *newsroom, const char *key, GError **erro
     return NULL;
   if (list->len == 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no section “%s”", key);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no section “%s”"),
+                   key);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -271,8 +347,8 @@ save_labels (PortadaNewsroom *newsroom, PortadaSection *section, GError **error)
       if (!valid_path (path))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "The path “%s” of section %s in %s is not valid: use letters, digits, "
-                       "dashes and single slashes, such as “noticias/economia”",
+                       _ ("The path “%s” of section %s in %s is not valid: use letters, digits, "
+                          "dashes and single slashes, such as “noticias/economia”"),
                        path, section->key, (char *) lang);
           return FALSE;
         }
@@ -301,7 +377,7 @@ portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GErro
   if (!valid_path (section->key) || strchr (section->key, '/'))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The section key “%s” is not valid: use letters, digits and dashes",
+                   _ ("The section key “%s” is not valid: use letters, digits and dashes"),
                    section->key);
       return FALSE;
     }
@@ -317,7 +393,7 @@ portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GErro
   portada_stmt_bind_text (stmt, 1, section->key);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "the section cannot be saved");
+      portada_newsroom_set_error (newsroom, error, _ ("the section cannot be saved"));
       goto failed;
     }
   section->id = sqlite3_column_int64 (stmt, 0);
