@@ -5,8 +5,9 @@
  *
  * Each mode does what Portada does for real, through the same core calls:
  *   crash-child autosave DB      saves one article again and again (the window's
- *                                autosave path), its text growing, and writes the
- *                                number of each completed save to stdout
+ *                                autosave path), its text growing; writes the save
+ *                                it starts from, then the number of each completed
+ *                                save, to stdout
  *   crash-child open DB          opens (creating or upgrading) a newsroom and exits
  *   crash-child writer DB NAME N saves its own article N times and inserts N/5 new
  *                                ones; any failure is printed and exits 1
@@ -65,6 +66,8 @@ autosave (const char *db)
   else if (!crash_text_parse_title (a->title, &n))
     die ("the stored title is not a save title", NULL);
 
+  /* Ready: the save the newsroom holds, then one line per save. */
+  report (n);
   for (;;)
     {
       n++;

@@ -194,29 +194,49 @@ verify_autosaved (const char *db, int reported)
   return n;
 }
 
-/* Times a child that runs until it is killed: how long it takes to complete
- * its first @saves saves, so the kills can spread over its whole work. */
+static int
+count_lines (GString *out)
+{
+  int n = 0;
+
+  for (gsize i = 0; i < out->len; i++)
+    n += out->str[i] == '\n';
+  return n;
+}
+
+/* Reads from the child until it has written at least @lines lines. */
+static void
+read_lines (Child *child, GString *out, int lines)
+{
+  char buf[256];
+
+  while (count_lines (out) < lines)
+    {
+      ssize_t got = read (child->out, buf, sizeof buf);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0)
+        g_error ("crash-child stopped before writing %d lines: %s", lines, out->str);
+      g_string_append_len (out, buf, got);
+    }
+}
+
+/* How long a child takes, once ready, to complete @saves saves: the kills
+ * spread over that time, measured on this machine under its present load. */
 static gint64
 time_saves (const char *db, int saves, int *reported)
 {
   Child child;
   g_autoptr (GString) out = g_string_new (NULL);
   g_autoptr (GString) err = g_string_new (NULL);
-  gint64 elapsed;
+  gint64 ready, elapsed;
 
   child_spawn (&child, "autosave", db, NULL, NULL);
-  for (;;)
-    {
-      char buf[64];
-      ssize_t got = read (child.out, buf, sizeof buf - 1);
-
-      g_assert_cmpint (got, >, 0);
-      buf[got] = '\0';
-      g_string_append (out, buf);
-      if (last_report (out, 0) >= saves)
-        break;
-    }
-  elapsed = g_get_monotonic_time () - child.started;
+  read_lines (&child, out, 1);
+  ready = g_get_monotonic_time ();
+  read_lines (&child, out, 1 + saves);
+  elapsed = g_get_monotonic_time () - ready;
   child_kill (&child, out, err);
   *reported = last_report (out, -1);
   return elapsed;
@@ -233,9 +253,9 @@ test_autosave_kills (void)
 
   /* The newsroom exists before the first kill (creating it has its own test). */
   create_newsroom (db);
-  window = time_saves (db, 30, &reported);
+  window = time_saves (db, 40, &reported);
   reported = verify_autosaved (db, reported);
-  g_test_message ("a child takes %.1f ms to start and make 30 saves", window / 1000.0);
+  g_test_message ("a child, once ready, makes 40 saves in %.1f ms", window / 1000.0);
 
   for (int k = 0; k < kills; k++)
     {
@@ -245,15 +265,18 @@ test_autosave_kills (void)
       int status, last;
 
       child_spawn (&child, "autosave", db, NULL, NULL);
+      /* Killing it while it opens the newsroom is the upgrade test's part:
+       * here the kill falls among the saves. */
+      read_lines (&child, out, 1);
       g_usleep (g_test_rand_int_range (0, window));
       status = child_kill (&child, out, err);
       if (!WIFSIGNALED (status))
         g_error ("crash-child ended before the kill (status %d): %s", status, err->str);
-      last = last_report (out, -1);
-      if (last < 0)
+      if (count_lines (out) < 2)
         idle++; /* killed before its first save completed: still a valid kill */
-      else
-        reported = last;
+      last = last_report (out, -1);
+      g_assert_cmpint (last, >=, reported);
+      reported = last;
       last = verify_autosaved (db, reported);
       if (last == reported + 1)
         mid_commit++;
@@ -262,7 +285,8 @@ test_autosave_kills (void)
   g_test_message ("%d kills survived; %d saves in all; %d kills between a commit and its "
                   "report; %d before the child's first save",
                   kills, reported, mid_commit, idle);
-  g_assert_cmpint (reported, >, kills);
+  /* Most kills fell among saves, not before them. */
+  g_assert_cmpint (idle, <, kills / 2);
 }
 
 /* ---- killed while creating or upgrading a newsroom ---------------------- */
