@@ -879,7 +879,6 @@ valid_date (const char *date)
 {
   int y, m, d;
   char tail;
-  g_autoptr (GDate) gd = NULL;
 
   if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
     return FALSE;
@@ -1044,7 +1043,6 @@ portada_page_render_strip (PortadaNewsroom *newsroom, const PortadaPlacement *pl
 {
   g_autoptr (PortadaSite) site = NULL;
   const Theme *theme = theme_get ();
-  g_autoptr (PortadaPlacement) copy = NULL;
   Page page;
   char *html;
 
