@@ -203,12 +203,17 @@ check_cb (gpointer user_data)
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto (GStrv) actions = gtk_application_list_action_descriptions (app);
   GtkShortcutsWindow *overlay;
+  GtkIconTheme *theme;
 
   const char *names[] = { "about", "preferences", "shortcuts", "quit" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), names[i]));
   g_assert_nonnull (window);
+  /* The application's icons come with its resources (the About window shows one). */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
   g_assert_true (GTK_IS_APPLICATION_WINDOW (window));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
