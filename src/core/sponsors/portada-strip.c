@@ -75,6 +75,9 @@ by_name (const void *a, const void *b)
 void
 portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode, const char *seed)
 {
+  /* Nothing to order; and qsort must not be given the NULL of an empty list. */
+  if (n < 2)
+    return;
   switch (mode)
     {
       case PORTADA_ORDER_FIXED:
