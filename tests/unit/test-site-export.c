@@ -218,13 +218,16 @@ test_tree (void)
       }
     g_assert_cmpuint (n, ==, 1 + 23 + 16 + 23 + 13 + 12 + 22);
   }
-  /* Assets hold the stored bytes. */
+  /* Assets hold the stored bytes, under their content's hash. */
   {
     const char *p = strstr (page, "assets/media/");
     g_autofree char *rel = g_strndup (p, strchr (p, '"') - p);
-    g_autofree char *svg = read_text (out, rel);
-    g_assert_true (g_str_has_prefix (svg, "<svg xmlns="));
-    g_assert_true (g_str_has_suffix (svg, "</svg>\n"));
+    g_autofree char *full = g_build_filename (out, rel, NULL);
+    g_autoptr (GBytes) bytes = portada_test_read (full);
+    g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+    g_autofree char *name = g_path_get_basename (rel);
+    g_assert_true (g_str_has_prefix (sum, g_strndup (name, 16)));
+    g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<svg"));
   }
   robots = read_text (out, "robots.txt");
   g_assert_cmpstr (robots, ==,
@@ -290,10 +293,10 @@ test_feeds_sitemap (void)
   sitemap = read_text (out, "sitemap.xml");
   g_assert_nonnull (strstr (sitemap, "<loc>https://portada.example.com/en/business/2023/"
                                      "us-latin-america-seek-to-boost-cybersecurity-2/</loc>"));
-  g_assert_nonnull (
-      strstr (sitemap, "hreflang=\"es\" "
-                       "href=\"https://portada.example.com/es/noticias/economia/2023/"
-                       "ee-uu-y-america-latina-buscan-reforzar-la-ciberseguridad/\""));
+  g_assert_nonnull (strstr (sitemap,
+                            "hreflang=\"es\" "
+                            "href=\"https://portada.example.com/es/noticias/economia/2023/"
+                            "ee-uu-y-america-latina-buscan-reforzar-la-ciberseguridad/\""));
 }
 
 static void
@@ -322,9 +325,9 @@ test_paths_and_pages (void)
   g_assert_no_error (error);
 
   export_ok (nr, out, NULL);
-  g_assert_true (
-      exists (out, "pdcc/noticias/economia/2023/"
-                   "ee-uu-y-america-latina-buscan-reforzar-la-ciberseguridad/index.html"));
+  g_assert_true (exists (out,
+                         "pdcc/noticias/economia/2023/"
+                         "ee-uu-y-america-latina-buscan-reforzar-la-ciberseguridad/index.html"));
   g_assert_false (exists (out, "es"));
   due_page = g_strdup_printf ("en/%s/%d/%s/index.html", due->section, 2025, due->slug);
   later_page = g_strdup_printf ("pdcc/%s/index.html", later->slug);

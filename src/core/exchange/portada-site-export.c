@@ -16,6 +16,8 @@
 #define _GNU_SOURCE /* renameat2 */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -246,7 +248,7 @@ load_entries (Export *ex, GError **error)
         return FALSE;
     }
   if (rc != SQLITE_DONE)
-    return portada_newsroom_set_error (ex->newsroom, error, "the articles cannot be read");
+    return portada_newsroom_set_error (ex->newsroom, error, _ ("the articles cannot be read"));
   return TRUE;
 }
 
@@ -286,7 +288,7 @@ load_tags (Export *ex, GError **error)
       g_array_append_val (tags, tag);
     }
   if (rc != SQLITE_DONE)
-    return portada_newsroom_set_error (ex->newsroom, error, "the tags cannot be read");
+    return portada_newsroom_set_error (ex->newsroom, error, _ ("the tags cannot be read"));
   return TRUE;
 }
 
@@ -429,7 +431,7 @@ ensure_dir (Export *ex, const char *dir, GError **error)
     return FALSE;
   full = g_build_filename (ex->new_dir, dir, NULL);
   if (g_mkdir (full, 0755) != 0 && errno != EEXIST)
-    return set_errno_error (error, errno, "the folder cannot be created", full);
+    return set_errno_error (error, errno, _ ("the folder cannot be created"), full);
   g_hash_table_add (ex->made_dirs, g_strdup (dir));
   return TRUE;
 }
@@ -447,7 +449,7 @@ write_all (const char *path, const char *data, gsize size, GError **error)
   int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
   if (fd < 0)
-    return set_errno_error (error, errno, "the file cannot be created", path);
+    return set_errno_error (error, errno, _ ("the file cannot be created"), path);
   while (size > 0)
     {
       ssize_t n = write (fd, data, size);
@@ -457,13 +459,13 @@ write_all (const char *path, const char *data, gsize size, GError **error)
         {
           int err = n < 0 ? errno : ENOSPC;
           close (fd);
-          return set_errno_error (error, err, "the file cannot be written", path);
+          return set_errno_error (error, err, _ ("the file cannot be written"), path);
         }
       data += n;
       size -= n;
     }
   if (close (fd) != 0)
-    return set_errno_error (error, errno, "the file cannot be written", path);
+    return set_errno_error (error, errno, _ ("the file cannot be written"), path);
   return TRUE;
 }
 
@@ -578,7 +580,7 @@ render_article (Export *ex, gpointer data, gsize *size, GError **error)
   sqlite3_bind_int64 (ex->body_stmt, 1, e->id);
   if (sqlite3_step (ex->body_stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (ex->newsroom, error, "an article's body cannot be read");
+      portada_newsroom_set_error (ex->newsroom, error, _ ("an article's body cannot be read"));
       return NULL;
     }
   a.id = e->id;
@@ -1108,7 +1110,7 @@ check_target (Export *ex, const char *out_dir, GError **error)
 
   if (out_dir == NULL || *out_dir == '\0')
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "No output folder was given");
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, _ ("No output folder was given"));
       return FALSE;
     }
   ex->out_dir = g_canonicalize_filename (out_dir, NULL);
@@ -1117,24 +1119,25 @@ check_target (Export *ex, const char *out_dir, GError **error)
   if (g_str_equal (ex->out_dir, "/"))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "%s: the root folder cannot be an output folder", out_dir);
+                   _ ("%s: the root folder cannot be an output folder"), out_dir);
       return FALSE;
     }
   parent = g_path_get_dirname (ex->out_dir);
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
-                   "%s: the folder %s, where the export would go, does not exist", out_dir, parent);
+                   _ ("%s: the folder %s, where the export would go, does not exist"), out_dir,
+                   parent);
       return FALSE;
     }
   if (access (parent, W_OK | X_OK) != 0)
-    return set_errno_error (error, errno, "the export cannot be written beside it", out_dir);
+    return set_errno_error (error, errno, _ ("the export cannot be written beside it"), out_dir);
   if (g_lstat (ex->out_dir, &st) == 0)
     {
       if (!S_ISDIR (st.st_mode))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s: exists and is not a folder; the export needs a folder", out_dir);
+                       _ ("%s: exists and is not a folder; the export needs a folder"), out_dir);
           return FALSE;
         }
       manifest = g_build_filename (ex->out_dir, PORTADA_SITE_MANIFEST, NULL);
@@ -1143,14 +1146,14 @@ check_target (Export *ex, const char *out_dir, GError **error)
       else if (!dir_is_empty (ex->out_dir))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s: the folder is not empty and holds no previous export; choose an "
-                       "empty or new folder so that nothing in it is replaced",
+                       _ ("%s: the folder is not empty and holds no previous export; choose an "
+                          "empty or new folder so that nothing in it is replaced"),
                        out_dir);
           return FALSE;
         }
     }
   else if (errno != ENOENT)
-    return set_errno_error (error, errno, "cannot be examined", out_dir);
+    return set_errno_error (error, errno, _ ("cannot be examined"), out_dir);
 
   /* The new tree's folder, beside the target: also the proof that we can write there. */
   {
@@ -1161,9 +1164,10 @@ check_target (Export *ex, const char *out_dir, GError **error)
       {
         int err = errno;
         g_free (template);
-        g_set_error (
-            error, PORTADA_ERROR, err == ENOSPC ? PORTADA_ERROR_NO_SPACE : PORTADA_ERROR_READ_ONLY,
-            "%s: the folder %s does not accept new files (%s)", out_dir, parent, g_strerror (err));
+        g_set_error (error, PORTADA_ERROR,
+                     err == ENOSPC ? PORTADA_ERROR_NO_SPACE : PORTADA_ERROR_READ_ONLY,
+                     _ ("%s: the folder %s does not accept new files (%s)"), out_dir, parent,
+                     g_strerror (err));
         return FALSE;
       }
     g_chmod (ex->new_dir, 0755);
@@ -1246,18 +1250,19 @@ swap_in (Export *ex, GError **error)
           return TRUE;
         }
       if (errno != EINVAL && errno != ENOSYS)
-        return set_errno_error (error, errno, "the new export cannot be put in place", ex->out_dir);
+        return set_errno_error (error, errno, _ ("the new export cannot be put in place"),
+                                ex->out_dir);
       {
         /* No exchange on this file system: two renames. */
         g_autofree char *aside = g_strconcat (ex->new_dir, ".old", NULL);
         if (g_rename (ex->out_dir, aside) != 0)
-          return set_errno_error (error, errno, "the previous export cannot be moved aside",
+          return set_errno_error (error, errno, _ ("the previous export cannot be moved aside"),
                                   ex->out_dir);
         if (g_rename (ex->new_dir, ex->out_dir) != 0)
           {
             int err = errno;
             g_rename (aside, ex->out_dir);
-            return set_errno_error (error, err, "the new export cannot be put in place",
+            return set_errno_error (error, err, _ ("the new export cannot be put in place"),
                                     ex->out_dir);
           }
         remove_tree (aside);
@@ -1265,7 +1270,7 @@ swap_in (Export *ex, GError **error)
       }
     }
   if (g_rename (ex->new_dir, ex->out_dir) != 0)
-    return set_errno_error (error, errno, "the new export cannot be put in place", ex->out_dir);
+    return set_errno_error (error, errno, _ ("the new export cannot be put in place"), ex->out_dir);
   return TRUE;
 }
 
@@ -1349,8 +1354,8 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
     }
   if (ex->langs->len == 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "The newsroom has no language “%s”",
-                   lang ? lang : "");
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The newsroom has no language “%s”"), lang ? lang : "");
       return FALSE;
     }
   for (guint i = 0; i < ex->langs->len && root_lang == NULL; i++)
@@ -1428,7 +1433,7 @@ portada_site_export_full (PortadaNewsroom *newsroom, const char *out_dir, const 
     {
       g_clear_error (error);
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED,
-                   "%s: the export was cancelled; the folder was left as it was", out_dir);
+                   _ ("%s: the export was cancelled; the folder was left as it was"), out_dir);
     }
   if (ok && stats)
     *stats = ex.stats;

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-articles.h"
@@ -941,7 +943,7 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (site->newsroom, error, "a related article cannot be read");
+      portada_newsroom_set_error (site->newsroom, error, _ ("a related article cannot be read"));
       return NULL;
     }
   t = g_new0 (PortadaTeaser, 1);
@@ -1111,10 +1113,10 @@ portada_site_lookup_asset (PortadaNewsroom *newsroom, const char *path, char **m
         }
       if (rc != SQLITE_DONE)
         {
-          portada_newsroom_set_error (newsroom, error, "an image cannot be read");
+          portada_newsroom_set_error (newsroom, error, _ ("an image cannot be read"));
           return NULL;
         }
     }
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no asset “%s”", path);
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no asset “%s”"), path);
   return NULL;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -317,7 +319,7 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
   if (date && !valid_date (date))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The render date “%s” is not a date such as 2024-05-31", date);
+                   _ ("The render date “%s” is not a date such as 2024-05-31"), date);
       return NULL;
     }
   site = g_new0 (PortadaSite, 1);
