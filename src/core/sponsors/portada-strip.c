@@ -75,8 +75,7 @@ by_name (const void *a, const void *b)
 void
 portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode, const char *seed)
 {
-  /* Nothing to order; and qsort must not be given the NULL of an empty list. */
-  if (n < 2)
+  if (n == 0)
     return;
   switch (mode)
     {
