@@ -353,7 +353,7 @@ typedef struct
   guint comments;
   char *xml_error;
   int xml_error_line;
-  gboolean entity_declared;
+  guint errors_noted;
 } Import;
 
 static void
@@ -361,7 +361,18 @@ on_xml_error (void *data, xmlErrorPtr e)
 {
   Import *im = data;
 
-  if (e == NULL || e->level < XML_ERR_ERROR || im->xml_error)
+  if (e == NULL || e->level < XML_ERR_ERROR)
+    return;
+  if (e->level == XML_ERR_ERROR)
+    {
+      /* Not fatal (a namespace URI that is not a URI...): the document is still read. */
+      g_autofree char *message = g_strstrip (g_strdup (e->message ? e->message : ""));
+      if (im->errors_noted++ < 10)
+        portada_import_summary_add_line (im->summary, "%s:%d: note: %s", im->path, e->line,
+                                         message);
+      return;
+    }
+  if (im->xml_error)
     return;
   im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "malformed XML"));
   im->xml_error_line = e->line;
@@ -790,8 +801,21 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
       note (im, line, title, "unknown status “%s”, imported as a draft", wp_status);
       status = PORTADA_STATUS_DRAFT;
     }
-  if (g_hash_table_contains (im->guids, uuid))
-    note (im, line, title, "the same guid as an earlier item of this file: it replaces it");
+  {
+    const char *earlier = g_hash_table_lookup (im->guids, uuid);
+    if (earlier && g_strcmp0 (earlier, post_id ? post_id : "") != 0)
+      {
+        /* Two posts under one guid (it happens): told apart by the post id. */
+        g_autofree char *guid = child_text (item, NS_NONE, "guid");
+        g_autofree char *name = g_strdup_printf ("%s#%s", guid ? guid : "", post_id ? post_id : "");
+        note (im, line, title, "shares its guid with post %s; told apart by its post id %s",
+              earlier, post_id ? post_id : "?");
+        g_free (uuid);
+        uuid = portada_exchange_uuid_for (name);
+      }
+    else if (earlier)
+      note (im, line, title, "the same post as an earlier item of this file: it replaces it");
+  }
 
   id = portada_exchange_find_uuid (im->newsroom, uuid, error);
   if (id < 0)
@@ -892,7 +916,7 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
     im->summary->updated++;
   else
     im->summary->created++;
-  g_hash_table_add (im->guids, g_strdup (a->uuid));
+  g_hash_table_replace (im->guids, g_strdup (a->uuid), g_strdup (post_id ? post_id : ""));
   if (meta.thumbnail)
     {
       Thumbnail *th = g_new0 (Thumbnail, 1);
@@ -1113,7 +1137,7 @@ stream (Import *im, PortadaProgressFunc progress, gpointer user_data, GCancellab
           continue;
         }
       /* A child of the channel: expanded, handled, then skipped over. */
-      line = reader_line (im);
+      line = xmlGetLineNo (n) > 0 ? (int) xmlGetLineNo (n) : reader_line (im);
       n = xmlTextReaderExpand (im->reader);
       if (n == NULL)
         return fail_xml (im, error);
@@ -1217,10 +1241,10 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   im.categories
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) category_free);
   im.attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
   im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING);
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
   if (im.reader == NULL)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: cannot be read", path);
