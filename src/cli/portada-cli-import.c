@@ -44,8 +44,7 @@ portada_cli_import (int argc, char *argv[])
           { "create", 0, 0, G_OPTION_ARG_NONE, &create,
             N_ ("Create the newsroom file when it does not exist"), NULL },
           { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
-          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL,
-            N_ ("PATH…") },
+          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH…") },
           { NULL } };
 
   if (!portada_cli_parse ("import", _ ("PATH…"),
@@ -68,8 +67,8 @@ portada_cli_import (int argc, char *argv[])
       portada_cli_error (_ ("import: name at least one file or folder to import"));
       return PORTADA_EXIT_UNUSABLE;
     }
-  newsroom = portada_newsroom_open (db, create ? PORTADA_OPEN_CREATE : PORTADA_OPEN_DEFAULT,
-                                    &error);
+  newsroom
+      = portada_newsroom_open (db, create ? PORTADA_OPEN_CREATE : PORTADA_OPEN_DEFAULT, &error);
   if (newsroom == NULL)
     {
       portada_cli_error ("%s", error->message);
@@ -83,8 +82,8 @@ portada_cli_import (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
   for (guint i = 0; paths[i]; i++)
-    if (!portada_import_path (newsroom, paths[i], lang, summary,
-                              show_progress ? progress_cb : NULL, paths[i], NULL, &error))
+    if (!portada_import_path (newsroom, paths[i], lang, summary, show_progress ? progress_cb : NULL,
+                              paths[i], NULL, &error))
       {
         if (show_progress)
           fputc ('\n', stderr);

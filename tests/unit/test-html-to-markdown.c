@@ -65,8 +65,7 @@ static const struct
   { "<div><section><p>unwrapped</p></section></div>", "unwrapped\n" },
   { "<p>  lots   of\n\n  space  </p>", "lots of space\n" },
   { "text <b>outside</b> a paragraph", "text **outside** a paragraph\n" },
-  { "<p>keep</p><script>alert(1)</script><style>p{}</style><iframe src=\"x\"></iframe>",
-    "keep\n" },
+  { "<p>keep</p><script>alert(1)</script><style>p{}</style><iframe src=\"x\"></iframe>", "keep\n" },
   { "<p onclick=\"evil()\">attrs go</p>", "attrs go\n" },
   { "", "" },
 };
@@ -88,8 +87,7 @@ test_dropped (void)
 {
   g_autoptr (GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *md = portada_html_to_markdown (
-      "<p>a</p><script>x</script><SCRIPT>y</SCRIPT><iframe></iframe><form><input></form>",
-      dropped);
+      "<p>a</p><script>x</script><SCRIPT>y</SCRIPT><iframe></iframe><form><input></form>", dropped);
 
   g_assert_cmpstr (md, ==, "a\n");
   g_assert_cmpuint (dropped->len, ==, 3);
@@ -206,7 +204,8 @@ test_autop (void)
 {
   g_autofree char *a = portada_wp_autop ("First para\nwith a break.\n\nSecond para.");
   g_autofree char *b = portada_wp_autop ("<pre>keep\n\nthis</pre>\n\nafter");
-  g_autofree char *c = portada_wp_autop ("<!-- wp:paragraph -->\n<p>block</p>\n<!-- /wp:paragraph -->");
+  g_autofree char *c
+      = portada_wp_autop ("<!-- wp:paragraph -->\n<p>block</p>\n<!-- /wp:paragraph -->");
   g_autofree char *d = portada_wp_autop (
       "[caption id=\"x\" align=\"alignnone\" width=\"300\"]<img src=\"a.jpg\" alt=\"A\" /> The "
       "caption[/caption]");
@@ -223,8 +222,9 @@ test_autop (void)
   g_assert_nonnull (strstr (d, "<figcaption>The caption</figcaption>"));
   {
     g_autofree char *md_d = portada_html_to_markdown (d, NULL);
-    g_assert_cmpstr (md_d, ==, "<figure><img src=\"a.jpg\" alt=\"A\">&#10;<figcaption>The "
-                               "caption</figcaption>&#10;</figure>\n");
+    g_assert_cmpstr (md_d, ==,
+                     "<figure><img src=\"a.jpg\" alt=\"A\">&#10;<figcaption>The "
+                     "caption</figcaption>&#10;</figure>\n");
   }
   g_assert_cmpstr (md_e, ==, "- one\n- two\n\nafter list\n");
   {

@@ -144,8 +144,8 @@ test_theme_unit_test (void)
   {
     g_autoptr (PortadaSection) child = portada_sections_find (nr, "child-category-01", NULL);
     if (child)
-      g_assert_true (g_str_has_suffix (portada_section_get_path (child, "en"),
-                                       "/child-category-01"));
+      g_assert_true (
+          g_str_has_suffix (portada_section_get_path (child, "en"), "/child-category-01"));
   }
 
   /* The same file again: everything updated, nothing duplicated, nothing changed. */
@@ -338,7 +338,8 @@ test_bad_items (void)
     g_test_message ("%s", (char *) s->lines->pdata[i]);
   g_assert_cmpuint (s->created, ==, 2);
   g_assert_cmpuint (s->skipped, ==, 4);
-  g_assert_true (summary_has (s, "bad-items.xml:6: “Odd type” skipped: unknown post type “product”"));
+  g_assert_true (
+      summary_has (s, "bad-items.xml:6: “Odd type” skipped: unknown post type “product”"));
   g_assert_true (summary_has (s, "“No type” skipped: no wp:post_type"));
   g_assert_true (summary_has (s, "“No guid” skipped: no guid and no wp:post_id"));
   g_assert_true (summary_has (s, "its status is “trash”"));
@@ -359,8 +360,7 @@ typedef struct
 } Listener;
 
 static gboolean
-on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source,
-             gpointer data)
+on_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer data)
 {
   ((Listener *) data)->connections++;
   return FALSE;
@@ -418,8 +418,7 @@ check_hostile (const char *name, const char *content, const char *message)
   /* Whatever happened, nothing of /etc/passwd came in. */
   {
     g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-        nr, "SELECT count(*) FROM article WHERE body LIKE '%root:%' OR title LIKE '%root:%'",
-        NULL);
+        nr, "SELECT count(*) FROM article WHERE body LIKE '%root:%' OR title LIKE '%root:%'", NULL);
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
   }
@@ -507,7 +506,8 @@ test_billion_laughs (void)
     g_autofree char *padded = NULL;
     const char *doctype = strstr (text, "<!DOCTYPE");
     padded = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!-- %s -->\n%s", pad, doctype);
-    check_hostile ("billion-laughs-padded.xml", padded, "ntit"); /* declares entities, or libxml2's own "entity reference loop" */
+    check_hostile ("billion-laughs-padded.xml", padded,
+                   "ntit"); /* declares entities, or libxml2's own "entity reference loop" */
   }
 }
 
@@ -525,8 +525,8 @@ static void
 test_not_wxr (void)
 {
   g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
-  g_autofree char *rss = write_temp ("plain.xml",
-                                     "<?xml version=\"1.0\"?><rss><channel></channel></rss>", -1);
+  g_autofree char *rss
+      = write_temp ("plain.xml", "<?xml version=\"1.0\"?><rss><channel></channel></rss>", -1);
   g_autofree char *text = write_temp ("notes.txt", "just some text\n", -1);
   g_autoptr (PortadaImportSummary) s = portada_import_summary_new ();
   g_autoptr (GError) error = NULL;
@@ -538,8 +538,8 @@ test_not_wxr (void)
   g_assert_false (portada_import_path (nr, text, NULL, s, NULL, NULL, NULL, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (portada_import_path (nr, "/nonexistent/file.xml", NULL, s, NULL, NULL, NULL,
-                                       &error));
+  g_assert_false (
+      portada_import_path (nr, "/nonexistent/file.xml", NULL, s, NULL, NULL, NULL, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (portada_import_path (nr, rss, "not a language", s, NULL, NULL, NULL, &error));

@@ -18,8 +18,7 @@ typedef struct _PortadaOutputDir PortadaOutputDir;
 
 /* Checks that @target's parent exists and is writable, and that @target is absent,
  * empty, or an earlier Portada export of @format; creates the staging folder. */
-PortadaOutputDir *portada_output_dir_begin (const char *target, const char *format,
-                                            GError **error);
+PortadaOutputDir *portada_output_dir_begin (const char *target, const char *format, GError **error);
 const char *portada_output_dir_get_staging (PortadaOutputDir *dir);
 /* Writes @relpath (slash-separated) under the staging folder, making folders. */
 gboolean portada_output_dir_write (PortadaOutputDir *dir, const char *relpath, const char *data,
@@ -61,6 +60,9 @@ gint64 portada_exchange_find_slug (PortadaNewsroom *newsroom, const char *slug, 
 /* A text made safe to store: valid UTF-8 (bad bytes become U+FFFD), no NUL and no
  * C0 control other than tab and newline. Sets *@changed when something was replaced. */
 char *portada_exchange_clean_text (const char *text, gssize len, gboolean *changed);
+
+/* When @a is valid but for its source URL, clears that URL and returns TRUE. */
+gboolean portada_exchange_drop_bad_source_url (PortadaArticle *a);
 
 /* The time in RFC 3339 UTC ("2023-10-04T14:30:00Z"), or NULL for 0. */
 char *portada_exchange_format_time (gint64 t);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -114,18 +116,18 @@ code_for_errno (int err)
 {
   switch (err)
     {
-    case ENOENT:
-    case ENOTDIR:
-      return PORTADA_ERROR_NOT_FOUND;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      return PORTADA_ERROR_READ_ONLY;
-    case ENOSPC:
-    case EDQUOT:
-      return PORTADA_ERROR_NO_SPACE;
-    default:
-      return PORTADA_ERROR_FAILED;
+      case ENOENT:
+      case ENOTDIR:
+        return PORTADA_ERROR_NOT_FOUND;
+      case EACCES:
+      case EPERM:
+      case EROFS:
+        return PORTADA_ERROR_READ_ONLY;
+      case ENOSPC:
+      case EDQUOT:
+        return PORTADA_ERROR_NO_SPACE;
+      default:
+        return PORTADA_ERROR_FAILED;
     }
 }
 
@@ -145,7 +147,7 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
-                   "%s: the folder %s does not exist; create it first", target, parent);
+                   _ ("%s: the folder %s does not exist; create it first"), target, parent);
       return NULL;
     }
   if (g_file_test (abs, G_FILE_TEST_EXISTS))
@@ -153,14 +155,15 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
       if (!g_file_test (abs, G_FILE_TEST_IS_DIR))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s: exists and is not a folder; choose a folder for the export", target);
+                       _ ("%s: exists and is not a folder; choose a folder for the export"),
+                       target);
           return NULL;
         }
       if (!folder_is_empty (abs) && !is_earlier_export (abs, format))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s: the folder is not empty and holds no earlier %s export of Portada; "
-                       "choose an empty or new folder",
+                       _ ("%s: the folder is not empty and holds no earlier %s export of Portada; "
+                          "choose an empty or new folder"),
                        target, format);
           return NULL;
         }
@@ -170,7 +173,7 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
     {
       int err = errno;
       g_set_error (error, PORTADA_ERROR, code_for_errno (err),
-                   "%s: cannot write in the folder %s (%s)", target, parent, g_strerror (err));
+                   _ ("%s: cannot write in the folder %s (%s)"), target, parent, g_strerror (err));
       return NULL;
     }
   dir = g_new0 (PortadaOutputDir, 1);
@@ -197,13 +200,13 @@ portada_output_dir_write (PortadaOutputDir *dir, const char *relpath, const char
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
       int err = errno;
-      g_set_error (error, PORTADA_ERROR, code_for_errno (err), "%s: cannot create the folder (%s)",
-                   folder, g_strerror (err));
+      g_set_error (error, PORTADA_ERROR, code_for_errno (err),
+                   _ ("%s: cannot create the folder (%s)"), folder, g_strerror (err));
       return FALSE;
     }
   if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_NONE, 0644, &local))
     {
-      int code = local->code == G_FILE_ERROR_NOSPC ? PORTADA_ERROR_NO_SPACE
+      int code = local->code == G_FILE_ERROR_NOSPC   ? PORTADA_ERROR_NO_SPACE
                  : local->code == G_FILE_ERROR_ACCES ? PORTADA_ERROR_READ_ONLY
                                                      : PORTADA_ERROR_FAILED;
       g_set_error (error, PORTADA_ERROR, code, "%s", local->message);
@@ -228,7 +231,7 @@ portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
         {
           int err = errno;
           g_set_error (error, PORTADA_ERROR, code_for_errno (err),
-                       "%s: the earlier export cannot be replaced (%s)", dir->target,
+                       _ ("%s: the earlier export cannot be replaced (%s)"), dir->target,
                        g_strerror (err));
           goto out;
         }
@@ -236,7 +239,7 @@ portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
   if (g_rename (dir->staging, dir->target) != 0)
     {
       int err = errno;
-      g_set_error (error, PORTADA_ERROR, code_for_errno (err), "%s: cannot be written (%s)",
+      g_set_error (error, PORTADA_ERROR, code_for_errno (err), _ ("%s: cannot be written (%s)"),
                    dir->target, g_strerror (err));
       if (old)
         g_rename (old, dir->target);
@@ -269,7 +272,7 @@ portada_exchange_check_cancelled (GCancellable *cancellable, GError **error)
 {
   if (cancellable && g_cancellable_is_cancelled (cancellable))
     {
-      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED, "Cancelled");
+      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED, _ ("Cancelled"));
       return FALSE;
     }
   return TRUE;
@@ -312,7 +315,7 @@ portada_exchange_import_lang (PortadaNewsroom *newsroom, const char *lang, GErro
   if (!valid_lang_code (code))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "“%s” is not a language code such as “en” or “es”", code);
+                   _ ("“%s” is not a language code such as “en” or “es”"), code);
       return NULL;
     }
   langs = portada_languages_list (newsroom, error);
@@ -525,4 +528,18 @@ portada_exchange_parse_time (const char *text, gint64 *out)
     return FALSE;
   *out = g_date_time_to_unix (dt);
   return TRUE;
+}
+
+gboolean
+portada_exchange_drop_bad_source_url (PortadaArticle *a)
+{
+  g_autofree char *url = NULL;
+
+  if (a->source_url == NULL)
+    return FALSE;
+  url = g_steal_pointer (&a->source_url);
+  if (portada_article_validate (a, NULL))
+    return TRUE;
+  a->source_url = g_steal_pointer (&url);
+  return FALSE;
 }

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-error.h"
@@ -30,28 +32,28 @@ portada_yaml_append_string (GString *out, const char *text)
         }
       switch (c)
         {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
-            g_string_append_printf (out, "\\x%02X", c);
-          else if (c == 0x2028 || c == 0x2029 || c == 0xfeff)
-            g_string_append_printf (out, "\\u%04X", c);
-          else
-            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          default:
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f))
+              g_string_append_printf (out, "\\x%02X", c);
+            else if (c == 0x2028 || c == 0x2029 || c == 0xfeff)
+              g_string_append_printf (out, "\\u%04X", c);
+            else
+              g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
     }
   g_string_append_c (out, '"');
@@ -87,13 +89,12 @@ typedef struct
 {
   char **lines;
   guint n;
-  guint i;     /* the current line */
-  int offset;  /* line number of lines[0] in the file */
+  guint i;    /* the current line */
+  int offset; /* line number of lines[0] in the file */
   GError **error;
 } Reader;
 
-static gboolean
-fail (Reader *r, guint line_index, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static gboolean fail (Reader *r, guint line_index, const char *format, ...) G_GNUC_PRINTF (3, 4);
 
 static gboolean
 fail (Reader *r, guint line_index, const char *format, ...)
@@ -104,7 +105,7 @@ fail (Reader *r, guint line_index, const char *format, ...)
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (r->error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "line %d: %s",
+  g_set_error (r->error, PORTADA_ERROR, PORTADA_ERROR_INVALID, _ ("line %d: %s"),
                r->offset + (int) line_index, what);
   return FALSE;
 }
@@ -135,37 +136,75 @@ read_escape (Reader *r, const char **p, GString *out)
 
   switch (*s)
     {
-    case '0': g_string_append_c (out, '\0'); break;
-    case 'a': g_string_append_c (out, '\a'); break;
-    case 'b': g_string_append_c (out, '\b'); break;
-    case 't': case '\t': g_string_append_c (out, '\t'); break;
-    case 'n': g_string_append_c (out, '\n'); break;
-    case 'v': g_string_append_c (out, '\v'); break;
-    case 'f': g_string_append_c (out, '\f'); break;
-    case 'r': g_string_append_c (out, '\r'); break;
-    case 'e': g_string_append_c (out, 0x1b); break;
-    case ' ': case '"': case '/': case '\\': g_string_append_c (out, *s); break;
-    case 'N': g_string_append_unichar (out, 0x85); break;
-    case '_': g_string_append_unichar (out, 0xa0); break;
-    case 'L': g_string_append_unichar (out, 0x2028); break;
-    case 'P': g_string_append_unichar (out, 0x2029); break;
-    case 'x': digits = 2; break;
-    case 'u': digits = 4; break;
-    case 'U': digits = 8; break;
-    default:
-      return fail (r, r->i, "unknown escape \\%c in a quoted string", *s ? *s : ' ');
+      case '0':
+        g_string_append_c (out, '\0');
+        break;
+      case 'a':
+        g_string_append_c (out, '\a');
+        break;
+      case 'b':
+        g_string_append_c (out, '\b');
+        break;
+      case 't':
+      case '\t':
+        g_string_append_c (out, '\t');
+        break;
+      case 'n':
+        g_string_append_c (out, '\n');
+        break;
+      case 'v':
+        g_string_append_c (out, '\v');
+        break;
+      case 'f':
+        g_string_append_c (out, '\f');
+        break;
+      case 'r':
+        g_string_append_c (out, '\r');
+        break;
+      case 'e':
+        g_string_append_c (out, 0x1b);
+        break;
+      case ' ':
+      case '"':
+      case '/':
+      case '\\':
+        g_string_append_c (out, *s);
+        break;
+      case 'N':
+        g_string_append_unichar (out, 0x85);
+        break;
+      case '_':
+        g_string_append_unichar (out, 0xa0);
+        break;
+      case 'L':
+        g_string_append_unichar (out, 0x2028);
+        break;
+      case 'P':
+        g_string_append_unichar (out, 0x2029);
+        break;
+      case 'x':
+        digits = 2;
+        break;
+      case 'u':
+        digits = 4;
+        break;
+      case 'U':
+        digits = 8;
+        break;
+      default:
+        return fail (r, r->i, _ ("unknown escape \\%c in a quoted string"), *s ? *s : ' ');
     }
   s++;
   for (int k = 0; k < digits; k++, s++)
     {
       if (!g_ascii_isxdigit (*s))
-        return fail (r, r->i, "bad \\x, \\u or \\U escape in a quoted string");
+        return fail (r, r->i, _ ("bad \\x, \\u or \\U escape in a quoted string"));
       c = c * 16 + g_ascii_xdigit_value (*s);
     }
   if (digits)
     {
       if (!g_unichar_validate (c) || c == 0)
-        return fail (r, r->i, "the escape names no valid character (U+%04X)", c);
+        return fail (r, r->i, _ ("the escape names no valid character (U+%04X)"), c);
       g_string_append_unichar (out, c);
     }
   *p = s;
@@ -190,7 +229,7 @@ read_quoted (Reader *r, const char **p)
             g_string_truncate (out, out->len - 1);
           if (++r->i >= r->n)
             {
-              fail (r, r->i - 1, "a quoted string is not closed");
+              fail (r, r->i - 1, _ ("a quoted string is not closed"));
               return g_string_free (out, TRUE), NULL;
             }
           s = r->lines[r->i];
@@ -240,8 +279,9 @@ check_plain (Reader *r, const char *plain)
 {
   if (*plain == '&' || *plain == '*' || *plain == '!' || *plain == '{' || *plain == '|'
       || *plain == '>' || *plain == '%' || *plain == '@' || *plain == '`')
-    return fail (r, r->i, "“%s”: anchors, aliases, tags and nested mappings are not supported; "
-                          "quote the value",
+    return fail (r, r->i,
+                 _ ("“%s”: anchors, aliases, tags and nested mappings are not supported; "
+                    "quote the value"),
                  plain);
   return TRUE;
 }
@@ -260,7 +300,7 @@ read_flow_list (Reader *r, const char *s)
       if (*s == '\0')
         {
           if (++r->i >= r->n)
-            return fail (r, r->i - 1, "a list [ ... ] is not closed"), NULL;
+            return fail (r, r->i - 1, _ ("a list [ ... ] is not closed")), NULL;
           s = r->lines[r->i];
           continue;
         }
@@ -268,7 +308,7 @@ read_flow_list (Reader *r, const char *s)
         {
           g_autofree char *rest = strip_comment (s + 1);
           if (*rest)
-            return fail (r, r->i, "unexpected “%s” after a list", rest), NULL;
+            return fail (r, r->i, _ ("unexpected “%s” after a list"), rest), NULL;
           return g_strv_builder_end (b);
         }
       if (*s == '"' || *s == '\'')
@@ -283,7 +323,7 @@ read_flow_list (Reader *r, const char *s)
           gsize len = strcspn (s, ",]");
           g_autofree char *item = g_strstrip (g_strndup (s, len));
           if (*item == '[' || *item == '{')
-            return fail (r, r->i, "nested lists are not supported"), NULL;
+            return fail (r, r->i, _ ("nested lists are not supported")), NULL;
           if (*item)
             g_strv_builder_add (b, item);
           s += len;
@@ -322,7 +362,7 @@ read_block_list (Reader *r, int key_indent)
             return NULL;
           rest = strip_comment (s);
           if (*rest)
-            return fail (r, r->i, "unexpected “%s” after a quoted string", rest), NULL;
+            return fail (r, r->i, _ ("unexpected “%s” after a quoted string"), rest), NULL;
           g_strv_builder_add (b, item);
         }
       else
@@ -331,7 +371,7 @@ read_block_list (Reader *r, int key_indent)
           if (!check_plain (r, item))
             return NULL;
           if (strstr (item, ": ") || g_str_has_suffix (item, ":"))
-            return fail (r, r->i, "lists of mappings are not supported"), NULL;
+            return fail (r, r->i, _ ("lists of mappings are not supported")), NULL;
           g_strv_builder_add (b, item);
         }
     }
@@ -388,14 +428,14 @@ read_entry (Reader *r, GHashTable *fields)
   PortadaYamlValue *v;
 
   if (ind > 0)
-    return fail (r, r->i, "unexpected indentation");
+    return fail (r, r->i, _ ("unexpected indentation"));
   if (*s == '"' || *s == '\'')
     {
       key = read_quoted (r, &s);
       if (key == NULL)
         return FALSE;
       if (*s != ':')
-        return fail (r, r->i, "a key must be followed by “:”");
+        return fail (r, r->i, _ ("a key must be followed by “:”"));
       colon = s;
     }
   else
@@ -404,11 +444,11 @@ read_entry (Reader *r, GHashTable *fields)
       while (colon && colon[1] != '\0' && colon[1] != ' ' && colon[1] != '\t')
         colon = strstr (colon + 1, ":");
       if (colon == NULL || colon == s)
-        return fail (r, r->i, "“%s” is not a “key: value” line", s);
+        return fail (r, r->i, _ ("“%s” is not a “key: value” line"), s);
       key = g_strstrip (g_strndup (s, colon - s));
     }
   if (g_hash_table_contains (fields, key))
-    return fail (r, r->i, "the key “%s” appears twice", key);
+    return fail (r, r->i, _ ("the key “%s” appears twice"), key);
 
   v = g_new0 (PortadaYamlValue, 1);
   v->line = r->offset + r->i;
@@ -422,7 +462,7 @@ read_entry (Reader *r, GHashTable *fields)
       v->quoted = TRUE;
       if (v->scalar && *(rest = strip_comment (s)))
         {
-          fail (r, r->i, "unexpected “%s” after a quoted string", rest);
+          fail (r, r->i, _ ("unexpected “%s” after a quoted string"), rest);
           g_clear_pointer (&v->scalar, g_free);
         }
     }
@@ -452,7 +492,7 @@ read_entry (Reader *r, GHashTable *fields)
               && indent_of (r->lines[r->i + 1]) > 0)
             {
               yaml_value_free (v);
-              return fail (r, r->i + 1, "nested mappings are not supported");
+              return fail (r, r->i + 1, _ ("nested mappings are not supported"));
             }
         }
       else if (check_plain (r, plain))
@@ -483,7 +523,7 @@ portada_front_matter_parse (const char *text, char **body, GError **error)
   if (!g_str_has_prefix (start, "---\n") && !g_str_has_prefix (start, "---\r\n"))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "line 1: no front matter (the file must start with a line “---”)");
+                   _ ("line 1: no front matter (the file must start with a line “---”)"));
       return NULL;
     }
   start = strchr (start, '\n') + 1;
@@ -507,7 +547,7 @@ portada_front_matter_parse (const char *text, char **body, GError **error)
   if (end == NULL)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "line 1: the front matter is not closed by a line “---”");
+                   _ ("line 1: the front matter is not closed by a line “---”"));
       return NULL;
     }
   {
@@ -524,7 +564,7 @@ portada_front_matter_parse (const char *text, char **body, GError **error)
   for (r.i = 0; r.i < r.n; r.i++)
     {
       if (strchr (lines[r.i], '\t') && indent_of (lines[r.i]) == 0 && lines[r.i][0] == '\t')
-        return fail (&r, r.i, "tabs cannot indent YAML"), NULL;
+        return fail (&r, r.i, _ ("tabs cannot indent YAML")), NULL;
       if (blank_or_comment (lines[r.i]))
         continue;
       if (!read_entry (&r, fields))

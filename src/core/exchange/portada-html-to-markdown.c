@@ -52,31 +52,31 @@ typedef struct
 
 /* Left out together with their content; the same list as the sanitizer's. */
 static const char *const dropped_elements[]
-    = { "script",   "style",    "iframe",   "frame",     "frameset", "object",  "embed",
-        "applet",   "form",     "input",    "button",    "select",   "option",  "optgroup",
-        "textarea", "svg",      "math",     "template",  "noscript", "noembed", "noframes",
-        "head",     "title",    "meta",     "link",      "base",     "param",   "source",
-        "track",    "video",    "audio",    "canvas",    "map",      "area",    "xmp",
-        "plaintext", "isindex", "keygen",   "portal",    "dialog",   "datalist", "output",
-        "progress", "meter",    "fieldset", "legend",    "label",    "picture", "slot",
-        "marquee",  "bgsound",  "listing",  "image" };
+    = { "script",    "style",   "iframe",   "frame",    "frameset", "object",   "embed",
+        "applet",    "form",    "input",    "button",   "select",   "option",   "optgroup",
+        "textarea",  "svg",     "math",     "template", "noscript", "noembed",  "noframes",
+        "head",      "title",   "meta",     "link",     "base",     "param",    "source",
+        "track",     "video",   "audio",    "canvas",   "map",      "area",     "xmp",
+        "plaintext", "isindex", "keygen",   "portal",   "dialog",   "datalist", "output",
+        "progress",  "meter",   "fieldset", "legend",   "label",    "picture",  "slot",
+        "marquee",   "bgsound", "listing",  "image" };
 
 /* Blocks whose children are rendered in their place. */
 static const char *const container_elements[]
-    = { "html",   "body",   "div",     "section", "article", "header", "footer", "main",
-        "aside",  "nav",    "center",  "details", "summary", "address", "hgroup", "dd",
-        "dt",     "li",     "tr",      "td",      "th",      "tbody",  "thead",  "tfoot",
-        "caption", "figcaption", "menu", "dir",   "noindex" };
+    = { "html",    "body",       "div",    "section", "article", "header",  "footer", "main",
+        "aside",   "nav",        "center", "details", "summary", "address", "hgroup", "dd",
+        "dt",      "li",         "tr",     "td",      "th",      "tbody",   "thead",  "tfoot",
+        "caption", "figcaption", "menu",   "dir",     "noindex" };
 
 /* Blocks with a Markdown form, or kept as an HTML block. */
 static const char *const block_elements[]
-    = { "p",  "h1", "h2", "h3",     "h4", "h5", "h6", "ul", "ol", "blockquote",
-        "pre", "hr", "table", "figure", "dl" };
+    = { "p",  "h1",         "h2",  "h3", "h4",    "h5",     "h6", "ul",
+        "ol", "blockquote", "pre", "hr", "table", "figure", "dl" };
 
 /* Inline elements without a Markdown form, kept as (sanitized) inline HTML. */
 static const char *const inline_html_elements[]
-    = { "abbr", "bdi", "bdo", "cite", "dfn", "ins", "kbd", "mark", "q",
-        "samp", "small", "sub", "sup", "time", "u", "var" };
+    = { "abbr", "bdi",  "bdo",   "cite", "dfn", "ins",  "kbd", "mark",
+        "q",    "samp", "small", "sub",  "sup", "time", "u",   "var" };
 static const char *const inline_html_attributes[] = { "title", "datetime", "dir", "lang" };
 
 static gboolean
@@ -185,23 +185,23 @@ escape_line_start (GString *out, const char *p)
 
   switch (*p)
     {
-    case '#':
-    case '>':
-      g_string_append_c (out, '\\');
-      g_string_append_c (out, *p);
-      return 1;
-    case '-':
-    case '+':
-    case '=':
-      if (p[1] == '\0' || p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == *p)
-        {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, *p);
-          return 1;
-        }
-      return 0;
-    default:
-      break;
+      case '#':
+      case '>':
+        g_string_append_c (out, '\\');
+        g_string_append_c (out, *p);
+        return 1;
+      case '-':
+      case '+':
+      case '=':
+        if (p[1] == '\0' || p[1] == ' ' || p[1] == '\t' || p[1] == '\n' || p[1] == *p)
+          {
+            g_string_append_c (out, '\\');
+            g_string_append_c (out, *p);
+            return 1;
+          }
+        return 0;
+      default:
+        break;
     }
   while (g_ascii_isdigit (p[digits]) && digits < 10)
     digits++;
@@ -241,38 +241,38 @@ append_text (Inline *il, const char *text)
         }
       switch (c)
         {
-        case '\\':
-        case '*':
-        case '`':
-        case '~':
-          g_string_append_c (s, '\\');
-          break;
-        case '_':
-          if (!word_byte (last_char (s)) || !word_byte (p[1]))
+          case '\\':
+          case '*':
+          case '`':
+          case '~':
             g_string_append_c (s, '\\');
-          break;
-        case '[':
-          if (il->in_link)
-            g_string_append_c (s, '\\');
-          break;
-        case ']':
-          if (il->in_link || p[1] == '\0' || p[1] == '(' || p[1] == '[' || p[1] == ':')
-            g_string_append_c (s, '\\');
-          break;
-        case '<':
-          if (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?')
-            g_string_append_c (s, '\\');
-          break;
-        case '&':
-          if (looks_like_entity (p))
-            g_string_append_c (s, '\\');
-          break;
-        case '|':
-          if (il->in_table)
-            g_string_append_c (s, '\\');
-          break;
-        default:
-          break;
+            break;
+          case '_':
+            if (!word_byte (last_char (s)) || !word_byte (p[1]))
+              g_string_append_c (s, '\\');
+            break;
+          case '[':
+            if (il->in_link)
+              g_string_append_c (s, '\\');
+            break;
+          case ']':
+            if (il->in_link || p[1] == '\0' || p[1] == '(' || p[1] == '[' || p[1] == ':')
+              g_string_append_c (s, '\\');
+            break;
+          case '<':
+            if (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?')
+              g_string_append_c (s, '\\');
+            break;
+          case '&':
+            if (looks_like_entity (p))
+              g_string_append_c (s, '\\');
+            break;
+          case '|':
+            if (il->in_table)
+              g_string_append_c (s, '\\');
+            break;
+          default:
+            break;
         }
       g_string_append_c (s, c);
       p++;
@@ -329,7 +329,8 @@ static void
 render_emphasis (Conv *c, xmlNodePtr n, Inline *il)
 {
   gsize start = il->s->len;
-  gboolean after_star = last_char (il->s) == '*' && !word_byte (start > 1 ? il->s->str[start - 2] : ' ');
+  gboolean after_star
+      = last_char (il->s) == '*' && !word_byte (start > 1 ? il->s->str[start - 2] : ' ');
   gboolean edge_of_strong = (is_element (n->parent, "strong") || is_element (n->parent, "b"))
                             && (n->prev == NULL || n->next == NULL);
   /* "**_x_**": a star inside strong's stars would read as "***x***". */
@@ -446,7 +447,8 @@ render_link (Conv *c, xmlNodePtr n, Inline *il)
     }
   plain = text_content (n);
   g_strstrip (plain);
-  if (title == NULL && n->children && n->children->next == NULL && n->children->type == XML_TEXT_NODE
+  if (title == NULL && n->children && n->children->next == NULL
+      && n->children->type == XML_TEXT_NODE
       && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://"))
       && g_str_equal (plain, url) && strpbrk (url, " <>") == NULL)
     {
@@ -780,8 +782,9 @@ render_list (Conv *c, xmlNodePtr n, Blocks *b)
   if (number < 0 || number > 999999999)
     number = 1;
   for (xmlNodePtr li = n->children; li; li = li->next)
-    if (is_element (li, "li") && (has_child_element (li, "p") || has_child_element (li, "pre")
-                                  || has_child_element (li, "blockquote")))
+    if (is_element (li, "li")
+        && (has_child_element (li, "p") || has_child_element (li, "pre")
+            || has_child_element (li, "blockquote")))
       loose = TRUE;
 
   /* Two lists in a row would merge: the second one takes another marker. */
@@ -1011,8 +1014,9 @@ render_blocks (Conv *c, xmlNodePtr first, Blocks *b)
           render_block (c, n, b);
           continue;
         }
-      if (run == NULL && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
-                          || n->type == XML_ELEMENT_NODE))
+      if (run == NULL
+          && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE
+              || n->type == XML_ELEMENT_NODE))
         run = n;
     }
   flush_paragraph (c, run, NULL, b);
@@ -1121,7 +1125,7 @@ portada_html_to_text (const char *html)
 /* WordPress's automatic paragraphs */
 
 #define ALLBLOCKS                                                                                  \
-  "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"  \
+  "(?:table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|"   \
   "area|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|"   \
   "header|footer|nav|figure|figcaption|details|menu|summary)"
 

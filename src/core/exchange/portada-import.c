@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -34,7 +36,7 @@ portada_import_detect (const char *path, GError **error)
 {
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "%s: no such file or folder",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such file or folder"),
                    path);
       return PORTADA_IMPORT_FORMAT_UNKNOWN;
     }
@@ -45,9 +47,9 @@ portada_import_detect (const char *path, GError **error)
   if (starts_with_front_matter (path))
     return PORTADA_IMPORT_FORMAT_MARKDOWN;
   g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-               "%s: neither a WordPress export (XML in the namespace "
-               "http://wordpress.org/export/1.x/) nor Markdown with front matter (a first line "
-               "“---”), nor a folder of such files",
+               _ ("%s: neither a WordPress export (XML in the namespace "
+                  "http://wordpress.org/export/1.x/) nor Markdown with front matter (a first line "
+                  "“---”), nor a folder of such files"),
                path);
   return PORTADA_IMPORT_FORMAT_UNKNOWN;
 }
@@ -59,14 +61,14 @@ portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *la
 {
   switch (portada_import_detect (path, error))
     {
-    case PORTADA_IMPORT_FORMAT_WXR:
-      return portada_wxr_import (newsroom, path, lang, summary, progress, user_data, cancellable,
-                                 error);
-    case PORTADA_IMPORT_FORMAT_MARKDOWN:
-      return portada_markdown_import (newsroom, path, lang, summary, progress, user_data,
-                                      cancellable, error);
-    case PORTADA_IMPORT_FORMAT_UNKNOWN:
-    default:
-      return FALSE;
+      case PORTADA_IMPORT_FORMAT_WXR:
+        return portada_wxr_import (newsroom, path, lang, summary, progress, user_data, cancellable,
+                                   error);
+      case PORTADA_IMPORT_FORMAT_MARKDOWN:
+        return portada_markdown_import (newsroom, path, lang, summary, progress, user_data,
+                                        cancellable, error);
+      case PORTADA_IMPORT_FORMAT_UNKNOWN:
+      default:
+        return FALSE;
     }
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-articles.h"
@@ -174,8 +176,8 @@ typedef struct
   PortadaNewsroom *newsroom;
   PortadaImportSummary *summary;
   char *default_lang;
-  GHashTable *langs;  /* languages known to exist */
-  GHashTable *uuids;  /* uuids seen in this import */
+  GHashTable *langs; /* languages known to exist */
+  GHashTable *uuids; /* uuids seen in this import */
 } Import;
 
 static const char *
@@ -196,7 +198,7 @@ text_field (GHashTable *fields, const char *key, char **out, char **reason)
     return TRUE;
   if (v->scalar == NULL)
     {
-      *reason = g_strdup_printf ("line %d: “%s” must be a text, not a list", v->line, key);
+      *reason = g_strdup_printf (_ ("line %d: “%s” must be a text, not a list"), v->line, key);
       return FALSE;
     }
   g_free (*out);
@@ -280,7 +282,7 @@ typedef enum
 static FileOutcome
 skip (Import *im, const char *path, const char *reason)
 {
-  portada_import_summary_skip (im->summary, "%s: skipped: %s", path, reason);
+  portada_import_summary_skip (im->summary, _ ("%s: skipped: %s"), path, reason);
   return FILE_SKIPPED;
 }
 
@@ -292,14 +294,15 @@ fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *
   gboolean flag;
   g_autofree char *source_url = NULL;
 
-  if (!text_field (fields, "title", &a->title, reason) || !text_field (fields, "subtitle", &a->subtitle, reason)
+  if (!text_field (fields, "title", &a->title, reason)
+      || !text_field (fields, "subtitle", &a->subtitle, reason)
       || !text_field (fields, "author", &a->author, reason)
       || !text_field (fields, "source", &a->source_name, reason)
       || !text_field (fields, "source_url", &source_url, reason))
     return FALSE;
   if (a->title == NULL || *g_strstrip (a->title) == '\0')
     {
-      *reason = g_strdup ("no title in the front matter");
+      *reason = g_strdup (_ ("no title in the front matter"));
       return FALSE;
     }
   if (g_hash_table_contains (fields, "summary"))
@@ -323,19 +326,19 @@ fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *
     {
       if (!portada_exchange_parse_time (s, &a->publish_at))
         {
-          *reason = g_strdup_printf ("“date” is not a date: “%s”", s);
+          *reason = g_strdup_printf (_ ("“date” is not a date: “%s”"), s);
           return FALSE;
         }
     }
   if ((s = scalar (fields, "lastmod")) && *s && !portada_exchange_parse_time (s, &a->updated_at))
     {
-      *reason = g_strdup_printf ("“lastmod” is not a date: “%s”", s);
+      *reason = g_strdup_printf (_ ("“lastmod” is not a date: “%s”"), s);
       return FALSE;
     }
   if ((s = scalar (fields, "status")) && !portada_article_status_from_string (s, &a->status))
     {
-      *reason = g_strdup_printf ("unknown status “%s” (draft, review, scheduled, published or "
-                                 "archived)",
+      *reason = g_strdup_printf (_ ("unknown status “%s” (draft, review, scheduled, published or "
+                                    "archived)"),
                                  s);
       return FALSE;
     }
@@ -344,7 +347,7 @@ fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *
       gboolean draft = FALSE;
       if ((s = scalar (fields, "draft")) && !portada_yaml_parse_bool (s, &draft))
         {
-          *reason = g_strdup_printf ("“draft” must be true or false, not “%s”", s);
+          *reason = g_strdup_printf (_ ("“draft” must be true or false, not “%s”"), s);
           return FALSE;
         }
       if (draft)
@@ -415,7 +418,7 @@ import_file (Import *im, const char *path, GError **error)
   if (!g_file_get_contents (path, &data, &len, &local))
     return skip (im, path, local->message);
   if (len > MAX_FILE_SIZE)
-    return skip (im, path, "larger than 32 MB");
+    return skip (im, path, _ ("larger than 32 MB"));
   if (!g_utf8_validate_len (data, len, &bad) || memchr (data, '\0', len))
     {
       g_autofree char *what = NULL;
@@ -471,7 +474,7 @@ import_file (Import *im, const char *path, GError **error)
         a->translation_group = g_strdup (s);
     }
   if (a->uuid && g_hash_table_contains (im->uuids, a->uuid))
-    return skip (im, path, "the same article (uuid) as another file of this import");
+    return skip (im, path, _ ("the same article (uuid) as another file of this import"));
   g_free (a->lang);
   a->lang = g_strdup (lang);
   g_free (a->section);
@@ -484,14 +487,13 @@ import_file (Import *im, const char *path, GError **error)
     return skip (im, path, reason);
   if (!portada_article_validate (a, &local))
     {
-      if (a->source_url && g_str_has_prefix (local->message, "The source URL"))
+      if (portada_exchange_drop_bad_source_url (a))
         {
-          portada_import_summary_add_line (im->summary, "%s: note: %s; left out", path,
+          portada_import_summary_add_line (im->summary, _ ("%s: note: %s; left out"), path,
                                            local->message);
-          g_clear_pointer (&a->source_url, g_free);
           g_clear_error (&local);
         }
-      if (!portada_article_validate (a, &local))
+      else
         return skip (im, path, local->message);
     }
   if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
@@ -553,7 +555,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && summary != NULL, FALSE);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "%s: no such file or folder",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such file or folder"),
                    path);
       return FALSE;
     }
@@ -574,16 +576,16 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
         goto failed;
       switch (import_file (&im, files->pdata[i], error))
         {
-        case FILE_CREATED:
-          summary->created++;
-          break;
-        case FILE_UPDATED:
-          summary->updated++;
-          break;
-        case FILE_SKIPPED:
-          break;
-        case FILE_FAILED:
-          goto failed;
+          case FILE_CREATED:
+            summary->created++;
+            break;
+          case FILE_UPDATED:
+            summary->updated++;
+            break;
+          case FILE_SKIPPED:
+            break;
+          case FILE_FAILED:
+            goto failed;
         }
       if (progress && (i % 20 == 19 || i + 1 == files->len))
         progress ((double) (i + 1) / files->len, user_data);

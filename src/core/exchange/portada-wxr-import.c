@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <libxml/xmlreader.h>
 #include <stdio.h>
@@ -49,7 +51,11 @@ typedef struct
 static gsize
 sequence_length (guchar c)
 {
-  return c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+  return c < 0x80             ? 1
+         : (c & 0xe0) == 0xc0 ? 2
+         : (c & 0xf0) == 0xe0 ? 3
+         : (c & 0xf8) == 0xf0 ? 4
+                              : 0;
 }
 
 static void
@@ -142,8 +148,9 @@ declares_other_encoding (const char *head, gsize len)
   g_autofree char *decl = NULL;
   char *enc, *end;
 
-  if (len >= 2 && ((guchar) head[0] == 0xfe || (guchar) head[0] == 0xff || head[0] == '\0'
-                   || head[1] == '\0'))
+  if (len >= 2
+      && ((guchar) head[0] == 0xfe || (guchar) head[0] == 0xff || head[0] == '\0'
+          || head[1] == '\0'))
     return TRUE;
   if (len < 5 || strncmp (head, "<?xml", 5) != 0)
     return FALSE;
@@ -157,7 +164,8 @@ declares_other_encoding (const char *head, gsize len)
   enc += strcspn (enc, "\"'");
   if (*enc == '\0')
     return FALSE;
-  return g_ascii_strncasecmp (enc + 1, "utf-8", 5) != 0 && g_ascii_strncasecmp (enc + 1, "utf8", 4) != 0;
+  return g_ascii_strncasecmp (enc + 1, "utf-8", 5) != 0
+         && g_ascii_strncasecmp (enc + 1, "utf8", 4) != 0;
 }
 
 /* Looks at the prolog (before the root element) for <!ENTITY. Returns TRUE when
@@ -368,7 +376,7 @@ on_xml_error (void *data, xmlErrorPtr e)
       /* Not fatal (a namespace URI that is not a URI...): the document is still read. */
       g_autofree char *message = g_strstrip (g_strdup (e->message ? e->message : ""));
       if (im->errors_noted++ < 10)
-        portada_import_summary_add_line (im->summary, "%s:%d: note: %s", im->path, e->line,
+        portada_import_summary_add_line (im->summary, _ ("%s:%d: note: %s"), im->path, e->line,
                                          message);
       return;
     }
@@ -390,12 +398,12 @@ skip_item (Import *im, int line, const char *title, const char *id, const char *
 {
   g_autofree char *label = title && *title ? g_strdup_printf ("“%s”", title)
                                            : g_strdup_printf ("(post %s)", id ? id : "?");
-  portada_import_summary_skip (im->summary, "%s:%d: %s skipped: %s", im->path, line, label,
+  portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
                                reason);
 }
 
-static void
-note (Import *im, int line, const char *title, const char *format, ...) G_GNUC_PRINTF (4, 5);
+static void note (Import *im, int line, const char *title, const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
 
 static void
 note (Import *im, int line, const char *title, const char *format, ...)
@@ -406,7 +414,7 @@ note (Import *im, int line, const char *title, const char *format, ...)
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  portada_import_summary_add_line (im->summary, "%s:%d: “%s”: %s", im->path, line,
+  portada_import_summary_add_line (im->summary, _ ("%s:%d: “%s”: %s"), im->path, line,
                                    title ? title : "", what);
 }
 
@@ -509,26 +517,26 @@ skip_reason (const char *type)
   {
     const char *type, *reason;
   } known[] = {
-    { "page", "pages are not articles" },
-    { "attachment", "an attachment (media file); Portada never downloads files" },
-    { "nav_menu_item", "a navigation menu item, not an article" },
-    { "revision", "a revision of another post" },
-    { "custom_css", "theme CSS, not an article" },
-    { "customize_changeset", "theme settings, not an article" },
-    { "oembed_cache", "an embed cache entry, not an article" },
-    { "wp_block", "a reusable block, not an article" },
-    { "wp_template", "a theme template, not an article" },
-    { "wp_template_part", "a theme template, not an article" },
-    { "wp_global_styles", "theme styles, not an article" },
-    { "wp_navigation", "a navigation menu, not an article" },
-    { "wp_font_family", "a font, not an article" },
-    { "wp_font_face", "a font, not an article" },
-    { "user_request", "a privacy request, not an article" },
+    { "page", N_ ("pages are not articles") },
+    { "attachment", N_ ("an attachment (media file); Portada never downloads files") },
+    { "nav_menu_item", N_ ("a navigation menu item, not an article") },
+    { "revision", N_ ("a revision of another post") },
+    { "custom_css", N_ ("theme CSS, not an article") },
+    { "customize_changeset", N_ ("theme settings, not an article") },
+    { "oembed_cache", N_ ("an embed cache entry, not an article") },
+    { "wp_block", N_ ("a reusable block, not an article") },
+    { "wp_template", N_ ("a theme template, not an article") },
+    { "wp_template_part", N_ ("a theme template, not an article") },
+    { "wp_global_styles", N_ ("theme styles, not an article") },
+    { "wp_navigation", N_ ("a navigation menu, not an article") },
+    { "wp_font_family", N_ ("a font, not an article") },
+    { "wp_font_face", N_ ("a font, not an article") },
+    { "user_request", N_ ("a privacy request, not an article") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
     if (g_str_equal (type, known[i].type))
-      return known[i].reason;
+      return _ (known[i].reason);
   return NULL;
 }
 
@@ -751,12 +759,12 @@ item_body (Import *im, int line, const char *title, const char *html)
     {
       g_ptr_array_add (dropped, NULL);
       g_autofree char *names = g_strjoinv (">, <", (char **) dropped->pdata);
-      note (im, line, title, "left out what an article body cannot hold: <%s>", names);
+      note (im, line, title, _ ("left out what an article body cannot hold: <%s>"), names);
     }
   for (guint i = 0; i < G_N_ELEMENTS (shortcodes); i++)
     if (strstr (markdown, shortcodes[i]))
       {
-        note (im, line, title, "WordPress shortcode %s...] kept as text", shortcodes[i]);
+        note (im, line, title, _ ("WordPress shortcode %s...] kept as text"), shortcodes[i]);
         break;
       }
   return markdown;
@@ -784,7 +792,7 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   if (uuid == NULL)
     {
       skip_item (im, line, title, post_id,
-                 "no guid and no wp:post_id: it could not be told apart on a second import");
+                 _ ("no guid and no wp:post_id: it could not be told apart on a second import"));
       return TRUE;
     }
   if (wp_status == NULL)
@@ -792,13 +800,13 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   if (g_str_equal (wp_status, "trash") || g_str_equal (wp_status, "auto-draft")
       || g_str_equal (wp_status, "inherit"))
     {
-      g_autofree char *why = g_strdup_printf ("its status is “%s”", wp_status);
+      g_autofree char *why = g_strdup_printf (_ ("its status is “%s”"), wp_status);
       skip_item (im, line, title, post_id, why);
       return TRUE;
     }
   if (!map_status (wp_status, &status))
     {
-      note (im, line, title, "unknown status “%s”, imported as a draft", wp_status);
+      note (im, line, title, _ ("unknown status “%s”, imported as a draft"), wp_status);
       status = PORTADA_STATUS_DRAFT;
     }
   {
@@ -808,13 +816,13 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
         /* Two posts under one guid (it happens): told apart by the post id. */
         g_autofree char *guid = child_text (item, NS_NONE, "guid");
         g_autofree char *name = g_strdup_printf ("%s#%s", guid ? guid : "", post_id ? post_id : "");
-        note (im, line, title, "shares its guid with post %s; told apart by its post id %s",
+        note (im, line, title, _ ("shares its guid with post %s; told apart by its post id %s"),
               earlier, post_id ? post_id : "?");
         g_free (uuid);
         uuid = portada_exchange_uuid_for (name);
       }
     else if (earlier)
-      note (im, line, title, "the same post as an earlier item of this file: it replaces it");
+      note (im, line, title, _ ("the same post as an earlier item of this file: it replaces it"));
   }
 
   id = portada_exchange_find_uuid (im->newsroom, uuid, error);
@@ -834,7 +842,7 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   g_free (a->title);
   a->title = g_strdup (title ? title : "");
   if (*a->title == '\0')
-    note (im, line, title, "no title (post %s); imported with an empty title",
+    note (im, line, title, _ ("no title (post %s); imported with an empty title"),
           post_id ? post_id : "?");
   a->status = status;
   g_clear_pointer (&a->section, g_free);
@@ -896,13 +904,12 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
 
   if (!portada_article_validate (a, &local))
     {
-      if (a->source_url && g_str_has_prefix (local->message, "The source URL"))
+      if (portada_exchange_drop_bad_source_url (a))
         {
-          note (im, line, a->title, "%s; left out", local->message);
-          g_clear_pointer (&a->source_url, g_free);
+          note (im, line, a->title, _ ("%s; left out"), local->message);
           g_clear_error (&local);
         }
-      if (!portada_article_validate (a, &local))
+      if (local && !portada_article_validate (a, NULL))
         {
           skip_item (im, line, title, post_id, local->message);
           ok = TRUE;
@@ -948,7 +955,7 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
     }
   if (type == NULL)
     {
-      skip_item (im, line, title, post_id, "no wp:post_type in the WordPress namespace");
+      skip_item (im, line, title, post_id, _ ("no wp:post_type in the WordPress namespace"));
       return TRUE;
     }
   if (g_str_equal (type, "attachment"))
@@ -960,7 +967,8 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
   if (!g_str_equal (type, "post"))
     {
       const char *reason = skip_reason (type);
-      g_autofree char *unknown = reason ? NULL : g_strdup_printf ("unknown post type “%s”", type);
+      g_autofree char *unknown
+          = reason ? NULL : g_strdup_printf (_ ("unknown post type “%s”"), type);
       skip_item (im, line, title, post_id, reason ? reason : unknown);
       return TRUE;
     }
@@ -984,8 +992,8 @@ resolve_thumbnails (Import *im, GError **error)
       if (url == NULL)
         {
           portada_import_summary_add_line (im->summary,
-                                           "%s: “%s”: its featured image (attachment %s) is not "
-                                           "in the file",
+                                           _ ("%s: “%s”: its featured image (attachment %s) is not "
+                                              "in the file"),
                                            im->path, th->title, th->thumbnail);
           continue;
         }
@@ -993,10 +1001,10 @@ resolve_thumbnails (Import *im, GError **error)
         *dot = '\0';
       if (strlen (base) >= 16)
         {
-          g_autofree char *pattern = g_strdup_printf ("%s%%", strrchr (base, '-') ? strrchr (base, '-') + 1 : base);
-          stmt = portada_newsroom_prepare (im->newsroom,
-                                           "SELECT id FROM media WHERE sha256 LIKE ?1 LIMIT 1",
-                                           error);
+          g_autofree char *pattern
+              = g_strdup_printf ("%s%%", strrchr (base, '-') ? strrchr (base, '-') + 1 : base);
+          stmt = portada_newsroom_prepare (
+              im->newsroom, "SELECT id FROM media WHERE sha256 LIKE ?1 LIMIT 1", error);
           if (stmt == NULL)
             return FALSE;
           if (strlen (pattern) > 16)
@@ -1008,7 +1016,8 @@ resolve_thumbnails (Import *im, GError **error)
         }
       if (media)
         {
-          g_autoptr (PortadaArticle) a = portada_articles_load_by_uuid (im->newsroom, th->uuid, error);
+          g_autoptr (PortadaArticle) a
+              = portada_articles_load_by_uuid (im->newsroom, th->uuid, error);
           if (a == NULL)
             return FALSE;
           a->featured_media_id = media;
@@ -1018,8 +1027,8 @@ resolve_thumbnails (Import *im, GError **error)
         }
       else
         portada_import_summary_add_line (im->summary,
-                                         "%s: “%s”: featured image %s not imported: Portada "
-                                         "never downloads files; add it in the article",
+                                         _ ("%s: “%s”: featured image %s not imported: Portada "
+                                            "never downloads files; add it in the article"),
                                          im->path, th->title, url);
     }
   return TRUE;
@@ -1035,8 +1044,8 @@ check_doctype (Import *im, GError **error)
     if (n->type == XML_ENTITY_DECL)
       {
         g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                     "%s:%d: the file declares entities (<!ENTITY>), which a WordPress export "
-                     "never does; refused, nothing was read from it",
+                     _ ("%s:%d: the file declares entities (<!ENTITY>), which a WordPress export "
+                        "never does; refused, nothing was read from it"),
                      im->path, reader_line (im));
         return FALSE;
       }
@@ -1054,8 +1063,8 @@ read_channel_child (Import *im, xmlNodePtr n, int line, GError **error)
       if (!g_str_equal (im->version, "1.0") && !g_str_equal (im->version, "1.1")
           && !g_str_equal (im->version, "1.2"))
         portada_import_summary_add_line (im->summary,
-                                         "%s:%d: WXR version “%s” is not one Portada knows (1.0 "
-                                         "to 1.2); read as 1.2",
+                                         _ ("%s:%d: WXR version “%s” is not one Portada knows (1.0 "
+                                            "to 1.2); read as 1.2"),
                                          im->path, line, im->version);
       return TRUE;
     }
@@ -1074,8 +1083,8 @@ read_channel_child (Import *im, xmlNodePtr n, int line, GError **error)
       if (im->version == NULL)
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s:%d: no <wp:wxr_version> before the first item: not a WordPress "
-                       "export Portada can read",
+                       _ ("%s:%d: no <wp:wxr_version> before the first item: not a WordPress "
+                          "export Portada can read"),
                        im->path, line);
           return FALSE;
         }
@@ -1087,7 +1096,7 @@ read_channel_child (Import *im, xmlNodePtr n, int line, GError **error)
 static gboolean
 fail_xml (Import *im, GError **error)
 {
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "%s:%d: %s", im->path,
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, _ ("%s:%d: %s"), im->path,
                im->xml_error_line > 0 ? im->xml_error_line : reader_line (im),
                im->xml_error ? im->xml_error : "malformed XML");
   return FALSE;
@@ -1119,14 +1128,14 @@ stream (Import *im, PortadaProgressFunc progress, gpointer user_data, GCancellab
       if (depth == 0 && (!xmlStrEqual (n->name, (const xmlChar *) "rss") || n->ns != NULL))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s:%d: the root element is <%s>, not <rss>: not a WordPress export",
+                       _ ("%s:%d: the root element is <%s>, not <rss>: not a WordPress export"),
                        im->path, reader_line (im), (const char *) n->name);
           return FALSE;
         }
       if (depth == 1 && !is (n, NS_NONE, "channel"))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "%s:%d: <%s> where the <channel> of a WordPress export should be",
+                       _ ("%s:%d: <%s> where the <channel> of a WordPress export should be"),
                        im->path, reader_line (im), (const char *) n->name);
           return FALSE;
         }
@@ -1158,14 +1167,14 @@ stream (Import *im, PortadaProgressFunc progress, gpointer user_data, GCancellab
   if (!seen_channel)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "%s: no <channel> in the <rss> element: not a WordPress export", im->path);
+                   _ ("%s: no <channel> in the <rss> element: not a WordPress export"), im->path);
       return FALSE;
     }
   if (im->version == NULL)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "%s: no <wp:wxr_version> in the channel: not a WordPress export Portada can "
-                   "read",
+                   _ ("%s: no <wp:wxr_version> in the channel: not a WordPress export Portada can "
+                      "read"),
                    im->path);
       return FALSE;
     }
@@ -1199,16 +1208,17 @@ open_input (Import *im, Input *in, GError **error)
       int err = errno;
       g_set_error (error, PORTADA_ERROR,
                    err == ENOENT ? PORTADA_ERROR_NOT_FOUND : PORTADA_ERROR_FAILED,
-                   "%s: cannot be read (%s)", im->path, g_strerror (err));
+                   _ ("%s: cannot be read (%s)"), im->path, g_strerror (err));
       return FALSE;
     }
   got = fread (head, 1, sizeof head, in->file);
   if (prolog_declares_entities (head, got))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "%s:1: the file declares entities (<!ENTITY>), which a WordPress export never "
-                   "does; refused, nothing was read from it",
-                   im->path);
+      g_set_error (
+          error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+          _ ("%s:1: the file declares entities (<!ENTITY>), which a WordPress export never "
+             "does; refused, nothing was read from it"),
+          im->path);
       return FALSE;
     }
   in->fix_utf8 = !declares_other_encoding (head, got);
@@ -1222,8 +1232,8 @@ open_input (Import *im, Input *in, GError **error)
 
 gboolean
 portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                    PortadaImportSummary *summary, PortadaProgressFunc progress,
-                    gpointer user_data, GCancellable *cancellable, GError **error)
+                    PortadaImportSummary *summary, PortadaProgressFunc progress, gpointer user_data,
+                    GCancellable *cancellable, GError **error)
 {
   Input in = { 0 };
   Import im = { 0 };
@@ -1244,10 +1254,11 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
   im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
-                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING
+                                  | XML_PARSE_BIG_LINES);
   if (im.reader == NULL)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: cannot be read", path);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read"), path);
       goto done;
     }
   xmlTextReaderSetStructuredErrorHandler (im.reader, on_xml_error, &im);
@@ -1263,13 +1274,12 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
     }
   if (in.bad_bytes)
     portada_import_summary_add_line (summary,
-                                     "%s:%d: %u bytes of invalid UTF-8 or control characters "
-                                     "(from this line on) replaced by U+FFFD",
+                                     _ ("%s:%d: %u bytes of invalid UTF-8 or control characters "
+                                        "(from this line on) replaced by U+FFFD"),
                                      path, in.first_bad_line, in.bad_bytes);
   if (im.comments)
-    portada_import_summary_add_line (summary,
-                                     "%s: %u comments not imported: Portada keeps no comments",
-                                     path, im.comments);
+    portada_import_summary_add_line (
+        summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
   ok = portada_newsroom_commit (newsroom, error);
   if (ok && progress)
     progress (1.0, user_data);
