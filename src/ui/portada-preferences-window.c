@@ -538,6 +538,8 @@ portada_preferences_window_new (GtkWindow *parent, PortadaNewsroom *newsroom)
   if (newsroom == NULL)
     {
       adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), self->newsroom_page);
+      /* Removing the visible page leaves none visible: show the one that is left. */
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self), self->app_page);
       return self;
     }
   self->newsroom = g_object_ref (newsroom);

@@ -123,6 +123,7 @@ test_site_settings (void)
   g_signal_connect (prefs, "newsroom-changed", G_CALLBACK (count_cb), &changes);
   gtk_window_present (GTK_WINDOW (prefs));
   flush ();
+  g_assert_true (gtk_widget_get_mapped (title));
   /* The rows show what the newsroom holds. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (base_url)), ==, demo_url);
 
@@ -309,8 +310,9 @@ test_application_settings (void)
 
   gtk_window_present (GTK_WINDOW (prefs));
   flush ();
-  /* Without a newsroom, only the application's page. */
+  /* Without a newsroom, only the application's page, and it is shown. */
   g_assert_null (find_row (GTK_WIDGET (prefs), "Site Title"));
+  g_assert_true (gtk_widget_get_mapped (layout));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (layout), 2);
   value = g_settings_get_string (settings, "layout");

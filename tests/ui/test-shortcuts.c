@@ -203,12 +203,31 @@ check_cb (gpointer user_data)
   g_autoptr (GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto (GStrv) actions = gtk_application_list_action_descriptions (app);
   GtkShortcutsWindow *overlay;
+  GtkIconTheme *theme;
 
   const char *names[] = { "about", "preferences", "shortcuts", "quit" };
+  const char *action_icons[]
+      = { "portada-heading-symbolic", "portada-quote-symbolic", "portada-sponsor-symbolic" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), names[i]));
   g_assert_nonnull (window);
+  /* The application's icons come with its resources (the About window shows one). */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
+  for (guint i = 0; i < G_N_ELEMENTS (action_icons); i++)
+    {
+      g_autoptr (GtkIconPaintable) icon
+          = gtk_icon_theme_lookup_icon (theme, action_icons[i], NULL, 16, 1, GTK_TEXT_DIR_NONE, 0);
+      g_autoptr (GFile) file = gtk_icon_paintable_get_file (icon);
+      g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+      /* Found in Portada's resources, not replaced by a missing-image icon. */
+      g_assert_true (gtk_icon_theme_has_icon (theme, action_icons[i]));
+      g_assert_nonnull (uri);
+      g_assert_true (g_str_has_prefix (uri, "resource:///io/github/portada/Portada/icons/"));
+    }
   g_assert_true (GTK_IS_APPLICATION_WINDOW (window));
   overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
   g_assert_nonnull (overlay);
