@@ -219,6 +219,7 @@ read_quoted (Reader *r, const char **p)
   char quote = **p;
   GString *out = g_string_new (NULL);
   const char *s = *p + 1;
+  guint start = r->i;
 
   for (;;)
     {
@@ -229,7 +230,7 @@ read_quoted (Reader *r, const char **p)
             g_string_truncate (out, out->len - 1);
           if (++r->i >= r->n)
             {
-              fail (r, r->i - 1, _ ("a quoted string is not closed"));
+              fail (r, start, _ ("a quoted string is not closed"));
               return g_string_free (out, TRUE), NULL;
             }
           s = r->lines[r->i];

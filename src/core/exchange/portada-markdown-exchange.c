@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "portada-articles.h"
@@ -71,9 +72,8 @@ portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle
   add_string (out, "uuid", a->uuid, TRUE);
   g_string_append_printf (out, "comments: %s\n", a->comments_enabled ? "true" : "false");
   g_string_append (out, "---\n\n");
+  /* As it is, to the byte: a body without a final newline comes back without one. */
   g_string_append (out, a->body ? a->body : "");
-  if (out->str[out->len - 1] != '\n')
-    g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 
@@ -159,9 +159,11 @@ portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const c
       relpath = article_relpath (a, used);
       if (!portada_output_dir_write (dir, relpath, text, -1, error))
         goto failed;
-      if (progress && (i % 50 == 49 || i + 1 == ids->len))
+      if (progress && (i % 10 == 9 || i + 1 == ids->len))
         progress ((double) (i + 1) / ids->len, user_data);
     }
+  if (!portada_exchange_check_cancelled (cancellable, error))
+    goto failed;
   return portada_output_dir_commit (dir, error);
 
 failed:
@@ -286,6 +288,23 @@ skip (Import *im, const char *path, const char *reason)
   return FILE_SKIPPED;
 }
 
+/* The slug of a file without a "slug" field: its name, as Hugo does, without
+ * Jekyll's date prefix ("2024-02-03-hello.md" gives "hello"). */
+static char *
+slug_of_file (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+  const char *name = base;
+  int y, m, d, n = 0;
+
+  if (dot)
+    *dot = '\0';
+  if (sscanf (base, "%4d-%2d-%2d-%n", &y, &m, &d, &n) == 3 && n == 11 && base[n])
+    name = base + n;
+  return portada_slug_from_title (name);
+}
+
 /* Reads the fields of the file into @a (already loaded when updating). */
 static gboolean
 fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *a, char **reason)
@@ -322,6 +341,8 @@ fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *
       g_free (a->slug);
       a->slug = portada_slug_is_valid (s) ? g_strdup (s) : portada_slug_from_title (s);
     }
+  else if (a->slug == NULL)
+    a->slug = slug_of_file (path);
   if ((s = scalar (fields, "date")) && *s)
     {
       if (!portada_exchange_parse_time (s, &a->publish_at))
@@ -373,12 +394,12 @@ fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *
 }
 
 static gint64
-match_existing (Import *im, GHashTable *fields, const char *lang, const char *section,
-                GError **error)
+match_existing (Import *im, const char *path, GHashTable *fields, const char *lang,
+                const char *section, GError **error)
 {
   const char *uuid = scalar (fields, "uuid");
   const char *key = scalar (fields, "translationKey");
-  const char *slug = scalar (fields, "slug");
+  g_autofree char *slug = g_strdup (scalar (fields, "slug"));
   gint64 id = 0;
 
   if (uuid && *uuid)
@@ -394,9 +415,18 @@ match_existing (Import *im, GHashTable *fields, const char *lang, const char *se
       if (id != 0)
         return id;
     }
-  if (slug && *slug)
-    id = portada_exchange_find_slug (im->newsroom, slug, lang, section, error);
-  return id;
+  if (slug == NULL || *slug == '\0')
+    {
+      g_free (slug);
+      slug = slug_of_file (path);
+    }
+  else if (!portada_slug_is_valid (slug))
+    {
+      char *valid = portada_slug_from_title (slug);
+      g_free (slug);
+      slug = valid;
+    }
+  return portada_exchange_find_slug (im->newsroom, slug, lang, section, error);
 }
 
 static FileOutcome
@@ -456,7 +486,7 @@ import_file (Import *im, const char *path, GError **error)
         return FILE_FAILED;
     }
 
-  id = match_existing (im, fields, lang, section, error);
+  id = match_existing (im, path, fields, lang, section, error);
   if (id < 0)
     return FILE_FAILED;
   if (id > 0)
