@@ -82,8 +82,8 @@ portada_cli_import (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
   for (guint i = 0; paths[i]; i++)
-    if (!portada_import_path (newsroom, paths[i], lang, summary, show_progress ? progress_cb : NULL,
-                              paths[i], NULL, &error))
+    if (!portada_import_path (newsroom, paths[i], lang, summary, NULL,
+                              show_progress ? progress_cb : NULL, paths[i], &error))
       {
         if (show_progress)
           fputc ('\n', stderr);

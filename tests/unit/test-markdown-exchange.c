@@ -467,7 +467,7 @@ test_output_folder (void)
   g_assert_true (portada_markdown_export (nr, out, NULL, NULL, NULL, NULL, &error));
   before = snapshot (out);
   g_assert_false (
-      portada_markdown_export (nr, out, NULL, fail_on_progress, cancellable, cancellable, &error));
+      portada_markdown_export (nr, out, NULL, cancellable, fail_on_progress, cancellable, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED);
   after = snapshot (out);
   assert_same_tree (before, after);

@@ -560,7 +560,7 @@ test_cancel (void)
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (portada_import_path (nr, path, "en", s, cancel_on_progress, cancellable,
+  g_assert_false (portada_import_path (nr, path, "en", s, cancellable, cancel_on_progress,
                                        cancellable, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED);
   g_assert_cmpint (count (nr, "article"), ==, 0);

@@ -31,6 +31,10 @@ void portada_output_dir_abort (PortadaOutputDir *dir);
 /* Removes a folder and everything under it (no symlink is followed). */
 void portada_remove_tree (const char *path);
 
+/* Sets an error naming @lang when the newsroom has no such language (NULL: any). */
+gboolean portada_exchange_check_export_lang (PortadaNewsroom *newsroom, const char *lang,
+                                             GError **error);
+
 /* Sets PORTADA_ERROR_CANCELLED when @cancellable is cancelled. */
 gboolean portada_exchange_check_cancelled (GCancellable *cancellable, GError **error);
 

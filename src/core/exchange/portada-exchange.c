@@ -543,3 +543,21 @@ portada_exchange_drop_bad_source_url (PortadaArticle *a)
   a->source_url = g_steal_pointer (&url);
   return FALSE;
 }
+
+gboolean
+portada_exchange_check_export_lang (PortadaNewsroom *newsroom, const char *lang, GError **error)
+{
+  g_autoptr (GPtrArray) langs = NULL;
+
+  if (lang == NULL)
+    return TRUE;
+  langs = portada_languages_list (newsroom, error);
+  if (langs == NULL)
+    return FALSE;
+  for (guint i = 0; i < langs->len; i++)
+    if (g_str_equal (((PortadaLanguage *) langs->pdata[i])->code, lang))
+      return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+               _ ("The newsroom has no language “%s”"), lang);
+  return FALSE;
+}

@@ -55,7 +55,7 @@ PortadaImportFormat portada_import_detect (const char *path, GError **error);
  * site, hence one language, while Markdown front matter may name its own.
  * Progress goes to @progress (may be NULL) from the calling thread. */
 gboolean portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                              PortadaImportSummary *summary, PortadaProgressFunc progress,
-                              gpointer user_data, GCancellable *cancellable, GError **error);
+                              PortadaImportSummary *summary, GCancellable *cancellable,
+                              PortadaProgressFunc progress, gpointer user_data, GError **error);
 
 G_END_DECLS

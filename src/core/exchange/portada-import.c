@@ -56,17 +56,17 @@ portada_import_detect (const char *path, GError **error)
 
 gboolean
 portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                     PortadaImportSummary *summary, PortadaProgressFunc progress,
-                     gpointer user_data, GCancellable *cancellable, GError **error)
+                     PortadaImportSummary *summary, GCancellable *cancellable,
+                     PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
   switch (portada_import_detect (path, error))
     {
       case PORTADA_IMPORT_FORMAT_WXR:
-        return portada_wxr_import (newsroom, path, lang, summary, progress, user_data, cancellable,
+        return portada_wxr_import (newsroom, path, lang, summary, cancellable, progress, user_data,
                                    error);
       case PORTADA_IMPORT_FORMAT_MARKDOWN:
-        return portada_markdown_import (newsroom, path, lang, summary, progress, user_data,
-                                        cancellable, error);
+        return portada_markdown_import (newsroom, path, lang, summary, cancellable, progress,
+                                        user_data, error);
       case PORTADA_IMPORT_FORMAT_UNKNOWN:
       default:
         return FALSE;

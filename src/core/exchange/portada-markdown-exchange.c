@@ -130,14 +130,16 @@ article_relpath (const PortadaArticle *a, GHashTable *used)
 
 gboolean
 portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                         PortadaProgressFunc progress, gpointer user_data,
-                         GCancellable *cancellable, GError **error)
+                         GCancellable *cancellable, PortadaProgressFunc progress,
+                         gpointer user_data, GError **error)
 {
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   PortadaOutputDir *dir;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  if (!portada_exchange_check_export_lang (newsroom, lang, error))
+    return FALSE;
   ids = article_ids (newsroom, lang, error);
   if (ids == NULL)
     return FALSE;
@@ -574,8 +576,8 @@ collect_files (const char *folder, GPtrArray *files, int depth)
 
 gboolean
 portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                         PortadaImportSummary *summary, PortadaProgressFunc progress,
-                         gpointer user_data, GCancellable *cancellable, GError **error)
+                         PortadaImportSummary *summary, GCancellable *cancellable,
+                         PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -19,8 +19,8 @@ G_BEGIN_DECLS
  * @out_dir is written beside itself and swapped in at the end: on failure or
  * cancellation the previous export stays as it was. */
 gboolean portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                                  PortadaProgressFunc progress, gpointer user_data,
-                                  GCancellable *cancellable, GError **error);
+                                  GCancellable *cancellable, PortadaProgressFunc progress,
+                                  gpointer user_data, GError **error);
 
 /* The front matter and body of one article, as the export writes it. */
 char *portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle *article);
@@ -31,7 +31,7 @@ char *portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaA
  * otherwise created. @lang is used when a file names none (NULL: the newsroom's
  * default). One transaction. */
 gboolean portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                                  PortadaImportSummary *summary, PortadaProgressFunc progress,
-                                  gpointer user_data, GCancellable *cancellable, GError **error);
+                                  PortadaImportSummary *summary, GCancellable *cancellable,
+                                  PortadaProgressFunc progress, gpointer user_data, GError **error);
 
 G_END_DECLS

@@ -1103,7 +1103,7 @@ fail_xml (Import *im, GError **error)
 }
 
 static gboolean
-stream (Import *im, PortadaProgressFunc progress, gpointer user_data, GCancellable *cancellable,
+stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
         GError **error)
 {
   gboolean seen_channel = FALSE;
@@ -1232,8 +1232,8 @@ open_input (Import *im, Input *in, GError **error)
 
 gboolean
 portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                    PortadaImportSummary *summary, PortadaProgressFunc progress, gpointer user_data,
-                    GCancellable *cancellable, GError **error)
+                    PortadaImportSummary *summary, GCancellable *cancellable,
+                    PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
   Input in = { 0 };
   Import im = { 0 };
@@ -1266,7 +1266,7 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   if (!portada_newsroom_begin (newsroom, error))
     goto done;
   im.lang = portada_exchange_import_lang (newsroom, lang, error);
-  if (im.lang == NULL || !stream (&im, progress, user_data, cancellable, error)
+  if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
       || !resolve_thumbnails (&im, error))
     {
       portada_newsroom_rollback (newsroom);

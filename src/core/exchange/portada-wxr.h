@@ -24,8 +24,8 @@ gboolean portada_wxr_sniff (const char *path);
  * fails with "FILE:LINE: problem" and leaves the newsroom as it was. Invalid UTF-8
  * is replaced by U+FFFD and reported in @summary. */
 gboolean portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
-                             PortadaImportSummary *summary, PortadaProgressFunc progress,
-                             gpointer user_data, GCancellable *cancellable, GError **error);
+                             PortadaImportSummary *summary, GCancellable *cancellable,
+                             PortadaProgressFunc progress, gpointer user_data, GError **error);
 
 /* Writes one WXR 1.2 file per language (@lang NULL: every language) into
  * @out_dir, named <lang>.wxr.xml: the channel with its authors, categories (the
@@ -34,7 +34,7 @@ gboolean portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const 
  * beside itself and swapped in at the end: on failure or cancellation the
  * previous export stays as it was. */
 gboolean portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                             PortadaProgressFunc progress, gpointer user_data,
-                             GCancellable *cancellable, GError **error);
+                             GCancellable *cancellable, PortadaProgressFunc progress,
+                             gpointer user_data, GError **error);
 
 G_END_DECLS
