@@ -17,7 +17,10 @@ int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PORTADA_LOCALEDIR lets an uninstalled build (build-aux/dev, the tests) find its
+   * translations in the build folder. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("PORTADA_LOCALEDIR") ? g_getenv ("PORTADA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "portada-cli.h"
+#include "portada-article-checks.h"
 #include "portada-newsroom.h"
 
 int
@@ -19,6 +20,8 @@ portada_cli_check (int argc, char *argv[])
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GPtrArray) own = NULL;
+  guint found;
   GOptionEntry entries[] = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
                                N_ ("The newsroom file to check"), N_ ("FILE") },
                              { NULL } };
@@ -49,5 +52,20 @@ portada_cli_check (int argc, char *argv[])
     }
   for (guint i = 0; i < problems->len; i++)
     printf ("%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
-  return problems->len ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
+  found = problems->len;
+
+  /* Portada's own checks, each a PortadaProblem. */
+  own = portada_article_checks_run (newsroom, &error);
+  if (own == NULL)
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  for (guint i = 0; i < own->len; i++)
+    {
+      g_autofree char *line = portada_problem_to_line (g_ptr_array_index (own, i));
+      printf ("%s: %s\n", db, line);
+    }
+  found += own->len;
+  return found ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
 }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-article.h"
@@ -150,36 +152,37 @@ portada_article_validate (const PortadaArticle *a, GError **error)
     const char *name;
     const char *value;
   } texts[] = {
-    { "title", a->title },   { "subtitle", a->subtitle },  { "excerpt", a->excerpt },
-    { "body", a->body },     { "source", a->source_name }, { "source URL", a->source_url },
-    { "author", a->author }, { "slug", a->slug },
+    { N_ ("title"), a->title },        { N_ ("subtitle"), a->subtitle },
+    { N_ ("excerpt"), a->excerpt },    { N_ ("body"), a->body },
+    { N_ ("source"), a->source_name }, { N_ ("source URL"), a->source_url },
+    { N_ ("author"), a->author },      { N_ ("slug"), a->slug },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (texts[i].value && !g_utf8_validate (texts[i].value, -1, NULL))
       {
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "The %s is not valid UTF-8 text",
-                     texts[i].name);
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                     _ ("The field “%s” is not valid UTF-8 text"), _ (texts[i].name));
         return FALSE;
       }
   if (a->lang == NULL || strlen (a->lang) < 2 || strlen (a->lang) > 8)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The language “%s” is not a language code such as “en” or “es”",
+                   _ ("The language “%s” is not a language code such as “en” or “es”"),
                    a->lang ? a->lang : "");
       return FALSE;
     }
   if (a->source_url && *a->source_url && !valid_web_url (a->source_url))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The source URL “%s” is not a web address: it must start with http:// or "
-                   "https://",
+                   _ ("The source URL “%s” is not a web address: it must start with http:// or "
+                      "https://"),
                    a->source_url);
       return FALSE;
     }
   if (a->status > PORTADA_STATUS_ARCHIVED)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "Unknown article status %d",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, _ ("Unknown article status %d"),
                    a->status);
       return FALSE;
     }

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-articles.h"
@@ -48,22 +50,37 @@ fts_query (const char *search)
   return g_string_free (q, q->len == 0);
 }
 
-/* Appends the WHERE clause of @query; binds go in the order
- * search, lang, section, author, status, so callers bind with bind_query(). */
+/* Appends the FROM joins and WHERE clause of @query. Only the filters in use
+ * reach the SQL, so counting needs no join and the planner can use the indexes.
+ * Parameters are named; bind_query() binds those the statement has. */
 static void
-append_where (GString *sql, const PortadaArticleQuery *q, gboolean *has_search)
+append_where (GString *sql, const PortadaArticleQuery *q)
 {
   g_autofree char *fts = q && q->search ? fts_query (q->search) : NULL;
 
-  *has_search = fts != NULL;
   if (fts)
-    g_string_append (sql, "JOIN article_fts f ON f.rowid = a.id WHERE article_fts MATCH ?1 ");
+    g_string_append (sql, "JOIN article_fts f ON f.rowid = a.id WHERE article_fts MATCH :search ");
   else
-    g_string_append (sql, "WHERE ?1 IS NULL ");
-  g_string_append (sql, "AND (?2 IS NULL OR a.lang = ?2) "
-                        "AND (?3 IS NULL OR s.key = ?3) "
-                        "AND (?4 IS NULL OR au.name = ?4) "
-                        "AND (?5 < 0 OR a.status = ?6) ");
+    g_string_append (sql, "WHERE 1 ");
+  if (q == NULL)
+    return;
+  if (q->lang)
+    g_string_append (sql, "AND a.lang = :lang ");
+  if (q->section)
+    g_string_append (sql, "AND a.section_id = (SELECT id FROM section WHERE key = :section) ");
+  if (q->author)
+    g_string_append (sql, "AND a.author_id = (SELECT id FROM author WHERE name = :author) ");
+  if (q->status >= 0)
+    g_string_append (sql, "AND a.status = :status ");
+}
+
+static void
+bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
+{
+  int index = sqlite3_bind_parameter_index (stmt, name);
+
+  if (index > 0)
+    portada_stmt_bind_text (stmt, index, value);
 }
 
 static void
@@ -71,19 +88,14 @@ bind_query (sqlite3_stmt *stmt, const PortadaArticleQuery *q)
 {
   g_autofree char *fts = q && q->search ? fts_query (q->search) : NULL;
 
-  if (fts)
-    portada_stmt_bind_text (stmt, 1, fts);
   if (q == NULL)
-    {
-      sqlite3_bind_int (stmt, 5, -1);
-      return;
-    }
-  portada_stmt_bind_text_or_null (stmt, 2, q->lang);
-  portada_stmt_bind_text_or_null (stmt, 3, q->section);
-  portada_stmt_bind_text_or_null (stmt, 4, q->author);
-  sqlite3_bind_int (stmt, 5, q->status);
+    return;
+  bind_named (stmt, ":search", fts);
+  bind_named (stmt, ":lang", q->lang);
+  bind_named (stmt, ":section", q->section);
+  bind_named (stmt, ":author", q->author);
   if (q->status >= 0)
-    portada_stmt_bind_text (stmt, 6, portada_article_status_to_string (q->status));
+    bind_named (stmt, ":status", portada_article_status_to_string (q->status));
 }
 
 static PortadaArticleSummary *
@@ -115,7 +127,7 @@ collect_summaries (PortadaNewsroom *newsroom, sqlite3_stmt *stmt, GError **error
     g_ptr_array_add (list, summary_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "articles cannot be listed");
+      portada_newsroom_set_error (newsroom, error, _ ("articles cannot be listed"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -127,35 +139,33 @@ portada_articles_list (PortadaNewsroom *newsroom, const PortadaArticleQuery *que
 {
   g_autoptr (GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS ARTICLE_JOINS);
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean has_search;
 
-  append_where (sql, query, &has_search);
+  append_where (sql, query);
   g_string_append (sql, "ORDER BY coalesce(a.publish_at, a.created_at) DESC, a.id DESC "
-                        "LIMIT ?7 OFFSET ?8");
+                        "LIMIT :limit OFFSET :offset");
   stmt = portada_newsroom_prepare (newsroom, sql->str, error);
   if (stmt == NULL)
     return NULL;
   bind_query (stmt, query);
-  sqlite3_bind_int64 (stmt, 7, limit);
-  sqlite3_bind_int64 (stmt, 8, offset);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
   return collect_summaries (newsroom, stmt, error);
 }
 
 gint64
 portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query, GError **error)
 {
-  g_autoptr (GString) sql = g_string_new ("SELECT count(*) " ARTICLE_JOINS);
+  g_autoptr (GString) sql = g_string_new ("SELECT count(*) FROM article a ");
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  gboolean has_search;
 
-  append_where (sql, query, &has_search);
+  append_where (sql, query);
   stmt = portada_newsroom_prepare (newsroom, sql->str, error);
   if (stmt == NULL)
     return -1;
   bind_query (stmt, query);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "articles cannot be counted");
+      portada_newsroom_set_error (newsroom, error, _ ("articles cannot be counted"));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -179,7 +189,7 @@ load_tags (PortadaNewsroom *newsroom, gint64 id, GError **error)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "tags cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("tags cannot be read"));
       return NULL;
     }
   return g_strv_builder_end (builder);
@@ -209,13 +219,13 @@ load_where (PortadaNewsroom *newsroom, const char *where, gint64 id, const char 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no article %s",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no article %s"),
                    uuid ? uuid : "with this number");
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "the article cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("the article cannot be read"));
       return NULL;
     }
   a = g_new0 (PortadaArticle, 1);
@@ -271,7 +281,7 @@ ensure_named (PortadaNewsroom *newsroom, const char *table, const char *name, GE
   portada_stmt_bind_text (stmt, 1, name);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "a name cannot be stored");
+      portada_newsroom_set_error (newsroom, error, _ ("a name cannot be stored"));
       return 0;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -298,7 +308,7 @@ slug_taken (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64 section_i
   sqlite3_bind_int64 (stmt, 5, a->id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return portada_newsroom_set_error (newsroom, error, "slugs cannot be checked");
+    return portada_newsroom_set_error (newsroom, error, _ ("slugs cannot be checked"));
   *taken = rc == SQLITE_ROW;
   return TRUE;
 }
@@ -453,8 +463,8 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       if (a->id)
-        return portada_newsroom_set_error (newsroom, error, "the article cannot be saved");
-      return portada_newsroom_set_error (newsroom, error, "the article cannot be added");
+        return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be saved"));
+      return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be added"));
     }
   a->id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
@@ -541,7 +551,7 @@ portada_articles_delete (PortadaNewsroom *newsroom, gint64 id, GError **error)
     return FALSE;
   if (sqlite3_changes (portada_newsroom_get_db (newsroom)) == 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no article %lld",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no article %lld"),
                    (long long) id);
       return FALSE;
     }
@@ -635,7 +645,7 @@ all_names (PortadaNewsroom *newsroom, const char *sql, GError **error)
     g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "names cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("names cannot be read"));
       return NULL;
     }
   return g_strv_builder_end (builder);

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "portada-articles.h"
 #include "portada-newsroom-private.h"
 #include "portada-revisions.h"
@@ -86,7 +88,7 @@ portada_revisions_list (PortadaNewsroom *newsroom, gint64 article_id, GError **e
     g_ptr_array_add (list, revision_from_row (stmt, FALSE));
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "revisions cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("revisions cannot be read"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -109,10 +111,10 @@ portada_revisions_load (PortadaNewsroom *newsroom, gint64 revision_id, GError **
   if (rc == SQLITE_ROW)
     return revision_from_row (stmt, TRUE);
   if (rc == SQLITE_DONE)
-    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no revision %lld",
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no revision %lld"),
                  (long long) revision_id);
   else
-    portada_newsroom_set_error (newsroom, error, "the revision cannot be read");
+    portada_newsroom_set_error (newsroom, error, _ ("the revision cannot be read"));
   return NULL;
 }
 
@@ -130,7 +132,7 @@ portada_revisions_last_time (PortadaNewsroom *newsroom, gint64 article_id, GErro
   sqlite3_bind_int64 (stmt, 1, article_id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "revisions cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("revisions cannot be read"));
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);

@@ -38,7 +38,7 @@ const PortadaDemoRelated portada_demo_related[5] = {
     2024,
     12,
     28,
-    { "Latin America", "United States", "Migration", NULL } },
+    { "Latin America", "US Congress", "Migration", NULL } },
   { "Nicaragua Presents Its New Interoceanic Canal Route to China and Seeks to Compete with Panama",
     "business",
     "With a length of 445 kilometers, in a second attempt, the Nicaraguan president, Daniel "
@@ -47,7 +47,7 @@ const PortadaDemoRelated portada_demo_related[5] = {
     2024,
     12,
     26,
-    { "Latin America", "China", "Nicaragua", NULL } },
+    { "Latin America", "Panama", "Nicaragua", NULL } },
   { "Barbados Airport Receives 54 Flights in One Day",
     "tourism",
     "On Saturday, December 21, 54 planes arrived at Barbados’ Grantley Adams International "

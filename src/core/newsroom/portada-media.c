@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
 
@@ -52,7 +54,7 @@ portada_media_add (PortadaNewsroom *newsroom, GBytes *data, const char *mime, in
   sqlite3_bind_int64 (stmt, 8, g_date_time_to_unix (now));
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "the image cannot be stored");
+      portada_newsroom_set_error (newsroom, error, _ ("the image cannot be stored"));
       return 0;
     }
   return sqlite3_column_int64 (stmt, 0);
@@ -76,10 +78,10 @@ portada_media_load_info (PortadaNewsroom *newsroom, gint64 id, GError **error)
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no image %lld",
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no image %lld"),
                      (long long) id);
       else
-        portada_newsroom_set_error (newsroom, error, "the image cannot be read");
+        portada_newsroom_set_error (newsroom, error, _ ("the image cannot be read"));
       return NULL;
     }
   m = g_new0 (PortadaMedia, 1);
@@ -108,10 +110,10 @@ portada_media_load_data (PortadaNewsroom *newsroom, gint64 id, GError **error)
   if (rc == SQLITE_ROW)
     return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
   if (rc == SQLITE_DONE)
-    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no image %lld",
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no image %lld"),
                  (long long) id);
   else
-    portada_newsroom_set_error (newsroom, error, "the image cannot be read");
+    portada_newsroom_set_error (newsroom, error, _ ("the image cannot be read"));
   return NULL;
 }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "portada-newsroom-private.h"
 
 static const char *const migrations[] = {
@@ -17,6 +19,8 @@ static const char *const migrations[] = {
   "CREATE TABLE language ("
   "  code TEXT PRIMARY KEY, name TEXT NOT NULL, base_path TEXT NOT NULL,"
   "  position INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO language (code, name, base_path, position) VALUES "
+  "  ('en', 'English', 'en', 0), ('es', 'Español', 'es', 1);"
   "CREATE TABLE section ("
   "  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, position INTEGER NOT NULL DEFAULT 0);"
   "CREATE TABLE section_label ("
@@ -129,7 +133,8 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
           sqlite3_free (message);
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                       "Could not upgrade the newsroom (%s); the file was left as it was", what);
+                       _ ("Could not upgrade the newsroom (%s); the file was left as it was"),
+                       what);
           return FALSE;
         }
     }
@@ -146,7 +151,7 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
   return TRUE;
 
 failed:
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "Could not upgrade the newsroom: %s",
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("Could not upgrade the newsroom: %s"),
                message ? message : sqlite3_errmsg (db));
   sqlite3_free (message);
   return FALSE;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -59,10 +61,10 @@ set_db_error (sqlite3 *db, const char *path, GError **error, const char *what)
   const char *detail = sqlite3_errmsg (db);
 
   if ((rc & 0xff) == SQLITE_FULL)
-    detail = "the disk is full";
+    detail = _ ("the disk is full");
   else if ((rc & 0xff) == SQLITE_BUSY)
-    detail = "the newsroom is busy in another window or program; try again in a moment";
-  g_set_error (error, PORTADA_ERROR, code_for_sqlite (rc), "%s: %s: %s", path, what, detail);
+    detail = _ ("the newsroom is busy in another window or program; try again in a moment");
+  g_set_error (error, PORTADA_ERROR, code_for_sqlite (rc), _ ("%s: %s: %s"), path, what, detail);
   return FALSE;
 }
 
@@ -84,19 +86,19 @@ check_header (const char *path, GError **error)
                  : g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
                      ? PORTADA_ERROR_NOT_NEWSROOM
                      : PORTADA_ERROR_FAILED;
-      g_set_error (error, PORTADA_ERROR, code, "%s: cannot be read: %s", path, local->message);
+      g_set_error (error, PORTADA_ERROR, code, _ ("%s: cannot be read: %s"), path, local->message);
       return FALSE;
     }
   if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, &local))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: cannot be read: %s", path,
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read: %s"), path,
                    local->message);
       return FALSE;
     }
   if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM,
-                   "%s: not a Portada newsroom (this file is not an SQLite database)", path);
+                   _ ("%s: not a Portada newsroom (this file is not an SQLite database)"), path);
       return FALSE;
     }
   return TRUE;
@@ -125,19 +127,19 @@ check_existing (sqlite3 *db, const char *path, int *version, GError **error)
   if (!query_int (db, "SELECT count(*) FROM sqlite_schema", &tables)
       || !query_int (db, "PRAGMA user_version", version)
       || !query_int (db, "PRAGMA application_id", &app_id))
-    return set_db_error (db, path, error, "cannot be opened as a newsroom");
+    return set_db_error (db, path, error, _ ("cannot be opened as a newsroom"));
 
   if (app_id != PORTADA_APPLICATION_ID)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM,
-                   "%s: not a Portada newsroom (an SQLite database of another program)", path);
+                   _ ("%s: not a Portada newsroom (an SQLite database of another program)"), path);
       return FALSE;
     }
   if (*version > PORTADA_SCHEMA_VERSION)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_TOO_NEW,
-                   "%s: written by a newer Portada (schema %d, this version reads up to %d); "
-                   "update Portada to open it",
+                   _ ("%s: written by a newer Portada (schema %d, this version reads up to %d); "
+                      "update Portada to open it"),
                    path, *version, PORTADA_SCHEMA_VERSION);
       return FALSE;
     }
@@ -151,8 +153,12 @@ configure (sqlite3 *db, const char *path, GError **error)
   sqlite3_extended_result_codes (db, 1);
   if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK)
-    return set_db_error (db, path, error, "cannot be prepared for use");
+      || sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK
+      /* Reads of a large newsroom go through the page cache without copies. */
+      || sqlite3_exec (db, "PRAGMA cache_size = -32768; PRAGMA mmap_size = 268435456", NULL, NULL,
+                       NULL)
+             != SQLITE_OK)
+    return set_db_error (db, path, error, _ ("cannot be prepared for use"));
   return TRUE;
 }
 
@@ -184,7 +190,7 @@ open_connection (const char *path, int flags, GError **error)
 
   if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {
-      set_db_error (db, path, error, "cannot be opened");
+      set_db_error (db, path, error, _ ("cannot be opened"));
       sqlite3_close (db);
       return NULL;
     }
@@ -212,7 +218,7 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (!exists && !(flags & PORTADA_OPEN_CREATE))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "%s: no such newsroom file",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such newsroom file"),
                    path);
       return NULL;
     }
@@ -226,7 +232,7 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
       if (g_access (path, W_OK) != 0 || (g_stat (path, &st) == 0 && (st.st_mode & 0222) == 0))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_READ_ONLY,
-                       "%s: the file is read-only; Portada needs to write to a newsroom", path);
+                       _ ("%s: the file is read-only; Portada needs to write to a newsroom"), path);
           return NULL;
         }
     }
@@ -316,13 +322,13 @@ portada_newsroom_prepare (PortadaNewsroom *self, const char *sql, GError **error
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
   if (self->db == NULL)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: the newsroom is closed",
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: the newsroom is closed"),
                    self->path);
       return NULL;
     }
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (self->db, self->path, error, "cannot be read");
+      set_db_error (self->db, self->path, error, _ ("cannot be read"));
       return NULL;
     }
   return stmt;
@@ -333,7 +339,7 @@ portada_newsroom_exec (PortadaNewsroom *self, const char *sql, GError **error)
 {
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_db_error (self->db, self->path, error, "cannot be written");
+    return set_db_error (self->db, self->path, error, _ ("cannot be written"));
   return TRUE;
 }
 
@@ -343,7 +349,7 @@ portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_db_error (self->db, self->path, error, "cannot be written");
+    return set_db_error (self->db, self->path, error, _ ("cannot be written"));
   return TRUE;
 }
 
@@ -409,7 +415,7 @@ portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self->db, self->path, error, "integrity check failed");
+      set_db_error (self->db, self->path, error, _ ("integrity check failed"));
       return NULL;
     }
 
@@ -417,14 +423,23 @@ portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error)
   if (fk == NULL)
     return NULL;
   while ((rc = sqlite3_step (fk)) == SQLITE_ROW)
-    g_ptr_array_add (problems,
-                     g_strdup_printf ("broken reference: row %lld of table %s points to a "
-                                      "missing row of %s",
-                                      (long long) sqlite3_column_int64 (fk, 1),
-                                      sqlite3_column_text (fk, 0), sqlite3_column_text (fk, 2)));
+    {
+      const char *table = (const char *) sqlite3_column_text (fk, 0);
+      const char *parent = (const char *) sqlite3_column_text (fk, 2);
+
+      if (sqlite3_column_type (fk, 1) == SQLITE_NULL)
+        g_ptr_array_add (problems, g_strdup_printf ("broken reference: a row of table %s points "
+                                                    "to a missing row of %s",
+                                                    table, parent));
+      else
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("broken reference: row %lld of table %s points to a "
+                                          "missing row of %s",
+                                          (long long) sqlite3_column_int64 (fk, 1), table, parent));
+    }
   if (rc != SQLITE_DONE)
     {
-      set_db_error (self->db, self->path, error, "foreign key check failed");
+      set_db_error (self->db, self->path, error, _ ("foreign key check failed"));
       return NULL;
     }
   return g_steal_pointer (&problems);

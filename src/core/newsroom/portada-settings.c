@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-settings.h"
@@ -38,7 +40,7 @@ portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error
     return portada_stmt_dup_text (stmt, 0);
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "settings cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("settings cannot be read"));
       return NULL;
     }
   for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
@@ -56,7 +58,7 @@ portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *va
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The setting “%s” is not valid UTF-8 text", key);
+                   _ ("The setting “%s” is not valid UTF-8 text"), key);
       return FALSE;
     }
   stmt = portada_newsroom_prepare (newsroom,
@@ -105,7 +107,7 @@ portada_languages_list (PortadaNewsroom *newsroom, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "languages cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("languages cannot be read"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -132,8 +134,8 @@ portada_languages_save (PortadaNewsroom *newsroom, const PortadaLanguage *langua
   if (!valid_path (language->base_path))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The base path “%s” of language %s is not valid: use letters, digits, "
-                   "dashes and single slashes, such as “en” or “pdcc”",
+                   _ ("The base path “%s” of language %s is not valid: use letters, digits, "
+                      "dashes and single slashes, such as “en” or “pdcc”"),
                    language->base_path ? language->base_path : "", language->code);
       return FALSE;
     }
@@ -229,7 +231,7 @@ sections_query (PortadaNewsroom *newsroom, const char *key, GError **error)
     }
   if (rc != SQLITE_DONE)
     {
-      portada_newsroom_set_error (newsroom, error, "sections cannot be read");
+      portada_newsroom_set_error (newsroom, error, _ ("sections cannot be read"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -250,7 +252,8 @@ portada_sections_find (PortadaNewsroom *newsroom, const char *key, GError **erro
     return NULL;
   if (list->len == 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no section “%s”", key);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no section “%s”"),
+                   key);
       return NULL;
     }
   return g_ptr_array_steal_index (list, 0);
@@ -271,8 +274,8 @@ save_labels (PortadaNewsroom *newsroom, PortadaSection *section, GError **error)
       if (!valid_path (path))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                       "The path “%s” of section %s in %s is not valid: use letters, digits, "
-                       "dashes and single slashes, such as “noticias/economia”",
+                       _ ("The path “%s” of section %s in %s is not valid: use letters, digits, "
+                          "dashes and single slashes, such as “noticias/economia”"),
                        path, section->key, (char *) lang);
           return FALSE;
         }
@@ -301,7 +304,7 @@ portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GErro
   if (!valid_path (section->key) || strchr (section->key, '/'))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The section key “%s” is not valid: use letters, digits and dashes",
+                   _ ("The section key “%s” is not valid: use letters, digits and dashes"),
                    section->key);
       return FALSE;
     }
@@ -317,7 +320,7 @@ portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GErro
   portada_stmt_bind_text (stmt, 1, section->key);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (newsroom, error, "the section cannot be saved");
+      portada_newsroom_set_error (newsroom, error, _ ("the section cannot be saved"));
       goto failed;
     }
   section->id = sqlite3_column_int64 (stmt, 0);

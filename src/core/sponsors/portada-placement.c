@@ -10,9 +10,13 @@
 #include "portada-placement.h"
 
 static const char *const order_names[] = { "shuffle", "fixed", "alphabetical" };
-static const char *const slots[]
-    = { PORTADA_SLOT_HEADER,  PORTADA_SLOT_ARTICLE_TOP, PORTADA_SLOT_BODY,
-        PORTADA_SLOT_SIDEBAR, PORTADA_SLOT_MID,         PORTADA_SLOT_FOOTER };
+static const char *const slots[] = { PORTADA_SLOT_HEADER,
+                                     PORTADA_SLOT_ARTICLE_TOP,
+                                     PORTADA_SLOT_BODY,
+                                     PORTADA_SLOT_SIDEBAR,
+                                     PORTADA_SLOT_MID,
+                                     PORTADA_SLOT_FOOTER,
+                                     NULL };
 
 const char *
 portada_order_mode_to_string (PortadaOrderMode mode)

@@ -1,0 +1,81 @@
+/* portada-article-checks.c
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "portada-article-checks.h"
+#include "portada-newsroom-private.h"
+#include "portada-slug.h"
+
+typedef struct
+{
+  const char *kind;
+  const char *sql; /* selects id, title, and one detail */
+  const char *message;
+  const char *fix;
+} Check;
+
+static const Check checks[] = {
+  { "article-no-date",
+    "SELECT id, title, status FROM article WHERE status IN ('published', 'scheduled') "
+    "AND publish_at IS NULL",
+    N_ ("is %s but has no publish date"), N_ ("Set its publish date and time") },
+  { "article-no-title", "SELECT id, slug, '' FROM article WHERE trim(title) = ''",
+    N_ ("has no title"), N_ ("Give it a title") },
+  { "article-bad-slug", "SELECT id, title, slug FROM article",
+    N_ ("has the slug “%s”, which is not a valid URL part"),
+    N_ ("Edit the slug: lowercase letters, digits and single dashes") },
+  { "article-double-translation",
+    "SELECT a.id, a.title, a.lang FROM article a WHERE EXISTS (SELECT 1 FROM article b WHERE "
+    "b.translation_group = a.translation_group AND b.lang = a.lang AND b.id < a.id)",
+    N_ ("is a second %s version in its translation group"),
+    N_ ("Unlink it from the other article's translations, or delete one of the two") },
+  { "article-source-half",
+    "SELECT id, title, CASE WHEN source_url IS NULL THEN 'URL' ELSE 'name' END FROM article "
+    "WHERE (source_name IS NULL) != (source_url IS NULL)",
+    N_ ("has a source without its %s"), N_ ("Fill in both the source name and its address") },
+};
+
+static gboolean
+run_check (PortadaNewsroom *newsroom, const Check *check, GPtrArray *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, check->sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *subject = (const char *) sqlite3_column_text (stmt, 1);
+      const char *detail = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *message = NULL;
+
+      if (g_str_equal (check->kind, "article-bad-slug") && portada_slug_is_valid (detail))
+        continue;
+      message = g_strdup_printf (_ (check->message), detail ? detail : "");
+      g_ptr_array_add (out, portada_problem_new (check->kind, PORTADA_TARGET_ARTICLE,
+                                                 sqlite3_column_int64 (stmt, 0),
+                                                 subject && *subject ? subject : _ ("Untitled"),
+                                                 message, _ (check->fix)));
+    }
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, _ ("articles cannot be checked"));
+  return TRUE;
+}
+
+GPtrArray *
+portada_article_checks_run (PortadaNewsroom *newsroom, GError **error)
+{
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_problem_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    if (!run_check (newsroom, &checks[i], out, error))
+      return NULL;
+  return g_steal_pointer (&out);
+}

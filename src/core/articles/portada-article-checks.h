@@ -1,0 +1,19 @@
+/* portada-article-checks.h: what an editor should fix in the articles.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "portada-newsroom.h"
+#include "portada-problem.h"
+
+G_BEGIN_DECLS
+
+/* PortadaProblem array: published or scheduled articles without a date, articles
+ * without a title, slugs that are not valid URL parts, two articles of one language
+ * in a translation group, a source name without its address or the reverse. */
+GPtrArray *portada_article_checks_run (PortadaNewsroom *newsroom, GError **error);
+
+G_END_DECLS
