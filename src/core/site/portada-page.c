@@ -1,0 +1,1109 @@
+/* portada-page.c: the site's pages, filled from the theme's templates.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The templates (data/site/) are parsed once with libxml2. A page is a copy of
+ * layout.html whose data-* attributes are filled from a table of fields, text going
+ * in as text nodes (see data/site/README.md). The article body, already sanitized
+ * HTML, is spliced in by the serializer (portada-html.c) at its element.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "portada-articles.h"
+#include "portada-html.h"
+#include "portada-markdown.h"
+#include "portada-newsroom-private.h"
+#include "portada-page.h"
+#include "portada-sanitizer.h"
+#include "portada-site-private.h"
+#include "portada-slug.h"
+
+#define RAW_PI PORTADA_HTML_RAW
+#define N_RELATED 5
+
+/* The parsed theme: shared, read-only once loaded. */
+typedef struct
+{
+  xmlDoc *layout;
+  xmlDoc *strip_page;
+  xmlDoc *article_doc, *listing_doc, *strip_doc, *teaser_doc;
+  xmlNode *article; /* the body of article.html */
+  xmlNode *listing; /* the body of listing.html */
+  xmlNode *strip;   /* the first element of partials/strip.html */
+  xmlNode *teaser;  /* the first element of partials/teaser.html */
+  GKeyFile *labels;
+} Theme;
+
+static xmlDoc *
+parse_theme_file (const char *name)
+{
+  g_autoptr (GBytes) bytes = portada_site_theme_file (name, NULL);
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    g_error ("The site theme file %s is missing from the program's resources", name);
+  data = g_bytes_get_data (bytes, &size);
+  return portada_html_parse (data, size);
+}
+
+static xmlNode *
+first_element (xmlNode *parent)
+{
+  for (xmlNode *c = parent ? parent->children : NULL; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      return c;
+  return NULL;
+}
+
+static const Theme *
+theme_get (void)
+{
+  static gsize once = 0;
+  static Theme theme;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (GBytes) labels = portada_site_theme_file ("labels.ini", NULL);
+      g_autoptr (GError) error = NULL;
+
+      theme.layout = parse_theme_file ("layout.html");
+      theme.strip_page = parse_theme_file ("strip-page.html");
+      theme.article_doc = parse_theme_file ("article.html");
+      theme.listing_doc = parse_theme_file ("listing.html");
+      theme.strip_doc = parse_theme_file ("partials/strip.html");
+      theme.teaser_doc = parse_theme_file ("partials/teaser.html");
+      theme.article = portada_html_find_body (theme.article_doc);
+      theme.listing = portada_html_find_body (theme.listing_doc);
+      theme.strip = first_element (portada_html_find_body (theme.strip_doc));
+      theme.teaser = first_element (portada_html_find_body (theme.teaser_doc));
+      theme.labels = g_key_file_new ();
+      if (labels == NULL
+          || !g_key_file_load_from_data (theme.labels, g_bytes_get_data (labels, NULL),
+                                         g_bytes_get_size (labels), G_KEY_FILE_NONE, &error))
+        g_error ("The site theme's labels.ini cannot be read: %s",
+                 error ? error->message : "missing");
+      if (!theme.article || !theme.listing || !theme.strip || !theme.teaser)
+        g_error ("The site theme's templates are incomplete");
+      g_once_init_leave (&once, 1);
+    }
+  return &theme;
+}
+
+static char *
+label (const char *lang, const char *key)
+{
+  const Theme *theme = theme_get ();
+  char *value = g_key_file_get_string (theme->labels, lang ? lang : "en", key, NULL);
+
+  if (value == NULL)
+    value = g_key_file_get_string (theme->labels, "en", key, NULL);
+  return value ? value : g_strdup (key);
+}
+
+static char *
+replace_all (const char *text, const char *what, const char *with)
+{
+  g_auto (GStrv) parts = g_strsplit (text, what, -1);
+  return g_strjoinv (with, parts);
+}
+
+char *
+portada_site_reading_time (const char *lang, guint minutes)
+{
+  g_autofree char *pattern = label (lang, minutes == 1 ? "reading-time-one" : "reading-time");
+  g_autofree char *n = g_strdup_printf ("%u", minutes);
+  return replace_all (pattern, "{n}", n);
+}
+
+char *
+portada_site_format_date (const char *lang, gint64 t)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  g_autofree char *months = label (lang, "months");
+  g_autofree char *pattern = label (lang, "date-pattern");
+  g_auto (GStrv) names = g_strsplit (months, ";", -1);
+  g_autofree char *day = NULL, *year = NULL, *a = NULL, *b = NULL;
+  int month;
+
+  if (dt == NULL)
+    return g_strdup ("");
+  month = g_date_time_get_month (dt);
+  day = g_strdup_printf ("%d", g_date_time_get_day_of_month (dt));
+  year = g_strdup_printf ("%d", g_date_time_get_year (dt));
+  a = replace_all (pattern, "{day}", day);
+  b = replace_all (a, "{year}", year);
+  return replace_all (b, "{month}", g_strv_length (names) >= 12 ? names[month - 1] : "");
+}
+
+static char *
+iso_date (gint64 t)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : g_strdup ("");
+}
+
+/* ------------------------------------------------------------------ */
+/* Filling */
+
+typedef struct _Page Page;
+typedef GPtrArray *(*ListFunc) (Page *page, const char *name); /* of GHashTable fields */
+typedef void (*SlotFunc) (Page *page, const char *name, xmlNode *element);
+
+struct _Page
+{
+  PortadaSite *site;
+  const char *lang;
+  const char *section;
+  char *path;   /* of this page, from the root */
+  char *prefix; /* to the root: "../../" in export mode, the base URL in preview */
+  xmlDoc *doc;
+  GHashTable *fields;
+  ListFunc list;
+  SlotFunc slot;
+  gpointer data;
+};
+
+static GHashTable *
+fields_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+static void
+field_set (GHashTable *fields, const char *key, const char *value)
+{
+  g_hash_table_insert (fields, (gpointer) key, g_strdup (value ? value : ""));
+}
+
+static void
+field_take (GHashTable *fields, const char *key, char *value)
+{
+  g_hash_table_insert (fields, (gpointer) key, value ? value : g_strdup (""));
+}
+
+static const char *
+field_get (GHashTable *fields, const char *key)
+{
+  const char *v = g_hash_table_lookup (fields, key);
+  return v ? v : "";
+}
+
+/* A link from this page to @path (from the root). */
+static char *
+page_link (Page *page, const char *path)
+{
+  char *link = g_strconcat (page->prefix, path, NULL);
+  if (*link == '\0')
+    {
+      g_free (link);
+      return g_strdup ("./");
+    }
+  return link;
+}
+
+static char *
+asset_link (Page *page, const char *asset)
+{
+  if (page->site->assets == PORTADA_ASSETS_PREVIEW)
+    return g_strconcat (PORTADA_ASSET_SCHEME, asset, NULL);
+  return g_strconcat (page->prefix, asset, NULL);
+}
+
+static void
+set_text (xmlNode *element, const char *text)
+{
+  xmlNode *child;
+  while ((child = element->children))
+    {
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+  xmlAddChild (element, xmlNewDocText (element->doc, BAD_CAST text));
+}
+
+static void
+remove_node (xmlNode *node)
+{
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
+}
+
+/* URL-valued attributes are checked as the sanitizer checks body links. */
+static gboolean
+is_url_attr (const char *name)
+{
+  return strcmp (name, "href") == 0 || strcmp (name, "src") == 0 || strcmp (name, "action") == 0
+         || strcmp (name, "cite") == 0;
+}
+
+static void fill_children (Page *page, xmlNode *parent, GHashTable *fields);
+
+/* Processes the data-* attributes of @element; returns FALSE when it was removed. */
+static gboolean
+fill_element (Page *page, xmlNode *element, GHashTable *fields, gboolean *descend)
+{
+  g_autoptr (GPtrArray) template_attrs = g_ptr_array_new ();
+  const char *v;
+
+  *descend = TRUE;
+  if ((v = portada_html_attr (element, "data-if")) && *field_get (fields, v) == '\0')
+    {
+      remove_node (element);
+      return FALSE;
+    }
+  if ((v = portada_html_attr (element, "data-text")))
+    {
+      const char *text = field_get (fields, v);
+      if (*text == '\0')
+        {
+          remove_node (element);
+          return FALSE;
+        }
+      set_text (element, text);
+      *descend = FALSE;
+    }
+  if ((v = portada_html_attr (element, "data-label")))
+    {
+      g_autofree char *text = label (page->lang, v);
+      set_text (element, text);
+      *descend = FALSE;
+    }
+  for (xmlAttr *a = element->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+      const char *value = portada_html_attr (element, name);
+
+      if (!g_str_has_prefix (name, "data-"))
+        continue;
+      if (g_str_has_prefix (name, "data-set-"))
+        {
+          const char *target = name + 9;
+          const char *field = field_get (fields, value);
+          /* Our own asset URLs, or what the sanitizer allows. */
+          g_autofree char *checked
+              = is_url_attr (target) && !g_str_has_prefix (field, PORTADA_ASSET_SCHEME)
+                    ? portada_sanitize_url (field, TRUE)
+                    : g_strdup (field);
+          if (checked && *checked)
+            xmlSetProp (element, BAD_CAST target, BAD_CAST checked);
+          else
+            xmlUnsetProp (element, BAD_CAST target);
+        }
+      else if (g_str_has_prefix (name, "data-label-"))
+        {
+          g_autofree char *text = label (page->lang, value);
+          xmlSetProp (element, BAD_CAST (name + 11), BAD_CAST text);
+        }
+      g_ptr_array_add (template_attrs, (gpointer) name);
+    }
+  if ((v = portada_html_attr (element, "data-slot"))
+      || (v = portada_html_attr (element, "data-strips")))
+    {
+      g_autofree char *slot = g_strdup (v);
+      gboolean strips = portada_html_attr (element, "data-strips") != NULL;
+      for (guint i = 0; i < template_attrs->len; i++)
+        xmlUnsetProp (element, template_attrs->pdata[i]);
+      if (strips)
+        {
+          g_autofree char *name = g_strconcat ("strips:", slot, NULL);
+          page->slot (page, name, element);
+        }
+      else
+        page->slot (page, slot, element);
+      *descend = FALSE;
+      return TRUE;
+    }
+  for (guint i = 0; i < template_attrs->len; i++)
+    {
+      g_autofree char *name = g_strdup (template_attrs->pdata[i]);
+      xmlUnsetProp (element, BAD_CAST name);
+    }
+  return TRUE;
+}
+
+static void
+fill_node (Page *page, xmlNode *element, GHashTable *fields)
+{
+  gboolean descend;
+  const char *repeat = portada_html_attr (element, "data-repeat");
+
+  if (repeat)
+    {
+      g_autofree char *name = g_strdup (repeat);
+      g_autoptr (GPtrArray) items = page->list (page, name);
+
+      xmlUnsetProp (element, BAD_CAST "data-repeat");
+      for (guint i = 0; items && i < items->len; i++)
+        {
+          xmlNode *copy = xmlDocCopyNode (element, page->doc, 1);
+          xmlAddPrevSibling (element, copy);
+          fill_node (page, copy, g_ptr_array_index (items, i));
+        }
+      remove_node (element);
+      return;
+    }
+  if (!fill_element (page, element, fields, &descend))
+    return;
+  if (descend)
+    fill_children (page, element, fields);
+}
+
+static void
+fill_children (Page *page, xmlNode *parent, GHashTable *fields)
+{
+  xmlNode *child = parent->children;
+
+  if (fields == NULL)
+    return;
+  while (child)
+    {
+      xmlNode *next = child->next;
+      if (child->type == XML_ELEMENT_NODE)
+        fill_node (page, child, fields);
+      else if (child->type == XML_COMMENT_NODE)
+        remove_node (child);
+      child = next;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* What every page has */
+
+static void
+page_clear (Page *page)
+{
+  g_free (page->path);
+  g_free (page->prefix);
+  g_clear_pointer (&page->fields, g_hash_table_unref);
+  g_clear_pointer (&page->doc, xmlFreeDoc);
+}
+
+static void
+page_init (Page *page, PortadaSite *site, const char *lang, const char *section, const char *path,
+           xmlDoc *layout)
+{
+  memset (page, 0, sizeof *page);
+  page->site = site;
+  page->lang = lang;
+  page->section = section;
+  page->path = g_strdup (path);
+  if (site->assets == PORTADA_ASSETS_PREVIEW)
+    page->prefix = g_strconcat (site->base_url, "/", NULL);
+  else
+    {
+      GString *prefix = g_string_new (NULL);
+      for (const char *p = path; *p; p++)
+        if (*p == '/')
+          g_string_append (prefix, "../");
+      page->prefix = g_string_free (prefix, FALSE);
+    }
+  page->doc = xmlCopyDoc (layout, 1);
+  page->fields = fields_new ();
+  field_set (page->fields, "lang", lang);
+  field_set (page->fields, "site-title", site->site_title);
+  {
+    g_autofree char *css = g_strconcat ("assets/", portada_site_stylesheet_name (), NULL);
+    field_take (page->fields, "stylesheet",
+                site->assets == PORTADA_ASSETS_PREVIEW
+                    ? g_strdup (PORTADA_ASSET_SCHEME "theme/style.css")
+                    : page_link (page, css));
+  }
+  {
+    g_autofree char *home = portada_site_home_path (site, lang);
+    g_autofree char *feed = g_strconcat (home, "feed.xml", NULL);
+    field_take (page->fields, "home", page_link (page, home));
+    field_take (page->fields, "feed", page_link (page, feed));
+  }
+  field_take (page->fields, "canonical", portada_site_absolute_url (site, path));
+}
+
+static GHashTable *
+link_item (Page *page, const char *path, const char *name, const char *lang)
+{
+  GHashTable *item = fields_new ();
+  field_take (item, "url", page_link (page, path));
+  field_set (item, "name", name);
+  field_set (item, "lang", lang);
+  return item;
+}
+
+static GPtrArray *
+common_list (Page *page, const char *name)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  PortadaSite *site = page->site;
+
+  if (g_str_equal (name, "sections"))
+    for (guint i = 0; i < site->sections->len; i++)
+      {
+        PortadaSection *s = g_ptr_array_index (site->sections, i);
+        g_autofree char *path = portada_site_section_path (site, page->lang, s->key);
+        g_ptr_array_add (
+            items, link_item (page, path, portada_section_get_name (s, page->lang), page->lang));
+      }
+  else if (g_str_equal (name, "languages"))
+    for (guint i = 0; i < site->languages->len; i++)
+      {
+        PortadaLanguage *l = g_ptr_array_index (site->languages, i);
+        g_autofree char *path = portada_site_home_path (site, l->code);
+        g_ptr_array_add (items, link_item (page, path, l->name, l->code));
+      }
+  return items;
+}
+
+static GPtrArray *
+alternates_list (Page *page, GPtrArray *alternates, gboolean absolute)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; alternates && i < alternates->len; i++)
+    {
+      PortadaAlternate *alt = g_ptr_array_index (alternates, i);
+      const PortadaLanguage *l = portada_site_language (page->site, alt->lang);
+      GHashTable *item = link_item (page, alt->path, l ? l->name : alt->lang, alt->lang);
+      if (absolute)
+        field_take (item, "url", portada_site_absolute_url (page->site, alt->path));
+      g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
+static void
+fill_strip_logo (Page *page, xmlNode *logo, const PortadaSponsor *sponsor)
+{
+  g_autoptr (GHashTable) fields = fields_new ();
+  PortadaMedia *media = portada_site_media (page->site, sponsor->logo_media_id);
+  const char *alt = sponsor->alt_text && *sponsor->alt_text ? sponsor->alt_text : sponsor->name;
+  xmlNode *img;
+
+  field_set (fields, "sponsor-name", sponsor->name);
+  field_set (fields, "sponsor-url", sponsor->website);
+  if (media)
+    {
+      g_autofree char *asset = portada_site_media_asset (page->site, media);
+      field_take (fields, "logo-src", asset_link (page, asset));
+      field_set (fields, "logo-alt", alt);
+      field_take (fields, "logo-width", g_strdup_printf ("%d", media->width));
+      field_take (fields, "logo-height", g_strdup_printf ("%d", media->height));
+    }
+  fill_node (page, logo, fields);
+  /* Whatever the template says: a sponsored link, an image with its alt text and size. */
+  if (strcmp ((const char *) logo->name, "a") == 0)
+    xmlSetProp (logo, BAD_CAST "rel", BAD_CAST "sponsored noopener");
+  img = portada_html_find_element (logo, "img");
+  if (img && media)
+    {
+      xmlSetProp (img, BAD_CAST "alt", BAD_CAST alt);
+      xmlSetProp (img, BAD_CAST "width", BAD_CAST field_get (fields, "logo-width"));
+      xmlSetProp (img, BAD_CAST "height", BAD_CAST field_get (fields, "logo-height"));
+    }
+  else if (img)
+    {
+      /* No logo stored: the sponsor's name stands in for it. */
+      xmlNode *parent = img->parent;
+      remove_node (img);
+      xmlAddChild (parent, xmlNewDocText (page->doc, BAD_CAST sponsor->name));
+    }
+}
+
+/* The element of a strip that is repeated per logo. */
+static xmlNode *
+find_repeat (xmlNode *node)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return NULL;
+  if (portada_html_attr (node, "data-repeat"))
+    return node;
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      xmlNode *found = find_repeat (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Fills @container with the strips of the placements of @slot that apply to the page. */
+static void
+fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlacement *only)
+{
+  const Theme *theme = theme_get ();
+  PortadaSite *site = page->site;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < site->placements->len; i++)
+    {
+      PortadaPlacement *p = g_ptr_array_index (site->placements, i);
+      g_autoptr (GPtrArray) sponsors = NULL;
+      xmlNode *strip, *proto;
+      g_autofree char *id = NULL;
+
+      if (only ? p->id != only->id
+               : (g_strcmp0 (p->slot, slot) != 0
+                  || !portada_placement_applies (p, page->lang, page->section)))
+        continue;
+      sponsors = portada_site_strip (site, only ? only : p, page->path);
+      if (sponsors->len == 0)
+        continue;
+      strip = xmlDocCopyNode (theme->strip, page->doc, 1);
+      xmlAddChild (container, strip);
+      proto = find_repeat (strip);
+      if (proto)
+        {
+          xmlUnsetProp (proto, BAD_CAST "data-repeat");
+          for (guint s = 0; s < sponsors->len; s++)
+            {
+              xmlNode *logo = xmlDocCopyNode (proto, page->doc, 1);
+              xmlAddPrevSibling (proto, logo);
+              fill_strip_logo (page, logo, g_ptr_array_index (sponsors, s));
+            }
+          remove_node (proto);
+        }
+      fill_node (page, strip, page->fields);
+      /* The preview and the tests find a placement's strip by this. */
+      id = g_strdup_printf ("%lld", (long long) p->id);
+      xmlSetProp (strip, BAD_CAST "data-placement", BAD_CAST id);
+      any = TRUE;
+    }
+  if (!any)
+    remove_node (container);
+}
+
+static void
+fill_teasers (Page *page, xmlNode *container, GPtrArray *teasers)
+{
+  const Theme *theme = theme_get ();
+
+  for (guint i = 0; teasers && i < teasers->len; i++)
+    {
+      PortadaTeaser *t = g_ptr_array_index (teasers, i);
+      g_autoptr (GHashTable) fields = fields_new ();
+      PortadaSection *s
+          = t->section ? g_hash_table_lookup (page->site->section_by_key, t->section) : NULL;
+      xmlNode *copy = xmlDocCopyNode (theme->teaser, page->doc, 1);
+
+      field_take (fields, "url", page_link (page, t->path));
+      field_set (fields, "title", t->title);
+      field_set (fields, "excerpt", t->excerpt);
+      field_take (fields, "reading-time", portada_site_reading_time (page->lang, t->minutes));
+      field_take (fields, "date-iso", t->publish_at ? iso_date (t->publish_at) : NULL);
+      field_take (fields, "date-text",
+                  t->publish_at ? portada_site_format_date (page->lang, t->publish_at) : NULL);
+      field_set (fields, "section-name", s ? portada_section_get_name (s, page->lang) : NULL);
+      xmlAddChild (container, copy);
+      fill_node (page, copy, fields);
+    }
+}
+
+static char *
+page_serialize (Page *page)
+{
+  GString *out = g_string_sized_new (32 * 1024);
+  xmlNode *root = xmlDocGetRootElement (page->doc);
+
+  g_string_append (out, "<!DOCTYPE html>\n");
+  if (root)
+    portada_html_append_node (out, root);
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The article page */
+
+typedef struct
+{
+  const PortadaArticle *article;
+  const char *body_html;
+  GPtrArray *related;
+  GPtrArray *translations;
+} ArticleData;
+
+static GPtrArray *
+article_list (Page *page, const char *name)
+{
+  ArticleData *d = page->data;
+
+  if (g_str_equal (name, "alternates"))
+    {
+      /* hreflang: this page and its translations. */
+      g_autoptr (GPtrArray) all
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+      if (d->translations && d->translations->len)
+        {
+          g_ptr_array_add (all, portada_alternate_new (page->lang, page->path));
+          for (guint i = 0; i < d->translations->len; i++)
+            {
+              PortadaAlternate *a = g_ptr_array_index (d->translations, i);
+              g_ptr_array_add (all, portada_alternate_new (a->lang, a->path));
+            }
+        }
+      return alternates_list (page, all, TRUE);
+    }
+  if (g_str_equal (name, "translations"))
+    return alternates_list (page, d->translations, FALSE);
+  return common_list (page, name);
+}
+
+static void
+article_slot (Page *page, const char *name, xmlNode *element)
+{
+  ArticleData *d = page->data;
+  const Theme *theme = theme_get ();
+
+  if (g_str_equal (name, "content"))
+    {
+      xmlNode *copy = xmlDocCopyNodeList (page->doc, theme->article->children);
+      xmlAddChildList (element, copy);
+      fill_children (page, element, page->fields);
+    }
+  else if (g_str_equal (name, "body"))
+    xmlAddChild (element, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST d->body_html));
+  else if (g_str_equal (name, "related"))
+    fill_teasers (page, element, d->related);
+  else if (g_str_has_prefix (name, "strips:"))
+    fill_strips (page, name + 7, element, NULL);
+}
+
+static void
+share_fields (Page *page, const char *url, const char *title)
+{
+  g_autofree char *u = g_uri_escape_string (url, NULL, FALSE);
+  g_autofree char *t = g_uri_escape_string (title, NULL, FALSE);
+
+  field_take (page->fields, "share-facebook",
+              g_strconcat ("https://www.facebook.com/sharer/sharer.php?u=", u, NULL));
+  field_take (page->fields, "share-x",
+              g_strconcat ("https://twitter.com/intent/tweet?url=", u, "&text=", t, NULL));
+  field_take (page->fields, "share-linkedin",
+              g_strconcat ("https://www.linkedin.com/sharing/share-offsite/?url=", u, NULL));
+  field_take (page->fields, "share-whatsapp",
+              g_strconcat ("https://api.whatsapp.com/send?text=", t, "%20", u, NULL));
+  field_take (page->fields, "share-email", g_strconcat ("mailto:?subject=", t, "&body=", u, NULL));
+}
+
+static void
+article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArray *translations)
+{
+  PortadaSite *site = page->site;
+  PortadaSection *s = a->section ? g_hash_table_lookup (site->section_by_key, a->section) : NULL;
+  g_autofree char *url = portada_site_absolute_url (site, page->path);
+  const char *title = a->title && *a->title ? a->title : "";
+  gint64 when = a->publish_at ? a->publish_at : a->created_at;
+  PortadaMedia *featured = portada_site_media (site, a->featured_media_id);
+
+  field_set (page->fields, "uuid", a->uuid);
+  field_set (page->fields, "title", title);
+  field_take (page->fields, "page-title",
+              *title ? g_strconcat (title, " – ", site->site_title, NULL)
+                     : g_strdup (site->site_title));
+  field_set (page->fields, "subtitle", a->subtitle);
+  field_set (page->fields, "author", a->author);
+  field_set (page->fields, "page-class", "article-page");
+  if (when == 0)
+    {
+      /* Not dated yet (a new draft in the preview): shown as of the render date. */
+      g_autofree char *iso = g_strconcat (site->date, "T00:00:00Z", NULL);
+      g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+      when = dt ? g_date_time_to_unix (dt) : 0;
+    }
+  field_take (page->fields, "date-iso", iso_date (when));
+  field_take (page->fields, "date-text", portada_site_format_date (page->lang, when));
+  field_set (page->fields, "section-name", s ? portada_section_get_name (s, page->lang) : NULL);
+  if (a->section)
+    {
+      g_autofree char *spath = portada_site_section_path (site, page->lang, a->section);
+      field_take (page->fields, "section-url", page_link (page, spath));
+    }
+  share_fields (page, url, title);
+  field_set (page->fields, "source-name",
+             a->source_name && *a->source_name ? a->source_name : a->source_url);
+  field_set (page->fields, "source-url", a->source_url);
+  field_set (page->fields, "subscribe-url", site->subscribe_url);
+  field_set (page->fields, "comments-url", site->comments_url);
+  field_set (page->fields, "comments", a->comments_enabled ? "yes" : NULL);
+  field_set (page->fields, "has-related", related && related->len ? "yes" : NULL);
+  field_set (page->fields, "has-translations", translations && translations->len ? "yes" : NULL);
+  {
+    g_autofree char *excerpt = a->excerpt && *a->excerpt
+                                   ? g_strdup (a->excerpt)
+                                   : portada_markdown_excerpt (a->body, 40, FALSE);
+    field_set (page->fields, "description", excerpt);
+  }
+  if (featured)
+    {
+      g_autofree char *asset = portada_site_media_asset (site, featured);
+      field_take (page->fields, "featured-src", asset_link (page, asset));
+      field_set (page->fields, "featured-alt", featured->alt_text ? featured->alt_text : "");
+      field_take (page->fields, "featured-width", g_strdup_printf ("%d", featured->width));
+      field_take (page->fields, "featured-height", g_strdup_printf ("%d", featured->height));
+    }
+}
+
+char *
+portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const char *path,
+                             GPtrArray *related, GPtrArray *translations, GError **error)
+{
+  const Theme *theme = theme_get ();
+  g_autofree char *body = portada_markdown_to_html (a->body);
+  ArticleData data = { a, body, related, translations };
+  Page page;
+  char *html;
+
+  page_init (&page, site, a->lang, a->section, path, theme->layout);
+  page.list = article_list;
+  page.slot = article_slot;
+  page.data = &data;
+  article_fields (&page, a, related, translations);
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+/* ------------------------------------------------------------------ */
+/* Home and section pages */
+
+typedef struct
+{
+  GPtrArray *teasers;
+  GPtrArray *alternates;
+} ListingData;
+
+static GPtrArray *
+listing_list (Page *page, const char *name)
+{
+  ListingData *d = page->data;
+  if (g_str_equal (name, "alternates"))
+    return alternates_list (page, d->alternates, TRUE);
+  return common_list (page, name);
+}
+
+static void
+listing_slot (Page *page, const char *name, xmlNode *element)
+{
+  ListingData *d = page->data;
+  const Theme *theme = theme_get ();
+
+  if (g_str_equal (name, "content"))
+    {
+      xmlAddChildList (element, xmlDocCopyNodeList (page->doc, theme->listing->children));
+      fill_children (page, element, page->fields);
+    }
+  else if (g_str_equal (name, "teasers"))
+    fill_teasers (page, element, d->teasers);
+  else if (g_str_has_prefix (name, "strips:"))
+    fill_strips (page, name + 7, element, NULL);
+}
+
+static char *
+listing_page_path (PortadaSite *site, const char *lang, const char *section, guint page)
+{
+  g_autofree char *base = portada_site_section_path (site, lang, section);
+  if (page <= 1)
+    return g_steal_pointer (&base);
+  return g_strdup_printf ("%spage/%u/", base, page);
+}
+
+char *
+portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
+                             const char *path, guint n, guint n_pages, GPtrArray *teasers,
+                             GPtrArray *alternates, GError **error)
+{
+  const Theme *theme = theme_get ();
+  ListingData data = { teasers, alternates };
+  PortadaSection *s = section ? g_hash_table_lookup (site->section_by_key, section) : NULL;
+  g_autofree char *heading
+      = s ? g_strdup (portada_section_get_name (s, lang)) : label (lang, "latest");
+  Page page;
+  char *html;
+
+  page_init (&page, site, lang, section, path, theme->layout);
+  page.list = listing_list;
+  page.slot = listing_slot;
+  page.data = &data;
+  field_set (page.fields, "heading", heading);
+  field_take (page.fields, "page-title",
+              n > 1 ? g_strdup_printf ("%s (%u) – %s", heading, n, site->site_title)
+                    : g_strdup_printf ("%s – %s", heading, site->site_title));
+  field_set (page.fields, "description", heading);
+  field_set (page.fields, "page-class", section ? "section-page" : "home-page");
+  if (n_pages > 1)
+    {
+      g_autofree char *pattern = label (lang, "page-number");
+      g_autofree char *num = g_strdup_printf ("%u", n);
+      g_autofree char *total = g_strdup_printf ("%u", n_pages);
+      g_autofree char *tmp = replace_all (pattern, "{n}", num);
+      field_take (page.fields, "page-number", replace_all (tmp, "{total}", total));
+      field_set (page.fields, "paginated", "yes");
+      if (n > 1)
+        {
+          g_autofree char *p = listing_page_path (site, lang, section, n - 1);
+          field_take (page.fields, "newer-url", page_link (&page, p));
+        }
+      if (n < n_pages)
+        {
+          g_autofree char *p = listing_page_path (site, lang, section, n + 1);
+          field_take (page.fields, "older-url", page_link (&page, p));
+        }
+    }
+  if (section)
+    {
+      g_autofree char *base = portada_site_section_path (site, lang, section);
+      g_autofree char *feed = g_strconcat (base, "feed.xml", NULL);
+      field_take (page.fields, "feed", page_link (&page, feed));
+    }
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API: the preview */
+
+static char *
+today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+static gboolean
+valid_date (const char *date)
+{
+  int y, m, d;
+  char tail;
+  g_autoptr (GDate) gd = NULL;
+
+  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
+static PortadaSite *
+site_for (PortadaNewsroom *newsroom, const PortadaRenderOptions *options, GError **error)
+{
+  const char *date = options ? options->date : NULL;
+  g_autofree char *now = date ? NULL : today ();
+
+  if (date && !valid_date (date))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   "The render date “%s” is not a date such as 2024-05-31", date);
+      return NULL;
+    }
+  return portada_site_load (newsroom, options ? options->assets : PORTADA_ASSETS_PREVIEW,
+                            date ? date : now, error);
+}
+
+/* Is an article of this status and time on the public site? */
+static gboolean
+is_public (PortadaArticleStatus status, gint64 publish_at, gint64 now)
+{
+  return status == PORTADA_STATUS_PUBLISHED
+         || (status == PORTADA_STATUS_SCHEDULED && publish_at != 0 && publish_at <= now);
+}
+
+/* The teaser of a stored article: its excerpt and reading time need its body. */
+static PortadaTeaser *
+load_teaser (PortadaSite *site, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  PortadaTeaser *t;
+  g_autofree char *slug = NULL;
+  const char *body, *excerpt;
+  int year;
+
+  stmt = portada_newsroom_prepare (site->newsroom,
+                                   "SELECT a.lang, s.key, a.title, a.slug, a.slug_year, "
+                                   "a.publish_at, a.excerpt, a.body FROM article a "
+                                   "LEFT JOIN section s ON s.id = a.section_id WHERE a.id = ?",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      portada_newsroom_set_error (site->newsroom, error, "a related article cannot be read");
+      return NULL;
+    }
+  t = g_new0 (PortadaTeaser, 1);
+  t->id = id;
+  t->lang = portada_stmt_dup_text (stmt, 0);
+  t->section = portada_stmt_dup_text (stmt, 1);
+  t->title = portada_stmt_dup_text (stmt, 2);
+  slug = portada_stmt_dup_text (stmt, 3);
+  year = sqlite3_column_int (stmt, 4);
+  t->publish_at = sqlite3_column_int64 (stmt, 5);
+  excerpt = (const char *) sqlite3_column_text (stmt, 6);
+  body = (const char *) sqlite3_column_text (stmt, 7);
+  t->path = portada_site_article_path (site, t->lang, t->section, year, slug);
+  t->excerpt = portada_teaser_excerpt (excerpt, body);
+  t->minutes = portada_reading_time_minutes (portada_text_count_words (body));
+  return t;
+}
+
+char *
+portada_teaser_excerpt (const char *excerpt, const char *body)
+{
+  return portada_markdown_excerpt (excerpt && *excerpt ? excerpt : body, PORTADA_EXCERPT_WORDS,
+                                   TRUE);
+}
+
+char *
+portada_page_article_path (PortadaSite *site, const PortadaArticle *a)
+{
+  g_autofree char *slug = a->slug && *a->slug ? g_strdup (a->slug)
+                                              : portada_slug_from_title (a->title ? a->title : "");
+  gint64 when = a->publish_at ? a->publish_at : a->created_at;
+  int year;
+
+  if (when)
+    year = portada_site_year_of (when);
+  else
+    year = (int) g_ascii_strtoll (site->date, NULL, 10);
+  return portada_site_article_path (site, a->lang, a->section, year, slug);
+}
+
+char *
+portada_page_render_article (PortadaNewsroom *newsroom, const PortadaArticle *article,
+                             const PortadaRenderOptions *options, GError **error)
+{
+  g_autoptr (PortadaSite) site = NULL;
+  g_autoptr (GPtrArray) related = NULL;
+  g_autoptr (GPtrArray) teasers
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_teaser_free);
+  g_autoptr (GPtrArray) translations
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
+  g_return_val_if_fail (article != NULL, NULL);
+
+  site = site_for (newsroom, options, error);
+  if (site == NULL)
+    return NULL;
+  related = portada_articles_related (newsroom, article, N_RELATED, error);
+  if (related == NULL)
+    return NULL;
+  for (guint i = 0; i < related->len; i++)
+    {
+      PortadaArticleSummary *s = g_ptr_array_index (related, i);
+      PortadaTeaser *t = load_teaser (site, s->id, error);
+      if (t == NULL)
+        return NULL;
+      g_ptr_array_add (teasers, t);
+    }
+  if (article->translation_group && *article->translation_group)
+    {
+      g_autoptr (GPtrArray) others = portada_articles_translations (newsroom, article, error);
+      if (others == NULL)
+        return NULL;
+      for (guint i = 0; i < others->len; i++)
+        {
+          PortadaArticleSummary *s = g_ptr_array_index (others, i);
+          g_autoptr (PortadaArticle) other = NULL;
+          g_autofree char *opath = NULL;
+
+          if (g_strcmp0 (s->lang, article->lang) == 0
+              || !is_public (s->status, s->publish_at, g_date_time_to_unix (now)))
+            continue;
+          other = portada_articles_load (newsroom, s->id, error);
+          if (other == NULL)
+            return NULL;
+          opath = portada_page_article_path (site, other);
+          g_ptr_array_add (translations, portada_alternate_new (s->lang, opath));
+        }
+    }
+  path = portada_page_article_path (site, article);
+  return portada_site_render_article (site, article, path, teasers, translations, error);
+}
+
+static GPtrArray *
+strip_page_list (Page *page, const char *name)
+{
+  return common_list (page, name);
+}
+
+static void
+strip_page_slot (Page *page, const char *name, xmlNode *element)
+{
+  fill_strips (page, NULL, element, page->data);
+}
+
+char *
+portada_page_render_strip (PortadaNewsroom *newsroom, const PortadaPlacement *placement,
+                           const char *lang, const PortadaRenderOptions *options, GError **error)
+{
+  g_autoptr (PortadaSite) site = NULL;
+  const Theme *theme = theme_get ();
+  g_autoptr (PortadaPlacement) copy = NULL;
+  Page page;
+  char *html;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
+  g_return_val_if_fail (placement != NULL, NULL);
+  site = site_for (newsroom, options, error);
+  if (site == NULL)
+    return NULL;
+  page_init (&page, site, lang ? lang : site->default_lang, NULL, "", theme->strip_page);
+  page.list = strip_page_list;
+  page.slot = strip_page_slot;
+  page.data = (gpointer) placement;
+  field_take (
+      page.fields, "page-title",
+      g_strdup_printf ("%s – %s", placement->slot ? placement->slot : "", site->site_title));
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+GBytes *
+portada_site_lookup_asset (PortadaNewsroom *newsroom, const char *path, char **mime_type,
+                           GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (g_str_has_prefix (path, PORTADA_ASSET_SCHEME))
+    path += strlen (PORTADA_ASSET_SCHEME);
+  if (g_str_equal (path, "theme/style.css"))
+    {
+      GBytes *css = portada_site_theme_file ("style.css", error);
+      if (css && mime_type)
+        *mime_type = g_strdup ("text/css");
+      return css;
+    }
+  if (g_str_has_prefix (path, "media/") && strlen (path) == 6 + 64
+      && strspn (path + 6, "0123456789abcdef") == 64)
+    {
+      g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+          newsroom, "SELECT mime, data FROM media WHERE sha256 = ?", error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      portada_stmt_bind_text (stmt, 1, path + 6);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (mime_type)
+            *mime_type = portada_stmt_dup_text (stmt, 0);
+          return g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          portada_newsroom_set_error (newsroom, error, "an image cannot be read");
+          return NULL;
+        }
+    }
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no asset “%s”", path);
+  return NULL;
+}

@@ -1,0 +1,312 @@
+/* portada-sanitizer.c: an allow-list HTML sanitizer on libxml2's HTML parser.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The input is parsed, then a new tree is built from what is allowed, and that
+ * tree is serialized by portada-html.c (HTML5 rules, every text escaped). Nothing
+ * of the input is copied as markup: only element names from the list below and
+ * attribute values that passed their check reach the output.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "portada-html.h"
+#include "portada-sanitizer.h"
+
+/* Deeper than this, elements are flattened to their text. */
+#define MAX_DEPTH 64
+
+typedef enum
+{
+  ATTR_TEXT,    /* any text */
+  ATTR_URL,     /* a link URL */
+  ATTR_IMG_URL, /* an image URL (data: images allowed) */
+  ATTR_NUMBER,  /* 1 to 4 digits */
+  ATTR_DIR,     /* ltr, rtl, auto */
+  ATTR_ALIGN,   /* left, right, center, justify */
+  ATTR_LANG,    /* a language tag */
+  ATTR_CLASS,   /* language-xxx, as Markdown code blocks have */
+  ATTR_BOOL,
+} AttrKind;
+
+typedef struct
+{
+  const char *element; /* NULL: every allowed element */
+  const char *name;
+  AttrKind kind;
+} AllowedAttr;
+
+static const char *const allowed_elements[]
+    = { "a",      "abbr",       "b",        "bdi", "bdo",   "blockquote", "br",   "caption", "cite",
+        "code",   "col",        "colgroup", "dd",  "del",   "dfn",        "div",  "dl",      "dt",
+        "em",     "figcaption", "figure",   "h1",  "h2",    "h3",         "h4",   "h5",      "h6",
+        "hr",     "i",          "img",      "ins", "kbd",   "li",         "mark", "ol",      "p",
+        "pre",    "q",          "rp",       "rt",  "ruby",  "s",          "samp", "small",   "span",
+        "strike", "strong",     "sub",      "sup", "table", "tbody",      "td",   "tfoot",   "th",
+        "thead",  "time",       "tr",       "u",   "ul",    "var",        "wbr" };
+
+/* Dropped together with everything inside them. */
+static const char *const dropped_elements[]
+    = { "script",    "style",   "iframe",   "frame",    "frameset", "object",   "embed",
+        "applet",    "form",    "input",    "button",   "select",   "option",   "optgroup",
+        "textarea",  "svg",     "math",     "template", "noscript", "noembed",  "noframes",
+        "head",      "title",   "meta",     "link",     "base",     "param",    "source",
+        "track",     "video",   "audio",    "canvas",   "map",      "area",     "xmp",
+        "plaintext", "isindex", "keygen",   "portal",   "dialog",   "datalist", "output",
+        "progress",  "meter",   "fieldset", "legend",   "label",    "picture",  "slot",
+        "marquee",   "bgsound", "listing",  "image",    "frameset" };
+
+static const AllowedAttr allowed_attrs[] = {
+  { NULL, "title", ATTR_TEXT },       { NULL, "lang", ATTR_LANG },
+  { NULL, "dir", ATTR_DIR },          { "a", "href", ATTR_URL },
+  { "img", "src", ATTR_IMG_URL },     { "img", "alt", ATTR_TEXT },
+  { "img", "width", ATTR_NUMBER },    { "img", "height", ATTR_NUMBER },
+  { "blockquote", "cite", ATTR_URL }, { "q", "cite", ATTR_URL },
+  { "del", "cite", ATTR_URL },        { "ins", "cite", ATTR_URL },
+  { "del", "datetime", ATTR_TEXT },   { "ins", "datetime", ATTR_TEXT },
+  { "time", "datetime", ATTR_TEXT },  { "td", "colspan", ATTR_NUMBER },
+  { "td", "rowspan", ATTR_NUMBER },   { "th", "colspan", ATTR_NUMBER },
+  { "th", "rowspan", ATTR_NUMBER },   { "td", "align", ATTR_ALIGN },
+  { "th", "align", ATTR_ALIGN },      { "th", "scope", ATTR_TEXT },
+  { "col", "span", ATTR_NUMBER },     { "colgroup", "span", ATTR_NUMBER },
+  { "ol", "start", ATTR_NUMBER },     { "ol", "reversed", ATTR_BOOL },
+  { "li", "value", ATTR_NUMBER },     { "code", "class", ATTR_CLASS },
+};
+
+static gboolean
+in_list (const char *const *list, gsize n, const char *name)
+{
+  for (gsize i = 0; i < n; i++)
+    if (strcmp (list[i], name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_prefix_ci (const char *text, const char *prefix)
+{
+  return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
+}
+
+static gboolean
+allowed_data_image (const char *url)
+{
+  static const char *const types[] = { "data:image/png", "data:image/jpeg", "data:image/jpg",
+                                       "data:image/gif", "data:image/webp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (has_prefix_ci (url, types[i]))
+      {
+        char next = url[strlen (types[i])];
+        return next == ';' || next == ',';
+      }
+  return FALSE;
+}
+
+char *
+portada_sanitize_url (const char *url, gboolean image)
+{
+  g_autoptr (GString) clean = NULL;
+  const char *end;
+  gsize scheme_len;
+
+  if (url == NULL || !g_utf8_validate (url, -1, NULL))
+    return NULL;
+  /* As a browser does: leading and trailing C0 controls and spaces are ignored,
+   * and tabs and newlines anywhere; any other control character is refused. */
+  while (*url && (guchar) *url <= 0x20)
+    url++;
+  end = url + strlen (url);
+  while (end > url && (guchar) end[-1] <= 0x20)
+    end--;
+  clean = g_string_sized_new (end - url);
+  for (const char *p = url; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+      if (c == '\t' || c == '\n' || c == '\r')
+        continue;
+      if (c < 0x20 || c == 0x7f)
+        return NULL;
+      g_string_append_c (clean, *p);
+    }
+
+  /* A scheme is whatever comes before a colon that precedes any / ? #. */
+  scheme_len = strcspn (clean->str, ":/?#");
+  if (clean->str[scheme_len] != ':')
+    return g_string_free (g_steal_pointer (&clean), FALSE); /* relative, or #fragment */
+  if ((scheme_len == 4 && has_prefix_ci (clean->str, "http"))
+      || (scheme_len == 5 && has_prefix_ci (clean->str, "https"))
+      || (scheme_len == 6 && has_prefix_ci (clean->str, "mailto")))
+    return g_string_free (g_steal_pointer (&clean), FALSE);
+  if (image && scheme_len == 4 && allowed_data_image (clean->str))
+    return g_string_free (g_steal_pointer (&clean), FALSE);
+  return NULL;
+}
+
+static gboolean
+all_digits (const char *text, gsize max)
+{
+  gsize n = strlen (text);
+  if (n == 0 || n > max)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+check_attr (AttrKind kind, const char *value)
+{
+  switch (kind)
+    {
+      case ATTR_TEXT:
+        return g_strdup (value);
+      case ATTR_URL:
+        return portada_sanitize_url (value, FALSE);
+      case ATTR_IMG_URL:
+        return portada_sanitize_url (value, TRUE);
+      case ATTR_NUMBER:
+        return all_digits (value, 4) ? g_strdup (value) : NULL;
+      case ATTR_DIR:
+        return g_ascii_strcasecmp (value, "ltr") == 0 || g_ascii_strcasecmp (value, "rtl") == 0
+                       || g_ascii_strcasecmp (value, "auto") == 0
+                   ? g_ascii_strdown (value, -1)
+                   : NULL;
+      case ATTR_ALIGN:
+        return g_ascii_strcasecmp (value, "left") == 0 || g_ascii_strcasecmp (value, "right") == 0
+                       || g_ascii_strcasecmp (value, "center") == 0
+                       || g_ascii_strcasecmp (value, "justify") == 0
+                   ? g_ascii_strdown (value, -1)
+                   : NULL;
+      case ATTR_LANG:
+        if (strlen (value) == 0 || strlen (value) > 35
+            || strspn (value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+                   != strlen (value))
+          return NULL;
+        return g_strdup (value);
+      case ATTR_CLASS:
+        if (!g_str_has_prefix (value, "language-") || strlen (value) > 64
+            || strspn (value + 9,
+                       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_+#")
+                   != strlen (value + 9))
+          return NULL;
+        return g_strdup (value);
+      case ATTR_BOOL:
+        return g_strdup ("");
+      default:
+        return NULL;
+    }
+}
+
+static void
+copy_attrs (const xmlNode *from, xmlNode *to)
+{
+  const char *element = (const char *) from->name;
+
+  for (const xmlAttr *a = from->properties; a; a = a->next)
+    {
+      const char *name = (const char *) a->name;
+
+      if (a->ns != NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (allowed_attrs); i++)
+        {
+          const AllowedAttr *rule = &allowed_attrs[i];
+          xmlChar *raw;
+          char *value;
+
+          if (strcmp (rule->name, name) != 0
+              || (rule->element && strcmp (rule->element, element) != 0))
+            continue;
+          raw = xmlNodeListGetString (from->doc, a->children, 1);
+          value = check_attr (rule->kind, raw ? (const char *) raw : "");
+          if (value)
+            xmlSetProp (to, BAD_CAST name, BAD_CAST value);
+          xmlFree (raw);
+          g_free (value);
+          break;
+        }
+    }
+}
+
+static void
+append_text (xmlNode *parent, const char *text)
+{
+  if (text && *text)
+    xmlAddChild (parent, xmlNewDocText (parent->doc, BAD_CAST text));
+}
+
+static void copy_children (const xmlNode *from, xmlNode *to, int depth);
+
+static void
+copy_node (const xmlNode *node, xmlNode *to, int depth)
+{
+  const char *name = (const char *) node->name;
+  xmlNode *copy;
+
+  switch (node->type)
+    {
+      case XML_TEXT_NODE:
+      case XML_CDATA_SECTION_NODE:
+        append_text (to, (const char *) node->content);
+        return;
+      case XML_ELEMENT_NODE:
+        break;
+      default:
+        return; /* comments, processing instructions, entity references */
+    }
+
+  if (node->ns != NULL || in_list (dropped_elements, G_N_ELEMENTS (dropped_elements), name))
+    return;
+  if (depth >= MAX_DEPTH)
+    {
+      xmlChar *text = xmlNodeGetContent (node);
+      append_text (to, (const char *) text);
+      xmlFree (text);
+      return;
+    }
+  if (!in_list (allowed_elements, G_N_ELEMENTS (allowed_elements), name))
+    {
+      copy_children (node, to, depth + 1); /* unwrapped: its content stays */
+      return;
+    }
+  copy = xmlNewDocNode (to->doc, NULL, BAD_CAST name, NULL);
+  xmlAddChild (to, copy);
+  copy_attrs (node, copy);
+  copy_children (node, copy, depth + 1);
+}
+
+static void
+copy_children (const xmlNode *from, xmlNode *to, int depth)
+{
+  for (const xmlNode *c = from->children; c; c = c->next)
+    copy_node (c, to, depth);
+}
+
+char *
+portada_sanitize_html (const char *html)
+{
+  g_autofree char *valid = g_utf8_make_valid (html ? html : "", -1);
+  g_autoptr (xmlDoc) in = NULL;
+  g_autoptr (xmlDoc) out = htmlNewDocNoDtD (NULL, NULL);
+  xmlNode *body_in, *body_out;
+  GString *result = g_string_new (NULL);
+
+  /* The input is a body fragment: a leading <head>-only element such as <title>
+   * must not swallow what follows. */
+  {
+    g_autofree char *wrapped = g_strconcat ("<body>", valid, NULL);
+    in = portada_html_parse (wrapped, strlen (wrapped));
+  }
+  body_in = portada_html_find_body (in);
+  body_out = xmlNewDocNode (out, NULL, BAD_CAST "body", NULL);
+  xmlDocSetRootElement (out, body_out);
+  if (body_in)
+    copy_children (body_in, body_out, 0);
+  portada_html_append_children (result, body_out);
+  return g_string_free (result, FALSE);
+}

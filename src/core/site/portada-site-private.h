@@ -1,0 +1,111 @@
+/* portada-site-private.h: what the page renderer and the site export share (core only).
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "portada-media.h"
+#include "portada-page.h"
+#include "portada-settings.h"
+#include "portada-sponsor.h"
+
+G_BEGIN_DECLS
+
+#define PORTADA_ASSET_SCHEME "portada://asset/"
+#define PORTADA_SETTING_COMMENTS_URL "comments-url" /* where the comment form posts */
+#define PORTADA_EXCERPT_WORDS 25
+
+/* Everything a page needs that is the same for every page of an export: loaded once. */
+typedef struct
+{
+  PortadaNewsroom *newsroom;
+  PortadaAssetMode assets;
+  char *date; /* YYYY-MM-DD */
+  char *site_title;
+  char *base_url; /* without the trailing slash */
+  char *default_lang;
+  char *subscribe_url;
+  char *comments_url;
+  guint page_size;
+  GPtrArray *languages;       /* PortadaLanguage */
+  GPtrArray *sections;        /* PortadaSection */
+  GHashTable *section_by_key; /* key -> PortadaSection */
+  GPtrArray *placements;      /* PortadaPlacement, page order */
+  GHashTable *sponsors;       /* id -> PortadaSponsor */
+  GHashTable *shown;          /* list id -> GArray of PortadaStripEntry shown on date */
+  GHashTable *media;          /* id -> PortadaMedia (NULL value: missing) */
+  GHashTable *used_media;     /* id -> PortadaMedia: the images the pages link to */
+  char *fingerprint;          /* hash of all of the above: pages depend on it */
+} PortadaSite;
+
+/* An article as a list shows it. */
+typedef struct
+{
+  gint64 id;
+  char *lang;
+  char *section;
+  char *title;
+  char *path; /* from the site's root, ending in '/': "en/business/2023/slug/" */
+  char *excerpt;
+  guint minutes;
+  gint64 publish_at;
+} PortadaTeaser;
+
+/* Another language's version of a page. */
+typedef struct
+{
+  char *lang;
+  char *path;
+} PortadaAlternate;
+
+PortadaSite *portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets,
+                                const char *date, GError **error);
+void portada_site_free (PortadaSite *site);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaSite, portada_site_free)
+
+void portada_teaser_free (PortadaTeaser *teaser);
+void portada_alternate_free (PortadaAlternate *alternate);
+PortadaAlternate *portada_alternate_new (const char *lang, const char *path);
+
+const PortadaLanguage *portada_site_language (PortadaSite *site, const char *lang);
+/* "en/", "pdcc/" (the language's base path, "" when it is the root). */
+char *portada_site_home_path (PortadaSite *site, const char *lang);
+char *portada_site_section_path (PortadaSite *site, const char *lang, const char *section);
+char *portada_site_article_path (PortadaSite *site, const char *lang, const char *section, int year,
+                                 const char *slug);
+/* The absolute URL of a path from the root. */
+char *portada_site_absolute_url (PortadaSite *site, const char *path);
+const char *portada_site_stylesheet_name (void);
+/* An image's information, loaded once; NULL when it does not exist. */
+PortadaMedia *portada_site_media (PortadaSite *site, gint64 id);
+/* assets/... name of an image, "media/<sha256>" in preview mode. */
+char *portada_site_media_asset (PortadaSite *site, const PortadaMedia *media);
+/* The logo sponsors a placement shows on the page @page_key, as portada_strip_select()
+ * chooses them, from what the site loaded: borrowed pointers. */
+GPtrArray *portada_site_strip (PortadaSite *site, const PortadaPlacement *placement,
+                               const char *page_key);
+
+/* Theme files as bytes (for assets/): "style.css". */
+GBytes *portada_site_theme_file (const char *name, GError **error);
+
+char *portada_site_render_article (PortadaSite *site, const PortadaArticle *article,
+                                   const char *path, GPtrArray *related, GPtrArray *translations,
+                                   GError **error);
+/* A home (@section NULL) or section page: page @page (1-based) of @n_pages. */
+char *portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
+                                   const char *path, guint page, guint n_pages, GPtrArray *teasers,
+                                   GPtrArray *alternates, GError **error);
+
+/* The ~25-word excerpt of a teaser: the article's excerpt, or its body's opening. */
+char *portada_teaser_excerpt (const char *excerpt, const char *body);
+/* Where an article (stored or not) lives, from the root. */
+char *portada_page_article_path (PortadaSite *site, const PortadaArticle *article);
+
+/* Year of a unix time, UTC. */
+int portada_site_year_of (gint64 t);
+char *portada_site_format_date (const char *lang, gint64 t);
+char *portada_site_reading_time (const char *lang, guint minutes);
+
+G_END_DECLS

@@ -1,0 +1,469 @@
+/* portada-site.c: what every page of a site shares, loaded once.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "portada-core-resources.h"
+#include "portada-logo-list.h"
+#include "portada-newsroom-private.h"
+#include "portada-site-private.h"
+#include "portada-strip.h"
+
+#define THEME "/io/github/portada/Portada/site/"
+
+GBytes *
+portada_site_theme_file (const char *name, GError **error)
+{
+  g_autofree char *path = g_strconcat (THEME, name, NULL);
+  return g_resource_lookup_data (portada_core_get_resource (), path, 0, error);
+}
+
+const char *
+portada_site_stylesheet_name (void)
+{
+  static gsize once = 0;
+  static char *name;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (GBytes) css = portada_site_theme_file ("style.css", NULL);
+      g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, css);
+      name = g_strdup_printf ("style.%.12s.css", sum);
+      g_once_init_leave (&once, 1);
+    }
+  return name;
+}
+
+void
+portada_teaser_free (PortadaTeaser *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->lang);
+  g_free (t->section);
+  g_free (t->title);
+  g_free (t->path);
+  g_free (t->excerpt);
+  g_free (t);
+}
+
+PortadaAlternate *
+portada_alternate_new (const char *lang, const char *path)
+{
+  PortadaAlternate *a = g_new0 (PortadaAlternate, 1);
+  a->lang = g_strdup (lang);
+  a->path = g_strdup (path);
+  return a;
+}
+
+void
+portada_alternate_free (PortadaAlternate *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->lang);
+  g_free (a->path);
+  g_free (a);
+}
+
+void
+portada_site_free (PortadaSite *site)
+{
+  if (site == NULL)
+    return;
+  g_clear_object (&site->newsroom);
+  g_free (site->date);
+  g_free (site->site_title);
+  g_free (site->base_url);
+  g_free (site->default_lang);
+  g_free (site->subscribe_url);
+  g_free (site->comments_url);
+  g_clear_pointer (&site->languages, g_ptr_array_unref);
+  g_clear_pointer (&site->sections, g_ptr_array_unref);
+  g_clear_pointer (&site->section_by_key, g_hash_table_unref);
+  g_clear_pointer (&site->placements, g_ptr_array_unref);
+  g_clear_pointer (&site->shown, g_hash_table_unref);
+  g_clear_pointer (&site->sponsors, g_hash_table_unref);
+  g_clear_pointer (&site->used_media, g_hash_table_unref);
+  g_clear_pointer (&site->media, g_hash_table_unref);
+  g_free (site->fingerprint);
+  g_free (site);
+}
+
+static char *
+setting (PortadaNewsroom *newsroom, const char *key, GError **error)
+{
+  return portada_settings_get (newsroom, key, error);
+}
+
+static gboolean
+load_settings (PortadaSite *site, GError **error)
+{
+  PortadaNewsroom *nr = site->newsroom;
+  g_autofree char *page_size = NULL;
+  gint64 n;
+
+  if (!(site->site_title = setting (nr, PORTADA_SETTING_SITE_TITLE, error))
+      || !(site->base_url = setting (nr, PORTADA_SETTING_BASE_URL, error))
+      || !(site->default_lang = setting (nr, PORTADA_SETTING_DEFAULT_LANGUAGE, error))
+      || !(site->subscribe_url = setting (nr, PORTADA_SETTING_SUBSCRIBE_URL, error))
+      || !(site->comments_url = setting (nr, PORTADA_SETTING_COMMENTS_URL, error))
+      || !(page_size = setting (nr, PORTADA_SETTING_PAGE_SIZE, error)))
+    return FALSE;
+  while (g_str_has_suffix (site->base_url, "/"))
+    site->base_url[strlen (site->base_url) - 1] = '\0';
+  n = g_ascii_strtoll (page_size, NULL, 10);
+  site->page_size = n >= 1 && n <= 1000 ? (guint) n : 20;
+  return TRUE;
+}
+
+static gboolean
+load_sponsors (PortadaSite *site, GError **error)
+{
+  g_autoptr (GPtrArray) sponsors = portada_sponsors_list (site->newsroom, error);
+  g_autoptr (GPtrArray) lists = NULL;
+
+  if (sponsors == NULL)
+    return FALSE;
+  site->sponsors = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                          (GDestroyNotify) portada_sponsor_free);
+  for (guint i = 0; i < sponsors->len; i++)
+    {
+      PortadaSponsor *s = g_ptr_array_index (sponsors, i);
+      g_hash_table_insert (site->sponsors, &s->id, s);
+    }
+  g_ptr_array_set_free_func (sponsors, NULL);
+
+  lists = portada_logo_lists_list (site->newsroom, error);
+  if (lists == NULL)
+    return FALSE;
+  site->shown
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      PortadaLogoList *list = g_ptr_array_index (lists, i);
+      g_autoptr (GArray) members = portada_logo_lists_members (site->newsroom, list->id, error);
+      GArray *entries = g_array_new (FALSE, TRUE, sizeof (PortadaStripEntry));
+
+      if (members == NULL)
+        {
+          g_array_unref (entries);
+          return FALSE;
+        }
+      for (guint m = 0; m < members->len; m++)
+        {
+          const PortadaLogoListMember *member = &g_array_index (members, PortadaLogoListMember, m);
+          PortadaSponsor *s = g_hash_table_lookup (site->sponsors, &member->sponsor_id);
+          PortadaStripEntry e = { 0 };
+
+          if (s == NULL || !portada_sponsor_is_shown_on (s, site->date))
+            continue;
+          e.sponsor_id = s->id;
+          e.name = s->name;
+          e.weight = member->weight;
+          g_array_append_val (entries, e);
+        }
+      g_hash_table_insert (site->shown, g_memdup2 (&list->id, sizeof list->id), entries);
+    }
+  return TRUE;
+}
+
+static PortadaMedia *
+site_media (PortadaSite *site, gint64 id)
+{
+  PortadaMedia *m;
+
+  if (id == 0)
+    return NULL;
+  if (g_hash_table_lookup_extended (site->media, &id, NULL, (gpointer *) &m))
+    return m;
+  m = portada_media_load_info (site->newsroom, id, NULL);
+  g_hash_table_insert (site->media, g_memdup2 (&id, sizeof id), m);
+  return m;
+}
+
+static void
+fingerprint_add (GChecksum *sum, const char *text)
+{
+  g_checksum_update (sum, (const guchar *) (text ? text : "\x01"), -1);
+  g_checksum_update (sum, (const guchar *) "\0", 1);
+}
+
+static void
+fingerprint_theme (GChecksum *sum)
+{
+  static const char *const files[]
+      = { "layout.html",          "article.html", "listing.html", "partials/strip.html",
+          "partials/teaser.html", "labels.ini",   "style.css" };
+
+  fingerprint_add (sum, PACKAGE_VERSION);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr (GBytes) b = portada_site_theme_file (files[i], NULL);
+      if (b)
+        g_checksum_update (sum, g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+      fingerprint_add (sum, files[i]);
+    }
+}
+
+static int
+compare_int64 (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* Everything loaded here shapes every page: its hash tells an export whether a page
+ * rendered before can be kept. */
+static char *
+site_fingerprint (PortadaSite *site)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *text = NULL;
+  g_autoptr (GList) ids = NULL;
+
+  fingerprint_theme (sum);
+  fingerprint_add (sum, site->assets == PORTADA_ASSETS_EXPORT ? "export" : "preview");
+  fingerprint_add (sum, site->date);
+  fingerprint_add (sum, site->site_title);
+  fingerprint_add (sum, site->base_url);
+  fingerprint_add (sum, site->default_lang);
+  fingerprint_add (sum, site->subscribe_url);
+  fingerprint_add (sum, site->comments_url);
+  text = g_strdup_printf ("%u", site->page_size);
+  fingerprint_add (sum, text);
+  for (guint i = 0; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = g_ptr_array_index (site->languages, i);
+      fingerprint_add (sum, l->code);
+      fingerprint_add (sum, l->name);
+      fingerprint_add (sum, l->base_path);
+    }
+  for (guint i = 0; i < site->sections->len; i++)
+    {
+      PortadaSection *s = g_ptr_array_index (site->sections, i);
+      fingerprint_add (sum, s->key);
+      for (guint l = 0; l < site->languages->len; l++)
+        {
+          PortadaLanguage *lang = g_ptr_array_index (site->languages, l);
+          fingerprint_add (sum, portada_section_get_name (s, lang->code));
+          fingerprint_add (sum, portada_section_get_path (s, lang->code));
+        }
+    }
+  for (guint i = 0; i < site->placements->len; i++)
+    {
+      PortadaPlacement *p = g_ptr_array_index (site->placements, i);
+      g_autofree char *row
+          = g_strdup_printf ("%lld|%s|%d|%lld|%d|%d|%d", (long long) p->id, p->slot, p->position,
+                             (long long) p->list_id, p->max_logos, p->order, p->after_paragraph);
+      g_autofree char *langs = g_strjoinv (",", p->languages);
+      g_autofree char *sections = g_strjoinv (",", p->sections);
+      fingerprint_add (sum, row);
+      fingerprint_add (sum, langs);
+      fingerprint_add (sum, sections);
+    }
+  /* Lists in id order, their shown members in list order. */
+  ids = g_hash_table_get_keys (site->shown);
+  ids = g_list_sort (ids, compare_int64);
+  for (GList *l = ids; l; l = l->next)
+    {
+      GArray *entries = g_hash_table_lookup (site->shown, l->data);
+      g_autofree char *head = g_strdup_printf ("list %lld", (long long) *(gint64 *) l->data);
+      fingerprint_add (sum, head);
+      for (guint i = 0; i < entries->len; i++)
+        {
+          PortadaStripEntry *e = &g_array_index (entries, PortadaStripEntry, i);
+          PortadaSponsor *s = g_hash_table_lookup (site->sponsors, &e->sponsor_id);
+          PortadaMedia *m = site_media (site, s->logo_media_id);
+          g_autofree char *row = g_strdup_printf ("%lld|%.17g", (long long) s->id, e->weight);
+          fingerprint_add (sum, row);
+          fingerprint_add (sum, s->name);
+          fingerprint_add (sum, s->website);
+          fingerprint_add (sum, s->alt_text);
+          fingerprint_add (sum, m ? m->sha256 : "");
+          fingerprint_add (sum, m ? m->mime : "");
+          g_free (row);
+          row = g_strdup_printf ("%d|%d", m ? m->width : 0, m ? m->height : 0);
+          fingerprint_add (sum, row);
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+PortadaSite *
+portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const char *date,
+                   GError **error)
+{
+  g_autoptr (PortadaSite) site = g_new0 (PortadaSite, 1);
+
+  site->newsroom = g_object_ref (newsroom);
+  site->assets = assets;
+  if (date)
+    site->date = g_strdup (date);
+  else
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+      site->date = g_date_time_format (now, "%Y-%m-%d");
+    }
+  site->media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       (GDestroyNotify) portada_media_free);
+  site->used_media = g_hash_table_new (g_int64_hash, g_int64_equal);
+  site->section_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!load_settings (site, error))
+    return NULL;
+  if (!(site->languages = portada_languages_list (newsroom, error))
+      || !(site->sections = portada_sections_list (newsroom, error))
+      || !(site->placements = portada_placements_list (newsroom, error))
+      || !load_sponsors (site, error))
+    return NULL;
+  for (guint i = 0; i < site->sections->len; i++)
+    {
+      PortadaSection *s = g_ptr_array_index (site->sections, i);
+      g_hash_table_insert (site->section_by_key, s->key, s);
+    }
+  site->fingerprint = site_fingerprint (site);
+  return g_steal_pointer (&site);
+}
+
+const PortadaLanguage *
+portada_site_language (PortadaSite *site, const char *lang)
+{
+  for (guint i = 0; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = g_ptr_array_index (site->languages, i);
+      if (g_strcmp0 (l->code, lang) == 0)
+        return l;
+    }
+  return NULL;
+}
+
+/* Appends a path component without its surrounding slashes, and a slash. */
+static void
+append_component (GString *path, const char *component)
+{
+  const char *start = component ? component : "";
+  const char *end;
+
+  while (*start == '/')
+    start++;
+  end = start + strlen (start);
+  while (end > start && end[-1] == '/')
+    end--;
+  if (end == start)
+    return;
+  g_string_append_len (path, start, end - start);
+  g_string_append_c (path, '/');
+}
+
+static void
+append_base (PortadaSite *site, GString *path, const char *lang)
+{
+  const PortadaLanguage *l = portada_site_language (site, lang);
+  append_component (path, l ? l->base_path : lang);
+}
+
+char *
+portada_site_home_path (PortadaSite *site, const char *lang)
+{
+  GString *path = g_string_new (NULL);
+  append_base (site, path, lang);
+  return g_string_free (path, FALSE);
+}
+
+char *
+portada_site_section_path (PortadaSite *site, const char *lang, const char *section)
+{
+  GString *path = g_string_new (NULL);
+  PortadaSection *s = section ? g_hash_table_lookup (site->section_by_key, section) : NULL;
+
+  append_base (site, path, lang);
+  if (section)
+    append_component (path, s ? portada_section_get_path (s, lang) : section);
+  return g_string_free (path, FALSE);
+}
+
+char *
+portada_site_article_path (PortadaSite *site, const char *lang, const char *section, int year,
+                           const char *slug)
+{
+  g_autofree char *base = portada_site_section_path (site, lang, section);
+  GString *path = g_string_new (base);
+
+  g_string_append_printf (path, "%04d/", year);
+  append_component (path, slug && *slug ? slug : "untitled");
+  return g_string_free (path, FALSE);
+}
+
+char *
+portada_site_absolute_url (PortadaSite *site, const char *path)
+{
+  return g_strconcat (site->base_url, "/", path, NULL);
+}
+
+static const char *
+extension_of (const char *mime)
+{
+  if (g_strcmp0 (mime, "image/svg+xml") == 0)
+    return "svg";
+  if (g_strcmp0 (mime, "image/png") == 0)
+    return "png";
+  if (g_strcmp0 (mime, "image/jpeg") == 0)
+    return "jpg";
+  if (g_strcmp0 (mime, "image/gif") == 0)
+    return "gif";
+  if (g_strcmp0 (mime, "image/webp") == 0)
+    return "webp";
+  return "bin";
+}
+
+char *
+portada_site_media_asset (PortadaSite *site, const PortadaMedia *media)
+{
+  if (site->assets == PORTADA_ASSETS_PREVIEW)
+    return g_strconcat ("media/", media->sha256, NULL);
+  g_hash_table_insert (site->used_media, (gpointer) &media->id, (gpointer) media);
+  return g_strdup_printf ("assets/media/%.16s.%s", media->sha256, extension_of (media->mime));
+}
+
+PortadaMedia *
+portada_site_media (PortadaSite *site, gint64 id)
+{
+  return site_media (site, id);
+}
+
+GPtrArray *
+portada_site_strip (PortadaSite *site, const PortadaPlacement *placement, const char *page_key)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GArray *shown
+      = placement->list_id ? g_hash_table_lookup (site->shown, &placement->list_id) : NULL;
+  g_autofree char *seed = NULL;
+  g_autofree PortadaStripEntry *entries = NULL;
+
+  if (shown == NULL || shown->len == 0)
+    return out;
+  /* The seed of portada_strip_select(): the same page and date give the same order. */
+  seed = g_strdup_printf ("%s|%s|%lld", page_key ? page_key : "", site->date,
+                          (long long) placement->id);
+  entries = g_memdup2 (shown->data, shown->len * sizeof (PortadaStripEntry));
+  portada_strip_order (entries, shown->len, placement->order, seed);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      if (placement->max_logos > 0 && out->len >= (guint) placement->max_logos)
+        break;
+      g_ptr_array_add (out, g_hash_table_lookup (site->sponsors, &entries[i].sponsor_id));
+    }
+  return out;
+}
+
+int
+portada_site_year_of (gint64 t)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  return dt ? g_date_time_get_year (dt) : 1970;
+}
