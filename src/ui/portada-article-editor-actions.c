@@ -146,9 +146,9 @@ image_action (GtkWidget *widget, const char *name, GVariant *param)
 
   gtk_file_filter_set_name (filter, _ ("Images"));
   gtk_file_filter_add_pixbuf_formats (filter);
-  chooser = gtk_file_chooser_native_new (_ ("Insert Image"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Insert"), NULL);
+  chooser
+      = gtk_file_chooser_native_new (_ ("Insert Image"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Insert"), NULL);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (image_chooser_response_cb), widget);
@@ -184,9 +184,9 @@ void
 portada_article_editor_update_actions (PortadaArticleEditor *self)
 {
   gboolean has = self->article != NULL;
-  const char *const names[] = { "editor.bold",    "editor.italic",  "editor.link",
-                                 "editor.heading", "editor.quote",   "editor.bullets",
-                                 "editor.numbers", "editor.image",   "editor.revisions" };
+  const char *const names[]
+      = { "editor.bold",    "editor.italic",  "editor.link",  "editor.heading",  "editor.quote",
+          "editor.bullets", "editor.numbers", "editor.image", "editor.revisions" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], has);
@@ -225,8 +225,8 @@ portada_article_editor_class_init_actions (GtkWidgetClass *widget_class)
   add_shortcut (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "editor.heading", "i", 3);
   add_shortcut (widget_class, GDK_KEY_Q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.quote", NULL,
                 0);
-  add_shortcut (widget_class, GDK_KEY_asterisk, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                "editor.bullets", NULL, 0);
+  add_shortcut (widget_class, GDK_KEY_asterisk, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.bullets",
+                NULL, 0);
   add_shortcut (widget_class, GDK_KEY_ampersand, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                 "editor.numbers", NULL, 0);
   add_shortcut (widget_class, GDK_KEY_F9, 0, "editor.show-details", NULL, 0);

@@ -55,8 +55,7 @@ buffer_text (GtkTextBuffer *buffer)
 }
 
 static void
-set_saved_state (PortadaArticleEditor *self, const char *text, const char *tooltip,
-                 gboolean error)
+set_saved_state (PortadaArticleEditor *self, const char *text, const char *tooltip, gboolean error)
 {
   gtk_label_set_label (self->saved_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->saved_label), tooltip);
@@ -207,9 +206,9 @@ buffer_for (PortadaArticleEditor *self, const PortadaArticle *article)
   if (buffer && g_strcmp0 (text, article->body) == 0)
     return buffer;
   buffer = portada_markdown_buffer_new ();
-  gtk_source_buffer_begin_not_undoable_action (buffer);
+  gtk_text_buffer_begin_irreversible_action (GTK_TEXT_BUFFER (buffer));
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (buffer), article->body ? article->body : "", -1);
-  gtk_source_buffer_end_not_undoable_action (buffer);
+  gtk_text_buffer_end_irreversible_action (GTK_TEXT_BUFFER (buffer));
   connect_buffer (self, buffer);
   g_hash_table_replace (self->buffers, key, buffer);
   evict_buffers (self);
@@ -231,17 +230,17 @@ portada_article_editor_get_property (GObject *object, guint prop_id, GValue *val
 
   switch (prop_id)
     {
-    case PROP_LAYOUT:
-      g_value_set_enum (value, self->layout);
-      break;
-    case PROP_SHOW_DETAILS:
-      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->details_flap));
-      break;
-    case PROP_HAS_ARTICLE:
-      g_value_set_boolean (value, self->article != NULL);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_LAYOUT:
+        g_value_set_enum (value, self->layout);
+        break;
+      case PROP_SHOW_DETAILS:
+        g_value_set_boolean (value, adw_flap_get_reveal_flap (self->details_flap));
+        break;
+      case PROP_HAS_ARTICLE:
+        g_value_set_boolean (value, self->article != NULL);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -253,18 +252,18 @@ portada_article_editor_set_property (GObject *object, guint prop_id, const GValu
 
   switch (prop_id)
     {
-    case PROP_LAYOUT:
-      portada_article_editor_set_layout (self, g_value_get_enum (value));
-      break;
-    case PROP_SHOW_DETAILS:
-      if (g_value_get_boolean (value) != adw_flap_get_reveal_flap (self->details_flap))
-        {
-          adw_flap_set_reveal_flap (self->details_flap, g_value_get_boolean (value));
-          g_object_notify_by_pspec (object, properties[PROP_SHOW_DETAILS]);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_LAYOUT:
+        portada_article_editor_set_layout (self, g_value_get_enum (value));
+        break;
+      case PROP_SHOW_DETAILS:
+        if (g_value_get_boolean (value) != adw_flap_get_reveal_flap (self->details_flap))
+          {
+            adw_flap_set_reveal_flap (self->details_flap, g_value_get_boolean (value));
+            g_object_notify_by_pspec (object, properties[PROP_SHOW_DETAILS]);
+          }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -277,6 +276,7 @@ flap_revealed_cb (PortadaArticleEditor *self)
 static void
 portada_article_editor_dispose (GObject *object)
 {
+  GtkWidget *child;
   PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (object);
 
   /* Closing never asks: whatever is pending is stored now. */
@@ -290,6 +290,9 @@ portada_article_editor_dispose (GObject *object)
   g_queue_clear (&self->buffer_order);
   g_clear_object (&self->newsroom);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_ARTICLE_EDITOR);
+  /* Template children that are not bound are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_article_editor_parent_class)->dispose (object);
 }
 
@@ -302,8 +305,8 @@ install_properties (GObjectClass *object_class)
   properties[PROP_SHOW_DETAILS]
       = g_param_spec_boolean ("show-details", NULL, NULL, TRUE,
                               G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_HAS_ARTICLE] = g_param_spec_boolean (
-      "has-article", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_ARTICLE] = g_param_spec_boolean ("has-article", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -320,9 +323,9 @@ portada_article_editor_class_init (PortadaArticleEditorClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
-  signals[OPEN_ARTICLE] = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                        G_TYPE_INT64);
+  signals[OPEN_ARTICLE]
+      = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (PORTADA_TYPE_MARKDOWN_VIEW);
   g_type_ensure (PORTADA_TYPE_ARTICLE_FIELDS);
@@ -361,10 +364,10 @@ portada_article_editor_init (PortadaArticleEditor *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message_close_button, "clicked", G_CALLBACK (message_close_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->details_flap, "notify::reveal-flap",
-                           G_CALLBACK (flap_revealed_cb), self, G_CONNECT_SWAPPED);
-  connect_buffer (self, GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
-                            self->body_view))));
+  g_signal_connect_object (self->details_flap, "notify::reveal-flap", G_CALLBACK (flap_revealed_cb),
+                           self, G_CONNECT_SWAPPED);
+  connect_buffer (self,
+                  GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
   portada_article_editor_init_preview (self);
   update_layout (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);

@@ -467,6 +467,7 @@ setup_completion (GtkEntry *entry, GStrv names, gboolean tags, PortadaArticleFie
 static void
 portada_article_fields_dispose (GObject *object)
 {
+  GtkWidget *child;
   PortadaArticleFields *self = PORTADA_ARTICLE_FIELDS (object);
 
   g_cancellable_cancel (self->image_cancellable);
@@ -476,6 +477,9 @@ portada_article_fields_dispose (GObject *object)
   g_clear_pointer (&self->lang_codes, g_ptr_array_unref);
   g_clear_pointer (&self->shown_title, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_ARTICLE_FIELDS);
+  /* Template children that are not bound are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_article_fields_parent_class)->dispose (object);
 }
 
@@ -485,11 +489,11 @@ portada_article_fields_class_init (PortadaArticleFieldsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = portada_article_fields_dispose;
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[OPEN_ARTICLE] = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                        G_TYPE_INT64);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
+  signals[OPEN_ARTICLE]
+      = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-article-fields.ui");
@@ -546,8 +550,7 @@ connect_signals (PortadaArticleFields *self)
   g_signal_connect_swapped (self->tags_entry, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->excerpt_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
-  g_signal_connect_swapped (self->source_name_row, "changed", G_CALLBACK (field_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->source_name_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->source_url_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->comments_switch, "notify::active", G_CALLBACK (field_changed_cb),
                             self);
@@ -781,9 +784,9 @@ portada_article_fields_apply (PortadaArticleFields *self, PortadaArticle *articl
   article->status = MIN (adw_combo_row_get_selected (self->status_row), PORTADA_STATUS_ARCHIVED);
   article->publish_at = self->publish_at;
   section = adw_combo_row_get_selected (self->section_row);
-  take_text (&article->section,
-             section < self->section_keys->len ? g_ptr_array_index (self->section_keys, section)
-                                               : NULL);
+  take_text (&article->section, section < self->section_keys->len
+                                    ? g_ptr_array_index (self->section_keys, section)
+                                    : NULL);
   take_text (&article->author, gtk_editable_get_text (GTK_EDITABLE (self->author_entry)));
   lang = adw_combo_row_get_selected (self->lang_row);
   if (lang < self->lang_codes->len)

@@ -50,8 +50,8 @@ portada_article_item_class_init (PortadaArticleItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = portada_article_item_finalize;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -143,17 +143,17 @@ portada_article_status_label (PortadaArticleStatus status)
 {
   switch (status)
     {
-    case PORTADA_STATUS_DRAFT:
-      return _ ("Draft");
-    case PORTADA_STATUS_REVIEW:
-      return _ ("In Review");
-    case PORTADA_STATUS_SCHEDULED:
-      return _ ("Scheduled");
-    case PORTADA_STATUS_PUBLISHED:
-      return _ ("Published");
-    case PORTADA_STATUS_ARCHIVED:
-      return _ ("Archived");
-    default:
-      return _ ("Draft");
+      case PORTADA_STATUS_DRAFT:
+        return _ ("Draft");
+      case PORTADA_STATUS_REVIEW:
+        return _ ("In Review");
+      case PORTADA_STATUS_SCHEDULED:
+        return _ ("Scheduled");
+      case PORTADA_STATUS_PUBLISHED:
+        return _ ("Published");
+      case PORTADA_STATUS_ARCHIVED:
+        return _ ("Archived");
+      default:
+        return _ ("Draft");
     }
 }

@@ -74,8 +74,7 @@ update_count (PortadaArticleList *self)
   else
     {
       adw_status_page_set_title (self->empty_page, _ ("No Articles Found"));
-      adw_status_page_set_description (self->empty_page,
-                                       _ ("Try other words or fewer filters."));
+      adw_status_page_set_description (self->empty_page, _ ("Try other words or fewer filters."));
     }
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
@@ -100,8 +99,8 @@ apply_query (PortadaArticleList *self)
   if (self->model == NULL)
     return;
   q.search = *search ? search : NULL;
-  q.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1
-                                                                : PORTADA_STATUS_ANY;
+  q.status
+      = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int) status - 1 : PORTADA_STATUS_ANY;
   q.lang = pick (self->lang_codes, gtk_drop_down_get_selected (self->lang_drop));
   q.section = pick (self->section_keys, gtk_drop_down_get_selected (self->section_drop));
   q.author = self->authors && author > 0 && author <= g_strv_length (self->authors)
@@ -183,6 +182,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item)
 static void
 portada_article_list_dispose (GObject *object)
 {
+  GtkWidget *child;
   PortadaArticleList *self = PORTADA_ARTICLE_LIST (object);
 
   g_clear_object (&self->selection);
@@ -192,6 +192,9 @@ portada_article_list_dispose (GObject *object)
   g_clear_pointer (&self->section_keys, g_ptr_array_unref);
   g_clear_pointer (&self->authors, g_strfreev);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_ARTICLE_LIST);
+  /* Template children that are not bound are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_article_list_parent_class)->dispose (object);
 }
 
@@ -373,8 +376,7 @@ portada_article_list_show_selected (PortadaArticleList *self, gint64 id)
   gtk_single_selection_set_selected (self->selection, position);
   self->quiet = FALSE;
   if (position != GTK_INVALID_LIST_POSITION)
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
-                                position);
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 void

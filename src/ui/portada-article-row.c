@@ -23,9 +23,8 @@ struct _PortadaArticleRow
 
 G_DEFINE_FINAL_TYPE (PortadaArticleRow, portada_article_row, GTK_TYPE_WIDGET)
 
-static const char *const status_classes[]
-    = { "status-draft", "status-review", "status-scheduled", "status-published",
-        "status-archived" };
+static const char *const status_classes[] = { "status-draft", "status-review", "status-scheduled",
+                                              "status-published", "status-archived" };
 
 static void
 show_item (PortadaArticleRow *self)
@@ -63,10 +62,14 @@ item_changed_cb (PortadaArticleRow *self)
 static void
 portada_article_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   PortadaArticleRow *self = PORTADA_ARTICLE_ROW (object);
 
   portada_article_row_set_item (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_ARTICLE_ROW);
+  /* Template children that are not bound are unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_article_row_parent_class)->dispose (object);
 }
 

@@ -86,8 +86,8 @@ portada_link_dialog_init (PortadaLinkDialog *self)
 PortadaLinkDialog *
 portada_link_dialog_new (GtkWindow *parent, const char *text)
 {
-  PortadaLinkDialog *self = g_object_new (PORTADA_TYPE_LINK_DIALOG, "transient-for", parent,
-                                          "modal", TRUE, NULL);
+  PortadaLinkDialog *self
+      = g_object_new (PORTADA_TYPE_LINK_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   g_autofree char *url = text ? portada_link_normalize_url (text) : NULL;
 
   /* A selected address is the link itself; selected words are its text. */

@@ -57,8 +57,18 @@ portada_markdown_view_size_allocate (GtkWidget *widget, int width, int height, i
       gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), margin);
       gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), margin);
     }
-  GTK_WIDGET_CLASS (portada_markdown_view_parent_class)->size_allocate (widget, width, height,
-                                                                         baseline);
+  GTK_WIDGET_CLASS (portada_markdown_view_parent_class)
+      ->size_allocate (widget, width, height, baseline);
+}
+
+/* The buffer is set once GtkSourceView has finished constructing itself. */
+static void
+portada_markdown_view_constructed (GObject *object)
+{
+  g_autoptr (GtkSourceBuffer) buffer = portada_markdown_buffer_new ();
+
+  G_OBJECT_CLASS (portada_markdown_view_parent_class)->constructed (object);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (object), GTK_TEXT_BUFFER (buffer));
 }
 
 static void
@@ -66,6 +76,7 @@ portada_markdown_view_class_init (PortadaMarkdownViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->constructed = portada_markdown_view_constructed;
   widget_class->size_allocate = portada_markdown_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
@@ -73,9 +84,6 @@ portada_markdown_view_class_init (PortadaMarkdownViewClass *klass)
 static void
 portada_markdown_view_init (PortadaMarkdownView *self)
 {
-  g_autoptr (GtkSourceBuffer) buffer = portada_markdown_buffer_new ();
-
-  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), GTK_TEXT_BUFFER (buffer));
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 24);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 96);

@@ -209,8 +209,7 @@ portada_revisions_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom,
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
   g_return_val_if_fail (article != NULL, NULL);
-  self = g_object_new (PORTADA_TYPE_REVISIONS_DIALOG, "transient-for", parent, "modal", TRUE,
-                       NULL);
+  self = g_object_new (PORTADA_TYPE_REVISIONS_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->newsroom = g_object_ref (newsroom);
   self->article = portada_article_copy (article);
   adw_window_title_set_subtitle (self->window_title,

@@ -14,12 +14,11 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_REVISIONS_DIALOG (portada_revisions_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaRevisionsDialog, portada_revisions_dialog, PORTADA,
-                      REVISIONS_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (PortadaRevisionsDialog, portada_revisions_dialog, PORTADA, REVISIONS_DIALOG,
+                      AdwWindow)
 
 /* Emits "restored" after a revision was put back into the article. */
-PortadaRevisionsDialog *portada_revisions_dialog_new (GtkWindow *parent,
-                                                      PortadaNewsroom *newsroom,
+PortadaRevisionsDialog *portada_revisions_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom,
                                                       const PortadaArticle *article);
 guint portada_revisions_dialog_get_n_revisions (PortadaRevisionsDialog *self);
 /* Shows revision @index (0 is the newest) compared with the current text. */

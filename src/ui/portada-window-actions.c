@@ -15,17 +15,18 @@
 #include "portada-window-private.h"
 
 /* What it takes to bring a deleted article back: the article and its revisions. */
-typedef struct
+struct _PortadaDeletedArticle
 {
-  PortadaWindow *window;
   PortadaNewsroom *newsroom;
   PortadaArticle *article;
   GPtrArray *revisions; /* PortadaRevision with bodies */
-} DeletedArticle;
+};
 
-static void
-deleted_article_free (DeletedArticle *d)
+void
+portada_deleted_article_free (DeletedArticle *d)
 {
+  if (d == NULL)
+    return;
   g_clear_object (&d->newsroom);
   g_clear_pointer (&d->article, portada_article_free);
   g_clear_pointer (&d->revisions, g_ptr_array_unref);
@@ -185,21 +186,26 @@ failed:
 }
 
 static void
-undo_delete_cb (AdwToast *toast, DeletedArticle *d)
+undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
 {
+  PortadaWindow *self = PORTADA_WINDOW (widget);
   g_autoptr (GError) error = NULL;
-  PortadaWindow *self = d->window;
+  DeletedArticle *d = self->deleted;
 
-  if (self->newsroom != d->newsroom)
+  if (d == NULL || self->newsroom != d->newsroom)
     return;
+  self->deleted = NULL;
   if (!restore_deleted (d, &error))
     {
       portada_window_toast (self, error->message);
+      portada_deleted_article_free (d);
       return;
     }
   portada_article_list_reload (self->article_list, d->article->id);
   portada_window_open_article (self, d->article->id);
   portada_article_list_show_selected (self->article_list, d->article->id);
+  portada_deleted_article_free (d);
+  portada_window_update_actions (self);
 }
 
 static DeletedArticle *
@@ -211,7 +217,6 @@ keep_for_undo (PortadaWindow *self, const PortadaArticle *article, GError **erro
   if (list == NULL)
     return NULL;
   d = g_new0 (DeletedArticle, 1);
-  d->window = self;
   d->newsroom = g_object_ref (self->newsroom);
   d->article = portada_article_copy (article);
   d->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_revision_free);
@@ -221,7 +226,7 @@ keep_for_undo (PortadaWindow *self, const PortadaArticle *article, GError **erro
       PortadaRevision *full = portada_revisions_load (self->newsroom, r->id, error);
       if (full == NULL)
         {
-          deleted_article_free (d);
+          portada_deleted_article_free (d);
           return NULL;
         }
       g_ptr_array_add (d->revisions, full);
@@ -246,21 +251,22 @@ delete_article_action (GtkWidget *widget, const char *name, GVariant *param)
   d = keep_for_undo (self, current, &error);
   if (d == NULL || !portada_articles_delete (self->newsroom, current->id, &error))
     {
-      g_clear_pointer (&d, deleted_article_free);
+      g_clear_pointer (&d, portada_deleted_article_free);
       portada_window_toast (self, error->message);
       return;
     }
   portada_article_editor_forget (self->editor);
   portada_article_list_reload (self->article_list, 0);
   gtk_stack_set_visible_child_name (self->editor_stack, "empty");
-  portada_window_update_actions (self);
   title = g_strdup_printf (_ ("“%s” deleted"),
                            *d->article->title ? d->article->title : _ ("Untitled Article"));
+  portada_deleted_article_free (self->deleted);
+  self->deleted = d;
+  portada_window_update_actions (self);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), d,
-                         (GClosureNotify) deleted_article_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -306,11 +312,10 @@ choose_newsroom (PortadaWindow *self, gboolean create)
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (create ? _ ("New Newsroom") : _ ("Open Newsroom"),
-                                         GTK_WINDOW (self),
-                                         create ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                                : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         create ? _ ("_Create") : _ ("_Open"), NULL);
+  chooser = gtk_file_chooser_native_new (
+      create ? _ ("New Newsroom") : _ ("Open Newsroom"), GTK_WINDOW (self),
+      create ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+      create ? _ ("_Create") : _ ("_Open"), NULL);
   gtk_file_filter_set_name (filter, _ ("Newsrooms"));
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_filter_add_pattern (filter, "*.sqlite");
@@ -356,9 +361,9 @@ revisions_action (GtkWidget *widget, const char *name, GVariant *param)
 void
 portada_window_update_actions (PortadaWindow *self)
 {
-  gboolean open = self->newsroom != NULL
-                  && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom")
-                         == 0;
+  gboolean open
+      = self->newsroom != NULL
+        && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom") == 0;
   gboolean article = open && portada_article_editor_get_article (self->editor) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-article", open);
@@ -369,6 +374,7 @@ portada_window_update_actions (PortadaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revisions", article);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", self->deleted != NULL);
 }
 
 void
@@ -377,8 +383,7 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-article", NULL, new_article_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-article", NULL,
                                    duplicate_article_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-article", NULL,
-                                   delete_article_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-article", NULL, delete_article_action);
   gtk_widget_class_install_action (widget_class, "win.translate-article", NULL,
                                    translate_article_action);
   gtk_widget_class_install_action (widget_class, "win.open-article", "x", open_article_action);
@@ -388,9 +393,10 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_action (widget_class, "win.revisions", NULL, revisions_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-article", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.duplicate-article", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,

@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _PortadaDeletedArticle DeletedArticle;
+
 struct _PortadaWindow
 {
   AdwApplicationWindow parent_instance;
@@ -34,6 +36,7 @@ struct _PortadaWindow
 
   GSettings *settings;
   PortadaNewsroom *newsroom;
+  DeletedArticle *deleted; /* the article the undo toast brings back */
 };
 
 /* portada-window.c */
@@ -45,5 +48,6 @@ void portada_window_show_problem (PortadaWindow *self, const char *title, const 
 /* portada-window-actions.c */
 void portada_window_class_init_actions (GtkWidgetClass *widget_class);
 void portada_window_update_actions (PortadaWindow *self);
+void portada_deleted_article_free (DeletedArticle *deleted);
 
 G_END_DECLS

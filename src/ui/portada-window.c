@@ -92,8 +92,8 @@ editor_open_article_cb (PortadaWindow *self, gint64 id)
 static void
 main_page_changed_cb (PortadaWindow *self)
 {
-  gboolean newsroom = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom")
-                      == 0;
+  gboolean newsroom
+      = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom") == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), newsroom);
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), newsroom);
@@ -139,6 +139,7 @@ portada_window_dispose (GObject *object)
   PortadaWindow *self = PORTADA_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_WINDOW);
+  g_clear_pointer (&self->deleted, portada_deleted_article_free);
   g_clear_object (&self->newsroom);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (portada_window_parent_class)->dispose (object);
@@ -151,27 +152,28 @@ portada_window_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_LAYOUT:
-      g_value_set_string (value, layout_nick (portada_article_editor_get_layout (self->editor)));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_LAYOUT:
+        g_value_set_string (
+            value, self->editor ? layout_nick (portada_article_editor_get_layout (self->editor))
+                                : "side-by-side");
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-portada_window_set_property (GObject *object, guint prop_id, const GValue *value,
-                             GParamSpec *pspec)
+portada_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   PortadaWindow *self = PORTADA_WINDOW (object);
 
   switch (prop_id)
     {
-    case PROP_LAYOUT:
-      set_layout_nick (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_LAYOUT:
+        set_layout_nick (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -376,6 +378,8 @@ void
 portada_window_toast (PortadaWindow *self, const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
+
+  g_debug ("toast: %s", message);
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
