@@ -1,4 +1,5 @@
-/* portada-application.c
+/* portada-application.c: the application, its actions (about, preferences, keyboard
+ * shortcuts, quit) and their accelerators.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "portada-application.h"
+#include "portada-newsroom.h"
+#include "portada-preferences-window.h"
 #include "portada-resources.h"
 #include "portada-window.h"
 
@@ -21,6 +24,80 @@ struct _PortadaApplication
 
 G_DEFINE_FINAL_TYPE (PortadaApplication, portada_application, ADW_TYPE_APPLICATION)
 
+/* The newsroom of @window, when the window exposes one as its "newsroom" property. */
+static PortadaNewsroom *
+window_newsroom (GtkWindow *window)
+{
+  PortadaNewsroom *newsroom = NULL;
+
+  if (window != NULL
+      && g_object_class_find_property (G_OBJECT_GET_CLASS (window), "newsroom") != NULL)
+    g_object_get (window, "newsroom", &newsroom, NULL);
+  return newsroom;
+}
+
+static void
+about_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _ ("The Portada authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app), "modal",
+      TRUE, "application-icon", APP_ID, "application-name", _ ("Portada"), "developer-name",
+      _ ("The Portada authors"), "version", PACKAGE_VERSION, "comments",
+      _ ("The newsroom desk of a bilingual news magazine: write and revise "
+         "articles, keep the sponsor lists, see every page as readers will, "
+         "and export the whole site."),
+      "website", "https://github.com/portada/portada", "issue-url",
+      "https://github.com/portada/portada/issues", "license-type", GTK_LICENSE_GPL_3_0, "copyright",
+      _ ("© 2026 The Portada authors"), "developers", developers,
+      /* Translators: your names, one a line, to be credited in the
+                         * About window. */
+      "translator-credits", _ ("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr (PortadaNewsroom) newsroom = window_newsroom (window);
+  PortadaPreferencesWindow *prefs = portada_preferences_window_new (window, newsroom);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+shortcuts_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* GtkApplicationWindow shows the help overlay (gtk/help-overlay.ui) itself. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_autoptr (GList) windows
+      = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing each window, rather than quitting at once, lets every window store what it
+   * holds (the article being edited) on its way out; the application ends with the last. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_cb },
+  { "preferences", preferences_cb },
+  { "shortcuts", shortcuts_cb },
+  { "quit", quit_cb },
+};
+
 static int
 portada_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
@@ -32,19 +109,8 @@ portada_application_handle_local_options (GApplication *app, GVariantDict *optio
   return -1;
 }
 
-static void
-portada_application_activate (GApplication *app)
-{
-  PortadaApplication *self = PORTADA_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  if (window == NULL)
-    window = GTK_WINDOW (portada_window_new (self, self->db_path));
-  gtk_window_present (window);
-}
-
 /* The installed schema, or the one compiled into the build folder when Portada runs
- * uninstalled; without either, settings live in memory for this run. */
+ * uninstalled; without either, the window keeps no settings. */
 static GSettings *
 new_settings (void)
 {
@@ -71,13 +137,27 @@ static void
 portada_application_startup (GApplication *app)
 {
   PortadaApplication *self = PORTADA_APPLICATION (app);
-  const char *const quit[] = { "<Control>q", NULL };
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
 
-  /* The bundle sits in a static library: naming it links it in, and it registers itself. */
-  g_assert (portada_get_resource () != NULL);
   G_APPLICATION_CLASS (portada_application_parent_class)->startup (app);
   self->settings = new_settings ();
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", quit);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+portada_application_activate (GApplication *app)
+{
+  PortadaApplication *self = PORTADA_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (portada_window_new (self, self->db_path));
+  gtk_window_present (window);
 }
 
 static void
@@ -95,9 +175,13 @@ portada_application_class_init (PortadaApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* The UI resources (templates, help overlay, icons) register themselves when linked;
+   * the UI library is static, so this reference is what brings them into the program. */
+  g_assert (portada_get_resource () != NULL);
+
   G_OBJECT_CLASS (klass)->finalize = portada_application_finalize;
-  app_class->activate = portada_application_activate;
   app_class->startup = portada_application_startup;
+  app_class->activate = portada_application_activate;
   app_class->handle_local_options = portada_application_handle_local_options;
 }
 

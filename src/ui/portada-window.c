@@ -18,6 +18,7 @@ enum
 {
   PROP_0,
   PROP_LAYOUT,
+  PROP_NEWSROOM,
   N_PROPS
 };
 
@@ -190,6 +191,9 @@ portada_window_class_init (PortadaWindowClass *klass)
   properties[PROP_LAYOUT]
       = g_param_spec_string ("layout", NULL, NULL, "side-by-side",
                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The newsroom open, for the Preferences window. */
+  properties[PROP_NEWSROOM] = g_param_spec_object ("newsroom", NULL, NULL, PORTADA_TYPE_NEWSROOM,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   GTK_WINDOW_CLASS (klass)->close_request = portada_window_close_request;
 
@@ -229,8 +233,7 @@ bind_settings (PortadaWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-details", self->editor, "show-details",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "preview-layout", self->editor, "layout",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "layout", self->editor, "layout", G_SETTINGS_BIND_DEFAULT);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -317,6 +320,7 @@ portada_window_open_newsroom (PortadaWindow *self, const char *path, gboolean cr
   remember_article (self);
   portada_article_editor_forget (self->editor);
   g_set_object (&self->newsroom, newsroom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWSROOM]);
   if (self->settings)
     {
       g_autofree char *old = g_settings_get_string (self->settings, "last-newsroom");
