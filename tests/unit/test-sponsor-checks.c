@@ -486,7 +486,10 @@ test_appearances_and_merge (void)
   g_clear_error (&error);
   g_assert_false (portada_sponsors_merge (nr, after->id, 99999, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
-  g_assert_nonnull (find_sponsor (nr, "Barceló Solymar"));
+  {
+    g_autoptr (PortadaSponsor) still = find_sponsor (nr, "Barceló Solymar");
+    g_assert_nonnull (still);
+  }
 }
 
 int
