@@ -158,8 +158,10 @@ portada_ui_test_screenshot_widget (GtkWidget *widget, const char *name)
   char *path;
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
 
-  dir = g_build_filename (g_getenv ("PORTADA_BUILD_ROOT") ? g_getenv ("PORTADA_BUILD_ROOT") : ".",
-                          "tests", "ui", "screenshots", NULL);
+  /* Under the build folder; run by hand, under the temporary folder, never the sources. */
+  dir = g_getenv ("PORTADA_BUILD_ROOT")
+            ? g_build_filename (g_getenv ("PORTADA_BUILD_ROOT"), "tests", "ui", "screenshots", NULL)
+            : g_build_filename (g_get_tmp_dir (), "portada-screenshots", NULL);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   wait_for_frame (widget);
   path = g_build_filename (dir, file, NULL);
