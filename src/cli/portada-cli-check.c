@@ -12,6 +12,7 @@
 #include "portada-cli.h"
 #include "portada-article-checks.h"
 #include "portada-newsroom.h"
+#include "portada-sponsor-checks.h"
 
 int
 portada_cli_check (int argc, char *argv[])
@@ -67,5 +68,24 @@ portada_cli_check (int argc, char *argv[])
       printf ("%s: %s\n", db, line);
     }
   found += own->len;
+
+  /* Sponsors, logos and strips, as of today. */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autoptr (GPtrArray) sponsors = portada_sponsor_checks_run (newsroom, today, &error);
+
+    if (sponsors == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < sponsors->len; i++)
+      {
+        g_autofree char *line = portada_problem_to_line (g_ptr_array_index (sponsors, i));
+        printf ("%s: %s\n", db, line);
+      }
+    found += sponsors->len;
+  }
   return found ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
 }

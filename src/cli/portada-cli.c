@@ -22,6 +22,7 @@ static const struct
 } commands[] = {
   { "demo", portada_cli_demo, N_ ("Create a demo newsroom") },
   { "check", portada_cli_check, N_ ("Check a newsroom for problems") },
+  { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
 };
 
 static void

@@ -1,4 +1,5 @@
-/* portada-application.c
+/* portada-application.c: the application, its actions (about, preferences, keyboard
+ * shortcuts, quit) and their accelerators.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "portada-application.h"
+#include "portada-newsroom.h"
+#include "portada-preferences-window.h"
+#include "portada-resources.h"
 #include "portada-window.h"
 
 struct _PortadaApplication
@@ -19,6 +23,80 @@ struct _PortadaApplication
 
 G_DEFINE_FINAL_TYPE (PortadaApplication, portada_application, ADW_TYPE_APPLICATION)
 
+/* The newsroom of @window, when the window exposes one as its "newsroom" property. */
+static PortadaNewsroom *
+window_newsroom (GtkWindow *window)
+{
+  PortadaNewsroom *newsroom = NULL;
+
+  if (window != NULL
+      && g_object_class_find_property (G_OBJECT_GET_CLASS (window), "newsroom") != NULL)
+    g_object_get (window, "newsroom", &newsroom, NULL);
+  return newsroom;
+}
+
+static void
+about_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _ ("The Portada authors"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app), "modal",
+      TRUE, "application-icon", APP_ID, "application-name", _ ("Portada"), "developer-name",
+      _ ("The Portada authors"), "version", PACKAGE_VERSION, "comments",
+      _ ("The newsroom desk of a bilingual news magazine: write and revise "
+         "articles, keep the sponsor lists, see every page as readers will, "
+         "and export the whole site."),
+      "website", "https://github.com/portada/portada", "issue-url",
+      "https://github.com/portada/portada/issues", "license-type", GTK_LICENSE_GPL_3_0, "copyright",
+      _ ("© 2026 The Portada authors"), "developers", developers,
+      /* Translators: your names, one a line, to be credited in the
+                         * About window. */
+      "translator-credits", _ ("translator-credits"), NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr (PortadaNewsroom) newsroom = window_newsroom (window);
+  PortadaPreferencesWindow *prefs = portada_preferences_window_new (window, newsroom);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+shortcuts_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  /* GtkApplicationWindow shows the help overlay (gtk/help-overlay.ui) itself. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+quit_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_autoptr (GList) windows
+      = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing each window, rather than quitting at once, lets every window store what it
+   * holds (the article being edited) on its way out; the application ends with the last. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_cb },
+  { "preferences", preferences_cb },
+  { "shortcuts", shortcuts_cb },
+  { "quit", quit_cb },
+};
+
 static int
 portada_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
@@ -28,6 +106,20 @@ portada_application_handle_local_options (GApplication *app, GVariantDict *optio
   if (g_variant_dict_lookup (options, "db", "^&ay", &db))
     self->db_path = g_strdup (db);
   return -1;
+}
+
+static void
+portada_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (portada_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -55,7 +147,12 @@ portada_application_class_init (PortadaApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* The UI resources (templates, help overlay, icons) register themselves when linked;
+   * the UI library is static, so this reference is what brings them into the program. */
+  g_assert (portada_get_resource () != NULL);
+
   G_OBJECT_CLASS (klass)->finalize = portada_application_finalize;
+  app_class->startup = portada_application_startup;
   app_class->activate = portada_application_activate;
   app_class->handle_local_options = portada_application_handle_local_options;
 }

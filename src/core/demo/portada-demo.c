@@ -14,6 +14,7 @@
 #include "portada-demo.h"
 #include "portada-demo-text.h"
 #include "portada-logo-list.h"
+#include "portada-logos.h"
 #include "portada-media.h"
 #include "portada-placement.h"
 #include "portada-settings.h"
@@ -204,7 +205,7 @@ add_sponsor (PortadaNewsroom *nr, GHashTable *by_name, const char *name, GError 
     }
   logo = portada_demo_placeholder_logo (s->name, 200, 80);
   file = g_strconcat (name, ".svg", NULL);
-  s->logo_media_id = portada_media_add (nr, logo, "image/svg+xml", 200, 80, file, error);
+  s->logo_media_id = portada_logos_import (nr, logo, file, error);
   if (s->logo_media_id == 0)
     return 0;
   s->contract_start = g_strdup ("2023-01-01");

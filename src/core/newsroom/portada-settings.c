@@ -24,6 +24,83 @@ static const struct
   { PORTADA_SETTING_PAGE_SIZE, "20" },
 };
 
+static gboolean
+check_url (const char *key, const char *value, gboolean allow_mailto, GError **error)
+{
+  g_autoptr (GUri) uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+  const char *host = uri ? g_uri_get_host (uri) : NULL;
+
+  if (scheme && allow_mailto && g_ascii_strcasecmp (scheme, "mailto") == 0
+      && strchr (g_uri_get_path (uri), '@') != NULL)
+    return TRUE;
+  if (scheme
+      && (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0)
+      && host && *host && strpbrk (value, " \t\n") == NULL)
+    return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+               allow_mailto ? _ ("The setting “%s” is not a web or e-mail address: “%s”; write it "
+                                 "as https://… or mailto:…")
+                            : _ ("The setting “%s” is not a web address: “%s”; write it as "
+                                 "https://…"),
+               key, value);
+  return FALSE;
+}
+
+static gboolean
+check_number (const char *key, const char *value, guint min, guint max, GError **error)
+{
+  guint64 n;
+
+  if (g_ascii_string_to_unsigned (value, 10, min, max, &n, NULL))
+    return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+               _ ("The setting “%s” must be a number from %u to %u, not “%s”"), key, min, max,
+               value);
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+portada_settings_check (const char *key, const char *value, GError **error)
+{
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” is not valid UTF-8 text"), key);
+      return FALSE;
+    }
+  if (g_str_equal (key, PORTADA_SETTING_BASE_URL))
+    return check_url (key, value, FALSE, error);
+  if (g_str_equal (key, PORTADA_SETTING_SUBSCRIBE_URL))
+    return *value == '\0' || check_url (key, value, TRUE, error);
+  if (g_str_equal (key, PORTADA_SETTING_PAGE_SIZE))
+    return check_number (key, value, 1, 1000, error);
+  if (g_str_equal (key, PORTADA_SETTING_COMMENTS_DEFAULT) && !g_str_equal (value, "true")
+      && !g_str_equal (value, "false"))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” must be “true” or “false”, not “%s”"), key, value);
+      return FALSE;
+    }
+  if (g_str_equal (key, PORTADA_SETTING_SITE_TITLE) && is_blank (value))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The setting “%s” cannot be empty"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 char *
 portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error)
 {
@@ -55,12 +132,8 @@ portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *va
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-  if (!g_utf8_validate (value, -1, NULL))
-    {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   _ ("The setting “%s” is not valid UTF-8 text"), key);
-      return FALSE;
-    }
+  if (!portada_settings_check (key, value, error))
+    return FALSE;
   stmt = portada_newsroom_prepare (newsroom,
                                    "INSERT INTO setting (key, value) VALUES (?, ?) "
                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -19,6 +19,12 @@ G_BEGIN_DECLS
 #define PORTADA_SETTING_SUBSCRIBE_URL "subscribe-url"       /* "" */
 #define PORTADA_SETTING_PAGE_SIZE "page-size"               /* "20" */
 
+/* Whether @value is acceptable for @key: the base URL is an absolute http(s) address, the
+ * subscribe address an http(s) or mailto one (or empty), comments-default "true" or
+ * "false", page-size a number from 1 to 1000, the site title not empty. Other keys take
+ * any UTF-8 text. portada_settings_set() checks through this too. */
+gboolean portada_settings_check (const char *key, const char *value, GError **error);
+
 /* Returns the stored value, or the key's default, or NULL with error set. */
 char *portada_settings_get (PortadaNewsroom *newsroom, const char *key, GError **error);
 gboolean portada_settings_set (PortadaNewsroom *newsroom, const char *key, const char *value,

@@ -43,6 +43,21 @@ portada_slot_is_valid (const char *slot)
   return slot && g_strv_contains ((const char *const *) slots, slot);
 }
 
+static const PortadaSlotLogoSize logo_sizes[] = {
+  { PORTADA_SLOT_HEADER, 150, 60 }, { PORTADA_SLOT_ARTICLE_TOP, 125, 50 },
+  { PORTADA_SLOT_BODY, 125, 50 },   { PORTADA_SLOT_SIDEBAR, 200, 80 },
+  { PORTADA_SLOT_MID, 125, 50 },    { PORTADA_SLOT_FOOTER, 100, 40 },
+};
+
+const PortadaSlotLogoSize *
+portada_slot_logo_size (const char *slot)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (logo_sizes); i++)
+    if (g_strcmp0 (slot, logo_sizes[i].slot) == 0)
+      return &logo_sizes[i];
+  return NULL;
+}
+
 PortadaPlacement *
 portada_placement_new (const char *slot)
 {

@@ -30,6 +30,23 @@ gboolean portada_order_mode_from_string (const char *text, PortadaOrderMode *mod
 
 gboolean portada_slot_is_valid (const char *slot);
 
+/* The box a logo of each slot is drawn in, in CSS pixels: the one place that
+ * says what size and shape of logo a strip wants (the site's style sheet and the
+ * logo checks read it). A logo is scaled to fit the box keeping its shape. */
+typedef struct
+{
+  const char *slot;
+  int width;
+  int height;
+} PortadaSlotLogoSize;
+
+/* A logo whose width:height is more than this many times wider or narrower
+ * than its box's is "far from the size its strip wants". */
+#define PORTADA_LOGO_ASPECT_TOLERANCE 3.0
+
+/* NULL for an unknown slot. */
+const PortadaSlotLogoSize *portada_slot_logo_size (const char *slot);
+
 typedef struct
 {
   gint64 id;

@@ -76,13 +76,13 @@ valid_date (const char *text)
   return g_date_valid_dmy (d, m, y);
 }
 
-static gboolean
-valid_website (const char *url)
+gboolean
+portada_sponsor_website_is_valid (const char *url)
 {
   g_autoptr (GUri) uri = NULL;
 
-  if (url == NULL || *url == '\0')
-    return TRUE;
+  if (url == NULL || *url == '\0' || strpbrk (url, " \t\r\n") != NULL)
+    return FALSE;
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   return uri
          && (g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0
@@ -108,7 +108,7 @@ portada_sponsor_validate (const PortadaSponsor *s, GError **error)
       g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "A sponsor needs a name");
       return FALSE;
     }
-  if (!valid_website (s->website))
+  if (s->website && *s->website && !portada_sponsor_website_is_valid (s->website))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
                    "The website “%s” of sponsor “%s” is not a web address: it must start with "

@@ -31,6 +31,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaSponsor, portada_sponsor_free)
 /* Is the sponsor shown on @date ("YYYY-MM-DD")? Active and within its contract. */
 gboolean portada_sponsor_is_shown_on (const PortadaSponsor *sponsor, const char *date);
 
+/* An absolute http:// or https:// address with a host (NULL and "" are not). */
+gboolean portada_sponsor_website_is_valid (const char *url);
+
 /* Checks name, website and dates; names the field and the problem. */
 gboolean portada_sponsor_validate (const PortadaSponsor *sponsor, GError **error);
 
