@@ -86,7 +86,8 @@ membership_row (PortadaSponsorsAppearances *self, const PortadaLogoList *list, d
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "appearances.remove-from-list");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", list->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "sponsors.show-list");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", list->id);
@@ -138,7 +139,8 @@ fill (PortadaSponsorsAppearances *self, GPtrArray *lists, GPtrArray *placements,
       add_row (self, row);
     }
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            g_menu_model_get_n_items (G_MENU_MODEL (menu)) > 0);
 }
 
 static void

@@ -19,8 +19,8 @@ portada_contract_parse_date (const char *text, GDate *date)
   char tail;
 
   g_date_clear (date, 1);
-  if (text == NULL || strlen (text) != 10
-      || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+  if (text == NULL || strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3
+      || !g_date_valid_dmy (d, m, y))
     return FALSE;
   g_date_set_dmy (date, d, m, y);
   return TRUE;
@@ -86,21 +86,21 @@ portada_contract_describe (const PortadaSponsor *sponsor, const char *today)
 
   switch (portada_contract_state (sponsor, today, &days))
     {
-    case PORTADA_CONTRACT_INACTIVE:
-      return g_strdup (_ ("Inactive"));
-    case PORTADA_CONTRACT_NOT_STARTED:
-      date = format_date (sponsor->contract_start);
-      /* Translators: %s is a date such as "1 May 2026". */
-      return g_strdup_printf (_ ("Starts on %s"), date);
-    case PORTADA_CONTRACT_EXPIRED:
-      return g_strdup (_ ("Expired"));
-    case PORTADA_CONTRACT_EXPIRING:
-      if (days == 0)
-        return g_strdup (_ ("Expires today"));
-      return g_strdup_printf (ngettext ("Expires in %d day", "Expires in %d days", days), days);
-    case PORTADA_CONTRACT_ACTIVE:
-    default:
-      return g_strdup (_ ("Active"));
+      case PORTADA_CONTRACT_INACTIVE:
+        return g_strdup (_ ("Inactive"));
+      case PORTADA_CONTRACT_NOT_STARTED:
+        date = format_date (sponsor->contract_start);
+        /* Translators: %s is a date such as "1 May 2026". */
+        return g_strdup_printf (_ ("Starts on %s"), date);
+      case PORTADA_CONTRACT_EXPIRED:
+        return g_strdup (_ ("Expired"));
+      case PORTADA_CONTRACT_EXPIRING:
+        if (days == 0)
+          return g_strdup (_ ("Expires today"));
+        return g_strdup_printf (ngettext ("Expires in %d day", "Expires in %d days", days), days);
+      case PORTADA_CONTRACT_ACTIVE:
+      default:
+        return g_strdup (_ ("Active"));
     }
 }
 
@@ -109,16 +109,16 @@ portada_contract_css_class (PortadaContractState state)
 {
   switch (state)
     {
-    case PORTADA_CONTRACT_EXPIRING:
-      return "warning";
-    case PORTADA_CONTRACT_EXPIRED:
-      return "error";
-    case PORTADA_CONTRACT_INACTIVE:
-    case PORTADA_CONTRACT_NOT_STARTED:
-      return "dim-label";
-    case PORTADA_CONTRACT_ACTIVE:
-    default:
-      return "success";
+      case PORTADA_CONTRACT_EXPIRING:
+        return "warning";
+      case PORTADA_CONTRACT_EXPIRED:
+        return "error";
+      case PORTADA_CONTRACT_INACTIVE:
+      case PORTADA_CONTRACT_NOT_STARTED:
+        return "dim-label";
+      case PORTADA_CONTRACT_ACTIVE:
+      default:
+        return "success";
     }
 }
 

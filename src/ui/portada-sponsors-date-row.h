@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_SPONSORS_DATE_ROW (portada_sponsors_date_row_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaSponsorsDateRow, portada_sponsors_date_row, PORTADA,
-                      SPONSORS_DATE_ROW, AdwEntryRow)
+G_DECLARE_FINAL_TYPE (PortadaSponsorsDateRow, portada_sponsors_date_row, PORTADA, SPONSORS_DATE_ROW,
+                      AdwEntryRow)
 
 GtkWidget *portada_sponsors_date_row_new (void);
 /* Is the text empty or a real date such as 2026-12-31? */

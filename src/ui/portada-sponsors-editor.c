@@ -228,8 +228,9 @@ show_state (PortadaSponsorsEditor *self, const PortadaSponsor *sponsor)
   gtk_label_set_label (self->state_label, state);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
-                            portada_contract_css_class (portada_contract_state (sponsor, today, NULL)));
+  gtk_widget_add_css_class (
+      GTK_WIDGET (self->state_label),
+      portada_contract_css_class (portada_contract_state (sponsor, today, NULL)));
 }
 
 static gboolean
@@ -282,8 +283,7 @@ field_changed_cb (PortadaSponsorsEditor *self)
   check_fields (self);
   gtk_label_set_label (self->title_label, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source
-      = g_timeout_add (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
+  self->save_source = g_timeout_add (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
 static void
@@ -301,7 +301,8 @@ show_sponsor (PortadaSponsorsEditor *self, const PortadaSponsor *sponsor)
   gtk_label_set_label (self->title_label, sponsor->name);
   show_state (self, sponsor);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), sponsor->name ? sponsor->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->website_row), sponsor->website ? sponsor->website : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->website_row),
+                         sponsor->website ? sponsor->website : "");
   gtk_editable_set_text (GTK_EDITABLE (self->alt_row), sponsor->alt_text ? sponsor->alt_text : "");
   gtk_editable_set_text (GTK_EDITABLE (self->start_row),
                          sponsor->contract_start ? sponsor->contract_start : "");
@@ -349,6 +350,9 @@ portada_sponsors_editor_dispose (GObject *object)
     save_now (self);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_EDITOR);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_editor_parent_class)->dispose (object);
 }
 

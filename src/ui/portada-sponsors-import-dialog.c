@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "portada-logo-list.h"
 #include "portada-logos.h"
@@ -45,8 +46,7 @@ update_response (PortadaSponsorsImportDialog *self)
   for (guint i = 0; i < self->name_rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (self->name_rows, i);
-      g_autofree char *name
-          = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
       gboolean on = gtk_check_button_get_active (g_ptr_array_index (self->checks, i));
 
       if (on && *name == '\0')
@@ -60,8 +60,7 @@ update_response (PortadaSponsorsImportDialog *self)
     }
   if (self->name_rows->len == 0)
     return;
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add",
-                                           included > 0 && named);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", included > 0 && named);
 }
 
 /* The sponsor already showing this logo, if any. */
@@ -104,8 +103,7 @@ add_accepted (PortadaSponsorsImportDialog *self, const PortadaLogoImport *import
   gtk_widget_set_tooltip_text (check, _ ("Add a sponsor for this logo"));
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), check);
   g_signal_connect_object (row, "changed", G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (update_response), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
   adw_preferences_group_add (self->accepted_group, row);
   g_ptr_array_add (self->name_rows, row);
   g_ptr_array_add (self->checks, check);
@@ -118,8 +116,14 @@ add_refused (PortadaSponsorsImportDialog *self, const PortadaLogoImport *import)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
+  const char *reason = import->error->message;
+
+  /* The core's message starts with the file name, already the row's title. */
+  if (g_str_has_prefix (reason, import->filename)
+      && g_str_has_prefix (reason + strlen (import->filename), ": "))
+    reason += strlen (import->filename) + 2;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), import->filename);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), import->error->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
   gtk_widget_add_css_class (icon, "error");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_preferences_group_add (self->refused_group, row);
@@ -225,8 +229,8 @@ portada_sponsors_import_dialog_new (GtkWindow *parent, PortadaSponsorsModel *mod
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_MODEL (model), NULL);
   g_return_val_if_fail (imports != NULL, NULL);
-  self = g_object_new (PORTADA_TYPE_SPONSORS_IMPORT_DIALOG, "transient-for", parent, "modal",
-                       TRUE, NULL);
+  self = g_object_new (PORTADA_TYPE_SPONSORS_IMPORT_DIALOG, "transient-for", parent, "modal", TRUE,
+                       NULL);
   self->model = g_object_ref (model);
   fill_lists (self);
   for (guint i = 0; i < imports->len; i++)
@@ -290,8 +294,7 @@ add_one (PortadaSponsorsImportDialog *self, guint i, gint64 list_id, GArray *ids
   if (!portada_sponsors_save (newsroom, sponsor, error))
     return FALSE;
   g_array_append_val (ids, sponsor->id);
-  return list_id == 0
-         || portada_logo_lists_add_member (newsroom, list_id, sponsor->id, 1.0, error);
+  return list_id == 0 || portada_logo_lists_add_member (newsroom, list_id, sponsor->id, 1.0, error);
 }
 
 GArray *
@@ -321,8 +324,7 @@ portada_sponsors_import_dialog_add (PortadaSponsorsImportDialog *self, GError **
       portada_newsroom_rollback (newsroom);
       return NULL;
     }
-  portada_sponsors_model_changed (self->model,
-                                  PORTADA_SPONSORS_CHANGED_SPONSORS | PORTADA_SPONSORS_CHANGED_LISTS,
-                                  0);
+  portada_sponsors_model_changed (
+      self->model, PORTADA_SPONSORS_CHANGED_SPONSORS | PORTADA_SPONSORS_CHANGED_LISTS, 0);
   return g_steal_pointer (&ids);
 }

@@ -22,8 +22,7 @@ const char *portada_sponsors_item_get_name (PortadaSponsorsItem *self);
 const PortadaSponsor *portada_sponsors_item_get_sponsor (PortadaSponsorsItem *self);
 const char *const *portada_sponsors_item_get_lists (PortadaSponsorsItem *self);
 /* Replaces the sponsor and its lists (taking both) and emits "changed". */
-void portada_sponsors_item_update (PortadaSponsorsItem *self, PortadaSponsor *sponsor,
-                                   GStrv lists);
+void portada_sponsors_item_update (PortadaSponsorsItem *self, PortadaSponsor *sponsor, GStrv lists);
 /* Does every word of @search start a word of the name, website or a list name,
  * ignoring case and accents? An empty search matches. */
 gboolean portada_sponsors_item_matches (PortadaSponsorsItem *self, const char *search);

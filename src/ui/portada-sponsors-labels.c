@@ -26,10 +26,13 @@ static const SlotInfo slot_infos[] = {
   { PORTADA_SLOT_FOOTER, N_ ("Footer"), N_ ("At the bottom of every page") },
 };
 
-static const char *const slot_names[]
-    = { PORTADA_SLOT_HEADER,  PORTADA_SLOT_ARTICLE_TOP, PORTADA_SLOT_BODY,
-        PORTADA_SLOT_SIDEBAR, PORTADA_SLOT_MID,         PORTADA_SLOT_FOOTER,
-        NULL };
+static const char *const slot_names[] = { PORTADA_SLOT_HEADER,
+                                          PORTADA_SLOT_ARTICLE_TOP,
+                                          PORTADA_SLOT_BODY,
+                                          PORTADA_SLOT_SIDEBAR,
+                                          PORTADA_SLOT_MID,
+                                          PORTADA_SLOT_FOOTER,
+                                          NULL };
 
 const char *const *
 portada_sponsors_slots (void)
@@ -67,13 +70,13 @@ portada_sponsors_order_label (PortadaOrderMode mode)
 {
   switch (mode)
     {
-    case PORTADA_ORDER_FIXED:
-      return _ ("Fixed Order");
-    case PORTADA_ORDER_ALPHABETICAL:
-      return _ ("Alphabetical");
-    case PORTADA_ORDER_SHUFFLE:
-    default:
-      return _ ("Weighted Shuffle");
+      case PORTADA_ORDER_FIXED:
+        return _ ("Fixed Order");
+      case PORTADA_ORDER_ALPHABETICAL:
+        return _ ("Alphabetical");
+      case PORTADA_ORDER_SHUFFLE:
+      default:
+        return _ ("Weighted Shuffle");
     }
 }
 

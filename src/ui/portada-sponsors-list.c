@@ -78,18 +78,18 @@ filter_matches (PortadaSponsorsList *self, PortadaSponsorsItem *item)
   state = portada_contract_state (sponsor, portada_sponsors_model_get_today (self->model), NULL);
   switch (filter)
     {
-    case FILTER_ACTIVE:
-      return state == PORTADA_CONTRACT_ACTIVE || state == PORTADA_CONTRACT_EXPIRING;
-    case FILTER_EXPIRING:
-      return state == PORTADA_CONTRACT_EXPIRING;
-    case FILTER_EXPIRED:
-      return state == PORTADA_CONTRACT_EXPIRED;
-    case FILTER_NOT_STARTED:
-      return state == PORTADA_CONTRACT_NOT_STARTED;
-    case FILTER_INACTIVE:
-      return state == PORTADA_CONTRACT_INACTIVE;
-    default:
-      return TRUE;
+      case FILTER_ACTIVE:
+        return state == PORTADA_CONTRACT_ACTIVE || state == PORTADA_CONTRACT_EXPIRING;
+      case FILTER_EXPIRING:
+        return state == PORTADA_CONTRACT_EXPIRING;
+      case FILTER_EXPIRED:
+        return state == PORTADA_CONTRACT_EXPIRED;
+      case FILTER_NOT_STARTED:
+        return state == PORTADA_CONTRACT_NOT_STARTED;
+      case FILTER_INACTIVE:
+        return state == PORTADA_CONTRACT_INACTIVE;
+      default:
+        return TRUE;
     }
 }
 
@@ -170,12 +170,16 @@ model_changed_cb (PortadaSponsorsList *self, guint what, gint64 sponsor_id)
 static void
 search_changed_cb (PortadaSponsorsList *self)
 {
+  if (self->filter == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
 filter_selected_cb (PortadaSponsorsList *self)
 {
+  if (self->filter == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -226,11 +230,11 @@ portada_sponsors_list_get_property (GObject *object, guint prop_id, GValue *valu
 
   switch (prop_id)
     {
-    case PROP_SELECTED_ID:
-      g_value_set_int64 (value, self->selected_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_SELECTED_ID:
+        g_value_set_int64 (value, self->selected_id);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -246,6 +250,9 @@ portada_sponsors_list_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->list_names, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_LIST);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_list_parent_class)->dispose (object);
 }
 
@@ -313,8 +320,8 @@ portada_sponsors_list_set_model (PortadaSponsorsList *self, PortadaSponsorsModel
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (items_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
@@ -338,7 +345,8 @@ find_shown (PortadaSponsorsList *self, gint64 id, guint *position)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PortadaSponsorsItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      g_autoptr (PortadaSponsorsItem) item
+          = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
       if (portada_sponsors_item_get_id (item) == id)
         {
           *position = i;

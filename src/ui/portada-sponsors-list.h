@@ -13,8 +13,7 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_SPONSORS_LIST (portada_sponsors_list_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaSponsorsList, portada_sponsors_list, PORTADA, SPONSORS_LIST,
-                      GtkWidget)
+G_DECLARE_FINAL_TYPE (PortadaSponsorsList, portada_sponsors_list, PORTADA, SPONSORS_LIST, GtkWidget)
 
 GtkWidget *portada_sponsors_list_new (void);
 void portada_sponsors_list_set_model (PortadaSponsorsList *self, PortadaSponsorsModel *model);

@@ -38,6 +38,7 @@ struct _PortadaSponsorsListsEditor
   gint64 list_id;
   GArray *members; /* PortadaLogoListMember of list_id, in order */
   gboolean saving; /* our own change: the model's echo needs no reload */
+  gboolean stale;  /* changed while hidden: read again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (PortadaSponsorsListsEditor, portada_sponsors_lists_editor, GTK_TYPE_WIDGET)
@@ -77,15 +78,19 @@ show_save_error (PortadaSponsorsListsEditor *self, const GError *error)
   gtk_widget_set_visible (GTK_WIDGET (self->save_error), error != NULL);
 }
 
-static void
+/* FALSE (and @toast gone) when no overlay can show it. */
+static gboolean
 toast (PortadaSponsorsListsEditor *self, AdwToast *toast)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
-  if (overlay)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return FALSE;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  return TRUE;
 }
 
 static const PortadaLogoList *
@@ -498,8 +503,8 @@ undo_delete_cb (AdwToast *toast, DeletedList *deleted)
     goto rollback;
   self->saving = TRUE;
   reload_lists (self, id);
-  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_LISTS
-                                                   | PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
+  portada_sponsors_model_changed (
+      self->model, PORTADA_SPONSORS_CHANGED_LISTS | PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
   self->saving = FALSE;
   return;
 
@@ -536,12 +541,31 @@ model_changed_cb (PortadaSponsorsListsEditor *self, guint what, gint64 sponsor_i
 {
   if (self->saving)
     return;
+  /* Building the rows costs: a hidden editor does it when shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (what & PORTADA_SPONSORS_CHANGED_LISTS)
     reload_lists (self, self->list_id);
   else if (what & PORTADA_SPONSORS_CHANGED_SPONSORS && self->members)
     fill_members (self);
   else if (what & PORTADA_SPONSORS_CHANGED_PLACEMENTS && self->members)
     show_summary (self);
+}
+
+static void
+portada_sponsors_lists_editor_map (GtkWidget *widget)
+{
+  PortadaSponsorsListsEditor *self = PORTADA_SPONSORS_LISTS_EDITOR (widget);
+
+  if (self->stale && self->model)
+    {
+      self->stale = FALSE;
+      reload_lists (self, self->list_id);
+    }
+  GTK_WIDGET_CLASS (portada_sponsors_lists_editor_parent_class)->map (widget);
 }
 
 static void
@@ -553,6 +577,9 @@ portada_sponsors_lists_editor_dispose (GObject *object)
   g_clear_pointer (&self->lists, g_ptr_array_unref);
   g_clear_pointer (&self->members, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_LISTS_EDITOR);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_lists_editor_parent_class)->dispose (object);
 }
 
@@ -562,6 +589,7 @@ portada_sponsors_lists_editor_class_init (PortadaSponsorsListsEditorClass *klass
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = portada_sponsors_lists_editor_dispose;
+  widget_class->map = portada_sponsors_lists_editor_map;
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-sponsors-lists-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsListsEditor, lists_box);
@@ -617,7 +645,20 @@ portada_sponsors_lists_editor_set_model (PortadaSponsorsListsEditor *self,
   self->model = g_object_ref (model);
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  reload_lists (self, 0);
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    portada_sponsors_lists_editor_map (GTK_WIDGET (self));
+}
+
+/* Reads the lists now if a change came while hidden. */
+static void
+ensure_fresh (PortadaSponsorsListsEditor *self)
+{
+  if (self->stale && self->model)
+    {
+      self->stale = FALSE;
+      reload_lists (self, self->list_id);
+    }
 }
 
 gboolean
@@ -626,6 +667,7 @@ portada_sponsors_lists_editor_select (PortadaSponsorsListsEditor *self, gint64 i
   guint index;
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self), FALSE);
+  ensure_fresh (self);
   if (find_list (self, id, &index) == NULL)
     return FALSE;
   gtk_list_box_select_row (self->lists_box, gtk_list_box_get_row_at_index (self->lists_box, index));
@@ -648,6 +690,7 @@ portada_sponsors_lists_editor_create (PortadaSponsorsListsEditor *self)
   gint64 id = 0;
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self), 0);
+  ensure_fresh (self);
   for (guint n = 1; id == 0 && n < 1000; n++)
     {
       g_autofree char *name
@@ -685,6 +728,7 @@ portada_sponsors_lists_editor_move (PortadaSponsorsListsEditor *self, guint from
   PortadaLogoListMember moved;
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self), FALSE);
+  ensure_fresh (self);
   if (self->members == NULL || from >= self->members->len || to >= self->members->len)
     return FALSE;
   if (from == to)
@@ -698,7 +742,7 @@ portada_sponsors_lists_editor_move (PortadaSponsorsListsEditor *self, guint from
   return TRUE;
 }
 
-gboolean
+AdwToast *
 portada_sponsors_lists_editor_delete_selected (PortadaSponsorsListsEditor *self)
 {
   g_autoptr (GError) error = NULL;
@@ -707,16 +751,17 @@ portada_sponsors_lists_editor_delete_selected (PortadaSponsorsListsEditor *self)
   AdwToast *done;
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self), FALSE);
+  g_return_val_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self), NULL);
+  ensure_fresh (self);
   list = find_list (self, self->list_id, NULL);
   if (list == NULL)
-    return FALSE;
+    return NULL;
   deleted = remember_list (self, list, &error);
   if (deleted == NULL || !portada_logo_lists_delete (newsroom_of (self), list->id, &error))
     {
       g_clear_pointer (&deleted, deleted_list_free);
       show_save_error (self, error);
-      return FALSE;
+      return NULL;
     }
   /* Translators: %s is the name of a logo list. */
   title = g_strdup_printf (_ ("List “%s” deleted"), deleted->name);
@@ -727,9 +772,8 @@ portada_sponsors_lists_editor_delete_selected (PortadaSponsorsListsEditor *self)
                          (GClosureNotify) (void (*) (void)) deleted_list_free, 0);
   self->saving = TRUE;
   reload_lists (self, 0);
-  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_LISTS
-                                                   | PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
+  portada_sponsors_model_changed (
+      self->model, PORTADA_SPONSORS_CHANGED_LISTS | PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
   self->saving = FALSE;
-  toast (self, done);
-  return TRUE;
+  return toast (self, done) ? done : NULL;
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "portada-sponsors-model.h"
 
@@ -29,7 +29,8 @@ GtkListBox *portada_sponsors_lists_editor_get_members (PortadaSponsorsListsEdito
 /* Moves the member at @from to @to and saves the order (what a drop does). */
 gboolean portada_sponsors_lists_editor_move (PortadaSponsorsListsEditor *self, guint from,
                                              guint to);
-/* Deletes the selected list, with an undo toast; FALSE on error. */
-gboolean portada_sponsors_lists_editor_delete_selected (PortadaSponsorsListsEditor *self);
+/* Deletes the selected list; the returned toast (shown when the editor is in an
+ * AdwToastOverlay, which owns it) offers to undo. NULL on error. */
+AdwToast *portada_sponsors_lists_editor_delete_selected (PortadaSponsorsListsEditor *self);
 
 G_END_DECLS

@@ -73,8 +73,8 @@ show_info (PortadaSponsorsLogo *self, GdkTexture *texture, const GError *texture
                           media->height, size, media->filename ? media->filename : "");
   if (texture == NULL)
     {
-      g_autofree char *broken = g_strdup_printf (
-          _ ("The logo cannot be shown (%s): replace it"), texture_error->message);
+      g_autofree char *broken = g_strdup_printf (_ ("The logo cannot be shown (%s): replace it"),
+                                                 texture_error->message);
       gtk_label_set_label (self->info_label, broken);
     }
   else
@@ -113,8 +113,7 @@ replace_clicked_cb (PortadaSponsorsLogo *self)
   g_autoptr (GtkFileFilter) filter = image_filter ();
 
   self->chooser = gtk_file_chooser_native_new (_ ("Replace Logo"), GTK_WINDOW (root),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Replace"),
-                                               NULL);
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Replace"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
@@ -122,8 +121,7 @@ replace_clicked_cb (PortadaSponsorsLogo *self)
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target, const GValue *value, double x, double y,
-         PortadaSponsorsLogo *self)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PortadaSponsorsLogo *self)
 {
   GSList *files = g_value_get_boxed (value);
 
@@ -162,6 +160,9 @@ portada_sponsors_logo_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_LOGO);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_logo_parent_class)->dispose (object);
 }
 

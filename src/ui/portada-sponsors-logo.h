@@ -13,8 +13,7 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_SPONSORS_LOGO (portada_sponsors_logo_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaSponsorsLogo, portada_sponsors_logo, PORTADA, SPONSORS_LOGO,
-                      GtkWidget)
+G_DECLARE_FINAL_TYPE (PortadaSponsorsLogo, portada_sponsors_logo, PORTADA, SPONSORS_LOGO, GtkWidget)
 
 GtkWidget *portada_sponsors_logo_new (void);
 void portada_sponsors_logo_set_model (PortadaSponsorsLogo *self, PortadaSponsorsModel *model);

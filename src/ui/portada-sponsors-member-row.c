@@ -124,9 +124,8 @@ show_sponsor (PortadaSponsorsMemberRow *self)
   state = portada_contract_describe (sponsor, portada_sponsors_model_get_today (self->model));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), sponsor->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), state);
-  gtk_picture_set_paintable (
-      self->logo,
-      GDK_PAINTABLE (portada_sponsors_model_get_logo (self->model, sponsor->logo_media_id, NULL)));
+  gtk_picture_set_paintable (self->logo, GDK_PAINTABLE (portada_sponsors_model_get_logo (
+                                             self->model, sponsor->logo_media_id, NULL)));
 }
 
 static void
@@ -147,16 +146,16 @@ portada_sponsors_member_row_class_init (PortadaSponsorsMemberRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = portada_sponsors_member_row_dispose;
 
   /* By how many places (-1: up, 1: down). */
-  signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[MOVE] = g_signal_new ("move", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   /* To the place of the row at this index. */
-  signals[MOVE_TO] = g_signal_new ("move-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+  signals[MOVE_TO] = g_signal_new ("move-to", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
-  signals[WEIGHT_CHANGED] = g_signal_new ("weight-changed", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                                          G_TYPE_DOUBLE);
+  signals[WEIGHT_CHANGED]
+      = g_signal_new ("weight-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 1, G_TYPE_DOUBLE);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-sponsors-member-row.ui");
@@ -169,8 +168,8 @@ portada_sponsors_member_row_class_init (PortadaSponsorsMemberRowClass *klass)
   gtk_widget_class_install_action (widget_class, "member.remove", NULL, remove_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "member.move-up",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "member.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "member.move-down",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "member.remove", NULL);
 }
 
@@ -221,8 +220,7 @@ portada_sponsors_member_row_get_weight (PortadaSponsorsMemberRow *self)
 }
 
 void
-portada_sponsors_member_row_set_movable (PortadaSponsorsMemberRow *self, gboolean up,
-                                         gboolean down)
+portada_sponsors_member_row_set_movable (PortadaSponsorsMemberRow *self, gboolean up, gboolean down)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_MEMBER_ROW (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "member.move-up", up);

@@ -43,21 +43,6 @@ by_name (gconstpointer a, gconstpointer b, gpointer user_data)
   return strcmp (kx, ky);
 }
 
-static gboolean
-refresh_item (PortadaSponsorsModel *self, PortadaSponsorsItem *item, GError **error)
-{
-  g_autoptr (PortadaSponsor) sponsor = NULL;
-  g_auto (GStrv) lists = NULL;
-  gint64 id = portada_sponsors_item_get_id (item);
-
-  sponsor = portada_sponsors_load (self->newsroom, id, error);
-  lists = sponsor ? portada_logo_lists_of_sponsor (self->newsroom, id, error) : NULL;
-  if (lists == NULL)
-    return FALSE;
-  portada_sponsors_item_update (item, g_steal_pointer (&sponsor), g_steal_pointer (&lists));
-  return TRUE;
-}
-
 static void
 portada_sponsors_model_dispose (GObject *object)
 {
@@ -87,8 +72,8 @@ portada_sponsors_model_class_init (PortadaSponsorsModelClass *klass)
   object_class->finalize = portada_sponsors_model_finalize;
 
   /* PortadaSponsorsChange flags, and the sponsor concerned (0: any or all). */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT64);
 }
 
 static void
@@ -133,7 +118,8 @@ portada_sponsors_model_find (PortadaSponsorsModel *self, gint64 id, guint *posit
   n = g_list_model_get_n_items (G_LIST_MODEL (self->sponsors));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (PortadaSponsorsItem) item = g_list_model_get_item (G_LIST_MODEL (self->sponsors), i);
+      g_autoptr (PortadaSponsorsItem) item
+          = g_list_model_get_item (G_LIST_MODEL (self->sponsors), i);
       if (portada_sponsors_item_get_id (item) == id)
         {
           if (position)
@@ -225,23 +211,32 @@ refresh_one (PortadaSponsorsModel *self, gint64 id)
     }
 }
 
+/* Brings the store in line with the newsroom, keeping the items (and so the
+ * selection) of the sponsors still there. */
 static void
 refresh_all (PortadaSponsorsModel *self)
 {
   g_autoptr (GError) error = NULL;
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sponsors));
+  g_autoptr (GPtrArray) sponsors = portada_sponsors_list (self->newsroom, &error);
+  g_autoptr (GHashTable) stored = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (guint i = 0; i < n; i++)
+  if (sponsors == NULL)
+    {
+      g_warning ("The sponsors cannot be read again: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < sponsors->len; i++)
+    g_hash_table_add (stored, &((PortadaSponsor *) g_ptr_array_index (sponsors, i))->id);
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->sponsors)); i > 0; i--)
     {
       g_autoptr (PortadaSponsorsItem) item
-          = g_list_model_get_item (G_LIST_MODEL (self->sponsors), i);
-      if (!refresh_item (self, item, &error))
-        {
-          g_warning ("Sponsor %" G_GINT64_FORMAT " cannot be read again: %s",
-                     portada_sponsors_item_get_id (item), error->message);
-          g_clear_error (&error);
-        }
+          = g_list_model_get_item (G_LIST_MODEL (self->sponsors), i - 1);
+      gint64 id = portada_sponsors_item_get_id (item);
+      if (!g_hash_table_contains (stored, &id))
+        g_list_store_remove (self->sponsors, i - 1);
     }
+  for (guint i = 0; i < sponsors->len; i++)
+    refresh_one (self, ((PortadaSponsor *) g_ptr_array_index (sponsors, i))->id);
 }
 
 void

@@ -32,7 +32,6 @@ struct _PortadaSponsorsPlacementRow
 
   PortadaSponsorsModel *model;
   PortadaPlacement *placement;
-  guint index_in_slot;
   GArray *list_ids; /* the combo's positions: 0 (none), then each list */
   gboolean loading;
 };
@@ -57,26 +56,32 @@ describe_subset (GStrv chosen, const char *everything)
   return g_strjoinv (", ", chosen);
 }
 
+/* The group names the slot; the row names what the strip shows. */
 static void
 show_subtitle (PortadaSponsorsPlacementRow *self)
 {
   const PortadaPlacement *p = self->placement;
   const char *list = list_name (self, p->list_id);
-  g_autofree char *title = portada_sponsors_placement_label (p, self->index_in_slot);
+  g_autofree char *title = NULL;
   g_autofree char *max = NULL;
   g_autofree char *langs = describe_subset (p->languages, _ ("every language"));
+  g_autofree char *sections = describe_subset (p->sections, _ ("every section"));
   g_autofree char *subtitle = NULL;
 
-  max = p->max_logos > 0
-            ? g_strdup_printf (ngettext ("at most %d logo", "at most %d logos", p->max_logos),
-                               p->max_logos)
-            : g_strdup (_ ("every logo"));
+  max = p->max_logos > 0 ? g_strdup_printf (
+            ngettext ("at most %d logo", "at most %d logos", p->max_logos), p->max_logos)
+                         : g_strdup (_ ("every logo"));
   if (list == NULL)
-    subtitle = g_strdup (_ ("Draws from no list: shows nothing"));
+    title = g_strdup (_ ("No list: shows nothing"));
+  else if (g_strcmp0 (p->slot, PORTADA_SLOT_BODY) == 0)
+    /* Translators: a strip in the body of an article: "List A after paragraph 3". */
+    title = g_strdup_printf (_ ("List %s after paragraph %d"), list, p->after_paragraph);
   else
-    /* Translators: a strip's summary: "List A · at most 16 logos · Weighted Shuffle · every language". */
-    subtitle = g_strdup_printf (_ ("List %s · %s · %s · %s"), list, max,
-                                portada_sponsors_order_label (p->order), langs);
+    title = g_strdup_printf (_ ("List %s"), list);
+  /* Translators: a strip's summary: "at most 16 logos · Weighted Shuffle · every language ·
+   * every section". */
+  subtitle = g_strdup_printf (_ ("%s · %s · %s · %s"), max, portada_sponsors_order_label (p->order),
+                              langs, sections);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
 }
@@ -106,6 +111,8 @@ list_selected_cb (PortadaSponsorsPlacementRow *self)
 {
   guint i = adw_combo_row_get_selected (self->list_row);
 
+  if (self->loading)
+    return;
   if (i == GTK_INVALID_LIST_POSITION || i >= self->list_ids->len)
     return;
   self->placement->list_id = g_array_index (self->list_ids, gint64, i);
@@ -115,6 +122,8 @@ list_selected_cb (PortadaSponsorsPlacementRow *self)
 static void
 max_changed_cb (PortadaSponsorsPlacementRow *self)
 {
+  if (self->loading)
+    return;
   self->placement->max_logos = gtk_spin_button_get_value_as_int (self->max_spin);
   save (self);
 }
@@ -124,6 +133,8 @@ order_selected_cb (PortadaSponsorsPlacementRow *self)
 {
   guint i = adw_combo_row_get_selected (self->order_row);
 
+  if (self->loading)
+    return;
   if (i > PORTADA_ORDER_ALPHABETICAL)
     return;
   self->placement->order = (PortadaOrderMode) i;
@@ -133,6 +144,8 @@ order_selected_cb (PortadaSponsorsPlacementRow *self)
 static void
 paragraph_changed_cb (PortadaSponsorsPlacementRow *self)
 {
+  if (self->loading)
+    return;
   self->placement->after_paragraph = gtk_spin_button_get_value_as_int (self->paragraph_spin);
   save (self);
 }
@@ -171,8 +184,7 @@ subset_toggled_cb (PortadaSponsorsPlacementRow *self)
 }
 
 static GtkWidget *
-check_button (PortadaSponsorsPlacementRow *self, const char *key, const char *label,
-              GStrv chosen)
+check_button (PortadaSponsorsPlacementRow *self, const char *key, const char *label, GStrv chosen)
 {
   GtkWidget *check = gtk_check_button_new_with_label (label);
 
@@ -228,9 +240,9 @@ fill_choices (PortadaSponsorsPlacementRow *self, GPtrArray *lists, GPtrArray *la
   for (guint i = 0; i < sections->len; i++)
     {
       const PortadaSection *s = g_ptr_array_index (sections, i);
-      gtk_box_append (self->sections_box, check_button (self, s->key,
-                                                        portada_section_get_name (s, lang),
-                                                        self->placement->sections));
+      gtk_box_append (self->sections_box,
+                      check_button (self, s->key, portada_section_get_name (s, lang),
+                                    self->placement->sections));
     }
 }
 
@@ -281,8 +293,7 @@ portada_sponsors_placement_row_init (PortadaSponsorsPlacementRow *self)
 
 GtkWidget *
 portada_sponsors_placement_row_new (PortadaSponsorsModel *model, const PortadaPlacement *placement,
-                                    guint index_in_slot, GPtrArray *lists, GPtrArray *languages,
-                                    GPtrArray *sections)
+                                    GPtrArray *lists, GPtrArray *languages, GPtrArray *sections)
 {
   PortadaSponsorsPlacementRow *self = g_object_new (PORTADA_TYPE_SPONSORS_PLACEMENT_ROW, NULL);
   g_autofree char *lang = portada_settings_get (portada_sponsors_model_get_newsroom (model),
@@ -295,7 +306,6 @@ portada_sponsors_placement_row_new (PortadaSponsorsModel *model, const PortadaPl
   p->sections = g_strdupv (placement->sections);
   self->placement = p;
   self->model = g_object_ref (model);
-  self->index_in_slot = index_in_slot;
 
   fill_choices (self, lists, languages, sections, lang ? lang : "en");
   gtk_spin_button_set_value (self->max_spin, p->max_logos);
@@ -325,8 +335,7 @@ portada_sponsors_placement_row_get_placement (PortadaSponsorsPlacementRow *self)
 }
 
 gboolean
-portada_sponsors_placement_row_set_order (PortadaSponsorsPlacementRow *self,
-                                          PortadaOrderMode order)
+portada_sponsors_placement_row_set_order (PortadaSponsorsPlacementRow *self, PortadaOrderMode order)
 {
   g_return_val_if_fail (PORTADA_IS_SPONSORS_PLACEMENT_ROW (self), FALSE);
   g_return_val_if_fail (order <= PORTADA_ORDER_ALPHABETICAL, FALSE);

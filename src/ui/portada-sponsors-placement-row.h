@@ -20,13 +20,12 @@ G_DECLARE_FINAL_TYPE (PortadaSponsorsPlacementRow, portada_sponsors_placement_ro
 /* Takes a copy of @placement; @lists (PortadaLogoList), @languages
  * (PortadaLanguage) and @sections (PortadaSection) are what it can choose from. */
 GtkWidget *portada_sponsors_placement_row_new (PortadaSponsorsModel *model,
-                                               const PortadaPlacement *placement,
-                                               guint index_in_slot, GPtrArray *lists,
+                                               const PortadaPlacement *placement, GPtrArray *lists,
                                                GPtrArray *languages, GPtrArray *sections);
 gint64 portada_sponsors_placement_row_get_id (PortadaSponsorsPlacementRow *self);
 /* The placement as last saved. */
-const PortadaPlacement *portada_sponsors_placement_row_get_placement (
-    PortadaSponsorsPlacementRow *self);
+const PortadaPlacement *
+portada_sponsors_placement_row_get_placement (PortadaSponsorsPlacementRow *self);
 /* Sets the order mode as the combo row does, and saves. */
 gboolean portada_sponsors_placement_row_set_order (PortadaSponsorsPlacementRow *self,
                                                    PortadaOrderMode order);

@@ -21,6 +21,7 @@ struct _PortadaSponsorsPlacements
   PortadaSponsorsModel *model;
   GPtrArray *rows; /* PortadaSponsorsPlacementRow */
   guint reload_source;
+  gboolean stale; /* changed while hidden: read again when shown */
 };
 
 G_DEFINE_FINAL_TYPE (PortadaSponsorsPlacements, portada_sponsors_placements, GTK_TYPE_WIDGET)
@@ -82,8 +83,8 @@ fill (PortadaSponsorsPlacements *self, GPtrArray *placements, GPtrArray *lists,
 
           if (g_strcmp0 (p->slot, slots[s]) != 0)
             continue;
-          row = portada_sponsors_placement_row_new (self->model, p, in_slot++, lists, languages,
-                                                    sections);
+          row = portada_sponsors_placement_row_new (self->model, p, lists, languages, sections);
+          in_slot++;
           g_ptr_array_add (self->rows, row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
@@ -113,11 +114,14 @@ reload_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* In an idle: the row that asked may be the one to go. */
+/* In an idle: the row that asked may be the one to go. Building the rows
+ * costs: a hidden page does it when shown. */
 static void
 reload_soon (PortadaSponsorsPlacements *self)
 {
-  if (self->reload_source == 0)
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->reload_source == 0)
     self->reload_source = g_idle_add (reload_idle_cb, self);
 }
 
@@ -138,6 +142,20 @@ model_changed_cb (PortadaSponsorsPlacements *self, guint what)
 }
 
 static void
+ensure_fresh (PortadaSponsorsPlacements *self)
+{
+  if (self->stale && self->model)
+    portada_sponsors_placements_reload (self);
+}
+
+static void
+portada_sponsors_placements_map (GtkWidget *widget)
+{
+  ensure_fresh (PORTADA_SPONSORS_PLACEMENTS (widget));
+  GTK_WIDGET_CLASS (portada_sponsors_placements_parent_class)->map (widget);
+}
+
+static void
 portada_sponsors_placements_dispose (GObject *object)
 {
   PortadaSponsorsPlacements *self = PORTADA_SPONSORS_PLACEMENTS (object);
@@ -146,6 +164,9 @@ portada_sponsors_placements_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_PLACEMENTS);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_placements_parent_class)->dispose (object);
 }
 
@@ -155,6 +176,7 @@ portada_sponsors_placements_class_init (PortadaSponsorsPlacementsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = portada_sponsors_placements_dispose;
+  widget_class->map = portada_sponsors_placements_map;
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-sponsors-placements.ui");
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsPlacements, groups_box);
@@ -177,15 +199,14 @@ portada_sponsors_placements_new (void)
 }
 
 void
-portada_sponsors_placements_set_model (PortadaSponsorsPlacements *self,
-                                       PortadaSponsorsModel *model)
+portada_sponsors_placements_set_model (PortadaSponsorsPlacements *self, PortadaSponsorsModel *model)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_PLACEMENTS (self));
   g_return_if_fail (self->model == NULL);
   self->model = g_object_ref (model);
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  portada_sponsors_placements_reload (self);
+  reload_soon (self);
 }
 
 void
@@ -201,6 +222,8 @@ portada_sponsors_placements_reload (PortadaSponsorsPlacements *self)
 
   g_return_if_fail (PORTADA_IS_SPONSORS_PLACEMENTS (self));
   newsroom = portada_sponsors_model_get_newsroom (self->model);
+  self->stale = FALSE;
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   g_ptr_array_set_size (self->rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
     gtk_box_remove (self->groups_box, child);
@@ -220,6 +243,7 @@ PortadaSponsorsPlacementRow *
 portada_sponsors_placements_get_row (PortadaSponsorsPlacements *self, gint64 id)
 {
   g_return_val_if_fail (PORTADA_IS_SPONSORS_PLACEMENTS (self), NULL);
+  ensure_fresh (self);
   for (guint i = 0; i < self->rows->len; i++)
     if (portada_sponsors_placement_row_get_id (g_ptr_array_index (self->rows, i)) == id)
       return g_ptr_array_index (self->rows, i);
@@ -272,7 +296,6 @@ portada_sponsors_placements_add (PortadaSponsorsPlacements *self, const char *sl
       return 0;
     }
   portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
   portada_sponsors_placements_reload (self);
   return placement->id;
 }

@@ -36,9 +36,9 @@ show_logo (PortadaSponsorsRow *self, const PortadaSponsor *sponsor)
   gtk_picture_set_paintable (self->logo, GDK_PAINTABLE (texture));
   gtk_widget_set_visible (GTK_WIDGET (self->logo), texture != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->no_logo), texture == NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_logo),
-                               sponsor->logo_media_id ? _ ("The logo cannot be shown")
-                                                      : _ ("No logo"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->no_logo), sponsor->logo_media_id
+                                                               ? _ ("The logo cannot be shown")
+                                                               : _ ("No logo"));
 }
 
 static void
@@ -91,6 +91,9 @@ portada_sponsors_row_dispose (GObject *object)
   portada_sponsors_row_set_item (self, NULL);
   g_clear_object (&self->model);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_ROW);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (portada_sponsors_row_parent_class)->dispose (object);
 }
 

@@ -131,9 +131,9 @@ import_logos_cb (GtkWidget *widget, const char *action, GVariant *param)
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/webp");
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
-  self->chooser = gtk_file_chooser_native_new (_ ("Import Logos"),
-                                               GTK_WINDOW (gtk_widget_get_root (widget)),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
+  self->chooser
+      = gtk_file_chooser_native_new (_ ("Import Logos"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
@@ -220,8 +220,8 @@ undo_delete_cb (AdwToast *toast, DeletedSponsor *deleted)
       goto rollback;
   if (!portada_newsroom_commit (newsroom_of (self), &error))
     goto rollback;
-  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_SPONSORS
-                                                   | PORTADA_SPONSORS_CHANGED_LISTS, sponsor->id);
+  portada_sponsors_model_changed (
+      self->model, PORTADA_SPONSORS_CHANGED_SPONSORS | PORTADA_SPONSORS_CHANGED_LISTS, sponsor->id);
   portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_LISTS, 0);
   portada_sponsors_view_show_sponsor (self, sponsor->id, NULL);
   return;
@@ -235,41 +235,8 @@ failed:
 static void
 delete_sponsor_cb (GtkWidget *widget, const char *action, GVariant *param)
 {
-  PortadaSponsorsView *self = PORTADA_SPONSORS_VIEW (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
-  DeletedSponsor *deleted;
-  AdwToast *toast;
-
-  deleted = g_new0 (DeletedSponsor, 1);
-  deleted->self = g_object_ref (self);
-  deleted->sponsor = portada_sponsors_load (newsroom_of (self), id, &error);
-  deleted->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
-  if (deleted->sponsor)
-    {
-      g_array_unref (deleted->memberships);
-      deleted->memberships = memberships_of (self, id, &error);
-    }
-  if (deleted->sponsor == NULL || deleted->memberships == NULL
-      || !portada_sponsors_delete (newsroom_of (self), id, &error))
-    {
-      if (deleted->memberships == NULL)
-        deleted->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
-      deleted_sponsor_free (deleted);
-      toast_error (self, error);
-      return;
-    }
-  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_SPONSORS, id);
-  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_LISTS, 0);
-  /* Translators: %s is a sponsor's name. */
-  title = g_strdup_printf (_ ("“%s” deleted"), deleted->sponsor->name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_sponsor_free, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  portada_sponsors_view_delete_sponsor (PORTADA_SPONSORS_VIEW (widget),
+                                        g_variant_get_int64 (param));
 }
 
 static void
@@ -340,6 +307,9 @@ portada_sponsors_view_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_VIEW);
+  /* The template's top child is not bound, so not unparented above. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (portada_sponsors_view_parent_class)->dispose (object);
 }
@@ -367,12 +337,10 @@ portada_sponsors_view_class_init (PortadaSponsorsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sponsors.import-logos", NULL, import_logos_cb);
   gtk_widget_class_install_action (widget_class, "sponsors.add-sponsor", NULL, add_sponsor_cb);
-  gtk_widget_class_install_action (widget_class, "sponsors.delete-sponsor", "x",
-                                   delete_sponsor_cb);
+  gtk_widget_class_install_action (widget_class, "sponsors.delete-sponsor", "x", delete_sponsor_cb);
   gtk_widget_class_install_action (widget_class, "sponsors.show-sponsor", "x", show_sponsor_cb);
   gtk_widget_class_install_action (widget_class, "sponsors.show-list", "x", show_list_cb);
-  gtk_widget_class_install_action (widget_class, "sponsors.show-placement", "x",
-                                   show_placement_cb);
+  gtk_widget_class_install_action (widget_class, "sponsors.show-placement", "x", show_placement_cb);
   gtk_widget_class_install_action (widget_class, "sponsors.find", NULL, find_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sponsors.find",
                                        NULL);
@@ -482,6 +450,47 @@ portada_sponsors_view_import_files (PortadaSponsorsView *self, GSList *files)
   g_signal_connect_object (dialog, "response", G_CALLBACK (import_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
+}
+
+AdwToast *
+portada_sponsors_view_delete_sponsor (PortadaSponsorsView *self, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  DeletedSponsor *deleted;
+  AdwToast *toast;
+
+  g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), NULL);
+  g_return_val_if_fail (self->model != NULL, NULL);
+  deleted = g_new0 (DeletedSponsor, 1);
+  deleted->self = g_object_ref (self);
+  deleted->sponsor = portada_sponsors_load (newsroom_of (self), id, &error);
+  deleted->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
+  if (deleted->sponsor)
+    {
+      g_array_unref (deleted->memberships);
+      deleted->memberships = memberships_of (self, id, &error);
+    }
+  if (deleted->sponsor == NULL || deleted->memberships == NULL
+      || !portada_sponsors_delete (newsroom_of (self), id, &error))
+    {
+      if (deleted->memberships == NULL)
+        deleted->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
+      deleted_sponsor_free (deleted);
+      toast_error (self, error);
+      return NULL;
+    }
+  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_SPONSORS, id);
+  portada_sponsors_model_changed (self->model, PORTADA_SPONSORS_CHANGED_LISTS, 0);
+  /* Translators: %s is a sponsor's name. */
+  title = g_strdup_printf (_ ("“%s” deleted"), deleted->sponsor->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_sponsor_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return toast;
 }
 
 PortadaSponsorsList *

@@ -19,8 +19,7 @@
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_SPONSORS_VIEW (portada_sponsors_view_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaSponsorsView, portada_sponsors_view, PORTADA, SPONSORS_VIEW,
-                      GtkWidget)
+G_DECLARE_FINAL_TYPE (PortadaSponsorsView, portada_sponsors_view, PORTADA, SPONSORS_VIEW, GtkWidget)
 
 /* The pages of the view, for portada_sponsors_view_show_page(). */
 #define PORTADA_SPONSORS_PAGE_SPONSORS "sponsors"
@@ -44,6 +43,9 @@ gboolean portada_sponsors_view_show_sponsor (PortadaSponsorsView *self, gint64 i
  * in the returned dialog (already presented), for the new sponsors' names. */
 PortadaSponsorsImportDialog *portada_sponsors_view_import_files (PortadaSponsorsView *self,
                                                                  GSList *files);
+
+/* Deletes sponsor @id; the returned toast (shown, owned by the view) offers to undo. */
+AdwToast *portada_sponsors_view_delete_sponsor (PortadaSponsorsView *self, gint64 id);
 
 PortadaSponsorsList *portada_sponsors_view_get_list (PortadaSponsorsView *self);
 PortadaSponsorsEditor *portada_sponsors_view_get_editor (PortadaSponsorsView *self);
