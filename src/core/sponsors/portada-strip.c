@@ -75,6 +75,8 @@ by_name (const void *a, const void *b)
 void
 portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode, const char *seed)
 {
+  if (n == 0)
+    return;
   switch (mode)
     {
       case PORTADA_ORDER_FIXED:
