@@ -6,12 +6,15 @@ set -euo pipefail
 top=${PORTADA_SOURCE_ROOT:?PORTADA_SOURCE_ROOT is not set}
 clang_format=${CLANG_FORMAT:-clang-format}
 cd "$top"
+mapfile -d '' files < <(find src tests bench -name '*.[ch]' -print0 | sort -z)
+count=${#files[@]}
 bad=()
-count=0
-while IFS= read -r -d '' f; do
-  count=$((count + 1))
-  "$clang_format" --dry-run --Werror --style=file "$f" >/dev/null 2>&1 || bad+=("$f")
-done < <(find src tests bench -name '*.[ch]' -print0 | sort -z)
+# One run over every file when all is well; file by file only to name the culprits.
+if ! "$clang_format" --dry-run --Werror --style=file "${files[@]}" >/dev/null 2>&1; then
+  for f in "${files[@]}"; do
+    "$clang_format" --dry-run --Werror --style=file "$f" >/dev/null 2>&1 || bad+=("$f")
+  done
+fi
 
 if [ ${#bad[@]} -gt 0 ]; then
   echo "not ok: ${#bad[@]} of $count files are not formatted; run: clang-format -i ${bad[*]}"

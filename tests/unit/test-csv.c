@@ -439,7 +439,9 @@ test_bad_rows (void)
   g_assert_cmpint (count (nr, "SELECT count(*) FROM sponsor"), ==, 3);
   s = by_name (nr, "Good One");
   g_assert_cmpstr (s->website, ==, "https://good.example"); /* not row 13's */
-  g_assert_nonnull (by_name (nr, "Trailing Cells"));
+  g_clear_pointer (&s, portada_sponsor_free);
+  s = by_name (nr, "Trailing Cells");
+  g_assert_nonnull (s);
 }
 
 static void
@@ -544,6 +546,43 @@ test_unusable_files (void)
   g_assert_cmpint (count (nr, "SELECT count(*) FROM sponsor"), ==, 33);
 }
 
+/* Mangled spreadsheets: the importer always answers (a report or an error) and
+ * the newsroom stays whole. */
+static void
+test_random_spreadsheets (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4180);
+  const char noise[] = ",;\"\r\n\xff\x00\xc3\xa9 -/.";
+
+  for (guint round = 0; round < 300; round++)
+    {
+      gsize len = sizeof bad_csv - 1;
+      g_autofree char *buf = g_memdup2 (bad_csv, len);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PortadaSponsorImportReport) report = NULL;
+      guint edits = g_rand_int_range (rand, 1, 12);
+
+      for (guint k = 0; k < edits; k++)
+        buf[g_rand_int_range (rand, 0, len)] = noise[g_rand_int_range (rand, 0, sizeof noise - 1)];
+      if (g_rand_boolean (rand))
+        len = g_rand_int_range (rand, 0, len + 1);
+      bytes = g_bytes_new (buf, len);
+      report = portada_sponsors_import_csv (nr, bytes, NULL, round % 2, &error);
+      if (report == NULL)
+        g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+    }
+  {
+    g_autoptr (GPtrArray) problems = portada_newsroom_check_integrity (nr, NULL);
+    g_autoptr (GPtrArray) all = portada_sponsors_list (nr, NULL);
+    g_assert_cmpuint (problems->len, ==, 0);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_true (
+          g_utf8_validate (((PortadaSponsor *) g_ptr_array_index (all, i))->name, -1, NULL));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -559,5 +598,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sponsor-csv/all-or-nothing", test_all_or_nothing);
   g_test_add_func ("/sponsor-csv/logo-files", test_logo_files);
   g_test_add_func ("/sponsor-csv/unusable-files", test_unusable_files);
+  g_test_add_func ("/sponsor-csv/random-spreadsheets", test_random_spreadsheets);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "portada-newsroom-private.h"
 #include "portada-placement.h"
 #include "portada-sponsor-checks.h"
+#include "portada-sponsor-merge.h"
 #include "portada-test-util.h"
 
 #define TODAY "2026-06-15"
@@ -413,6 +414,84 @@ test_bad_today (void)
     }
 }
 
+static PortadaSponsor *
+find_sponsor (PortadaNewsroom *nr, const char *name)
+{
+  g_autoptr (GPtrArray) all = portada_sponsors_list (nr, NULL);
+  for (guint i = 0; i < all->len; i++)
+    if (g_str_equal (((PortadaSponsor *) g_ptr_array_index (all, i))->name, name))
+      return portada_sponsor_copy (g_ptr_array_index (all, i));
+  return NULL;
+}
+
+static void
+test_appearances_and_merge (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaSponsor) keep = NULL;
+  g_autoptr (PortadaSponsor) other = NULL;
+  g_autoptr (PortadaSponsor) after = NULL;
+  g_autoptr (GPtrArray) where = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autofree char *today = today_utc ();
+  const PortadaSponsorAppearance *a;
+  int b_position;
+
+  g_assert_true (portada_demo_fill (nr, 0, NULL, NULL, &error));
+  keep = find_sponsor (nr, "Barceló Solymar");
+  other = find_sponsor (nr, "Hotel Barcelo Solymar");
+
+  /* INTERFER is on A (header, article-top, sidebar, footer) and B (sidebar, mid). */
+  {
+    g_autoptr (PortadaSponsor) interfer = find_sponsor (nr, "INTERFER");
+    g_autofree char *a_slots = NULL;
+    g_autofree char *b_slots = NULL;
+    where = portada_sponsor_appearances (nr, interfer->id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (where->len, ==, 2);
+    a = g_ptr_array_index (where, 0);
+    g_assert_cmpstr (a->list_name, ==, "A");
+    g_assert_cmpuint (a->placement_ids->len, ==, 4);
+    a_slots = g_strjoinv (",", a->slots);
+    g_assert_cmpstr (a_slots, ==, "header,article-top,sidebar,footer");
+    a = g_ptr_array_index (where, 1);
+    b_slots = g_strjoinv (",", a->slots);
+    g_assert_cmpstr (b_slots, ==, "sidebar,mid");
+    g_clear_pointer (&where, g_ptr_array_unref);
+  }
+
+  where = portada_sponsor_appearances (nr, other->id, &error);
+  g_assert_cmpuint (where->len, ==, 1);
+  b_position = ((PortadaSponsorAppearance *) g_ptr_array_index (where, 0))->position;
+  g_clear_pointer (&where, g_ptr_array_unref);
+
+  /* Joining the two entries: one sponsor on both lists, at B's old place. */
+  g_assert_true (portada_sponsors_merge (nr, keep->id, other->id, &error));
+  g_assert_no_error (error);
+  g_assert_null (find_sponsor (nr, "Hotel Barcelo Solymar"));
+  after = find_sponsor (nr, "Barceló Solymar");
+  where = portada_sponsor_appearances (nr, after->id, &error);
+  g_assert_cmpuint (where->len, ==, 2);
+  a = g_ptr_array_index (where, 1);
+  g_assert_cmpstr (a->list_name, ==, "B");
+  g_assert_cmpint (a->position, ==, b_position);
+  problems = run_checks (nr, today);
+  g_assert_null (find (problems, PORTADA_PROBLEM_SPONSOR_DUPLICATE, NULL));
+  g_assert_cmpuint (problems->len, ==, 2);
+
+  /* Bad joins change nothing. */
+  g_assert_false (portada_sponsors_merge (nr, after->id, after->id, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (portada_sponsors_merge (nr, after->id, 99999, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
+  {
+    g_autoptr (PortadaSponsor) still = find_sponsor (nr, "Barceló Solymar");
+    g_assert_nonnull (still);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -424,5 +503,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sponsor-checks/contract-states", test_contract_states);
   g_test_add_func ("/sponsor-checks/every-kind", test_every_kind);
   g_test_add_func ("/sponsor-checks/bad-today", test_bad_today);
+  g_test_add_func ("/sponsor-checks/appearances-and-merge", test_appearances_and_merge);
   return g_test_run ();
 }

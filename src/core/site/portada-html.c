@@ -70,6 +70,9 @@ portada_html_attr (const xmlNode *node, const char *name)
 static gboolean
 is_void (const char *name)
 {
+  /* Most elements are not void: a quick test on the first letter. */
+  if (!strchr ("abcehilmpstw", name[0]))
+    return FALSE;
   static const char *const voids[] = { "area",  "base", "br",   "col",   "embed",  "hr",    "img",
                                        "input", "link", "meta", "param", "source", "track", "wbr" };
   for (guint i = 0; i < G_N_ELEMENTS (voids); i++)
@@ -81,6 +84,8 @@ is_void (const char *name)
 static gboolean
 is_raw_text (const char *name)
 {
+  if (name[0] != 's')
+    return FALSE;
   return strcmp (name, "style") == 0 || strcmp (name, "script") == 0;
 }
 

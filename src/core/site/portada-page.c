@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "portada-articles.h"
@@ -247,10 +249,16 @@ static void fill_children (Page *page, xmlNode *parent, GHashTable *fields);
 static gboolean
 fill_element (Page *page, xmlNode *element, GHashTable *fields, gboolean *descend)
 {
-  g_autoptr (GPtrArray) template_attrs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) template_attrs = NULL;
   const char *v;
+  gboolean has_data = FALSE;
 
   *descend = TRUE;
+  for (xmlAttr *a = element->properties; a && !has_data; a = a->next)
+    has_data = strncmp ((const char *) a->name, "data-", 5) == 0;
+  if (!has_data)
+    return TRUE;
+  template_attrs = g_ptr_array_new ();
   if ((v = portada_html_attr (element, "data-if")) && *field_get (fields, v) == '\0')
     {
       remove_node (element);
@@ -528,6 +536,43 @@ find_repeat (xmlNode *node)
   return NULL;
 }
 
+/* A sponsor's logo link as HTML: the same on every page at the same depth, so made
+ * once per export and depth and kept in the site. */
+static const char *
+logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
+{
+  PortadaSite *site = page->site;
+  g_autofree char *key
+      = g_strdup_printf ("%s\x1f%s\x1f%lld", page->prefix, page->lang, (long long) sponsor->id);
+  char *html, *known;
+  xmlNode *logo;
+  GString *out;
+
+  g_mutex_lock (&site->lock);
+  html = g_hash_table_lookup (site->logo_html, key);
+  g_mutex_unlock (&site->lock);
+  if (html)
+    return html;
+  logo = xmlDocCopyNode (proto, page->doc, 1);
+  fill_strip_logo (page, logo, sponsor);
+  out = g_string_new (NULL);
+  portada_html_append_node (out, logo);
+  xmlFreeNode (logo);
+  html = g_string_free (out, FALSE);
+  /* Another thread may have made it meanwhile: the first one stays. */
+  g_mutex_lock (&site->lock);
+  known = g_hash_table_lookup (site->logo_html, key);
+  if (known)
+    {
+      g_free (html);
+      html = known;
+    }
+  else
+    g_hash_table_insert (site->logo_html, g_steal_pointer (&key), html);
+  g_mutex_unlock (&site->lock);
+  return html;
+}
+
 /* Fills @container with the strips of the placements of @slot that apply to the page. */
 static void
 fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlacement *only)
@@ -555,13 +600,13 @@ fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlac
       proto = find_repeat (strip);
       if (proto)
         {
+          GString *logos = g_string_new (NULL);
+
           xmlUnsetProp (proto, BAD_CAST "data-repeat");
           for (guint s = 0; s < sponsors->len; s++)
-            {
-              xmlNode *logo = xmlDocCopyNode (proto, page->doc, 1);
-              xmlAddPrevSibling (proto, logo);
-              fill_strip_logo (page, logo, g_ptr_array_index (sponsors, s));
-            }
+            g_string_append (logos, logo_html (page, proto, g_ptr_array_index (sponsors, s)));
+          xmlAddPrevSibling (proto, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST logos->str));
+          g_string_free (logos, TRUE);
           remove_node (proto);
         }
       fill_node (page, strip, page->fields);
@@ -874,30 +919,12 @@ today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
-static gboolean
-valid_date (const char *date)
-{
-  int y, m, d;
-  char tail;
-  g_autoptr (GDate) gd = NULL;
-
-  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return g_date_valid_dmy (d, m, y);
-}
-
 static PortadaSite *
 site_for (PortadaNewsroom *newsroom, const PortadaRenderOptions *options, GError **error)
 {
   const char *date = options ? options->date : NULL;
   g_autofree char *now = date ? NULL : today ();
 
-  if (date && !valid_date (date))
-    {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   "The render date “%s” is not a date such as 2024-05-31", date);
-      return NULL;
-    }
   return portada_site_load (newsroom, options ? options->assets : PORTADA_ASSETS_PREVIEW,
                             date ? date : now, error);
 }
@@ -930,7 +957,7 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      portada_newsroom_set_error (site->newsroom, error, "a related article cannot be read");
+      portada_newsroom_set_error (site->newsroom, error, _ ("a related article cannot be read"));
       return NULL;
     }
   t = g_new0 (PortadaTeaser, 1);
@@ -1100,10 +1127,10 @@ portada_site_lookup_asset (PortadaNewsroom *newsroom, const char *path, char **m
         }
       if (rc != SQLITE_DONE)
         {
-          portada_newsroom_set_error (newsroom, error, "an image cannot be read");
+          portada_newsroom_set_error (newsroom, error, _ ("an image cannot be read"));
           return NULL;
         }
     }
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no asset “%s”", path);
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no asset “%s”"), path);
   return NULL;
 }

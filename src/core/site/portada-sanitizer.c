@@ -76,13 +76,50 @@ static const AllowedAttr allowed_attrs[] = {
   { "li", "value", ATTR_NUMBER },     { "code", "class", ATTR_CLASS },
 };
 
-static gboolean
-in_list (const char *const *list, gsize n, const char *name)
+typedef enum
 {
-  for (gsize i = 0; i < n; i++)
-    if (strcmp (list[i], name) == 0)
-      return TRUE;
-  return FALSE;
+  ELEMENT_UNKNOWN = 0, /* unwrapped: its content stays */
+  ELEMENT_ALLOWED,
+  ELEMENT_DROPPED,
+} ElementKind;
+
+/* Element name -> ElementKind; attribute name -> GPtrArray of its rules. Built once. */
+static GHashTable *element_kinds;
+static GHashTable *attr_rules;
+
+static void
+tables_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      element_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+      attr_rules = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < G_N_ELEMENTS (allowed_elements); i++)
+        g_hash_table_insert (element_kinds, (gpointer) allowed_elements[i],
+                             GINT_TO_POINTER (ELEMENT_ALLOWED));
+      for (guint i = 0; i < G_N_ELEMENTS (dropped_elements); i++)
+        g_hash_table_insert (element_kinds, (gpointer) dropped_elements[i],
+                             GINT_TO_POINTER (ELEMENT_DROPPED));
+      for (guint i = 0; i < G_N_ELEMENTS (allowed_attrs); i++)
+        {
+          GPtrArray *rules = g_hash_table_lookup (attr_rules, allowed_attrs[i].name);
+          if (rules == NULL)
+            {
+              rules = g_ptr_array_new ();
+              g_hash_table_insert (attr_rules, (gpointer) allowed_attrs[i].name, rules);
+            }
+          g_ptr_array_add (rules, (gpointer) &allowed_attrs[i]);
+        }
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static ElementKind
+element_kind (const char *name)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (element_kinds, name));
 }
 
 static gboolean
@@ -211,11 +248,11 @@ copy_attrs (const xmlNode *from, xmlNode *to)
     {
       const char *name = (const char *) a->name;
 
-      if (a->ns != NULL)
-        continue;
-      for (guint i = 0; i < G_N_ELEMENTS (allowed_attrs); i++)
+      GPtrArray *rules = a->ns == NULL ? g_hash_table_lookup (attr_rules, name) : NULL;
+
+      for (guint i = 0; rules && i < rules->len; i++)
         {
-          const AllowedAttr *rule = &allowed_attrs[i];
+          const AllowedAttr *rule = g_ptr_array_index (rules, i);
           xmlChar *raw;
           char *value;
 
@@ -247,6 +284,7 @@ copy_node (const xmlNode *node, xmlNode *to, int depth)
 {
   const char *name = (const char *) node->name;
   xmlNode *copy;
+  ElementKind kind;
 
   switch (node->type)
     {
@@ -260,7 +298,8 @@ copy_node (const xmlNode *node, xmlNode *to, int depth)
         return; /* comments, processing instructions, entity references */
     }
 
-  if (node->ns != NULL || in_list (dropped_elements, G_N_ELEMENTS (dropped_elements), name))
+  kind = element_kind (name);
+  if (node->ns != NULL || kind == ELEMENT_DROPPED)
     return;
   if (depth >= MAX_DEPTH)
     {
@@ -269,7 +308,7 @@ copy_node (const xmlNode *node, xmlNode *to, int depth)
       xmlFree (text);
       return;
     }
-  if (!in_list (allowed_elements, G_N_ELEMENTS (allowed_elements), name))
+  if (kind != ELEMENT_ALLOWED)
     {
       copy_children (node, to, depth + 1); /* unwrapped: its content stays */
       return;
@@ -296,6 +335,7 @@ portada_sanitize_html (const char *html)
   xmlNode *body_in, *body_out;
   GString *result = g_string_new (NULL);
 
+  tables_init ();
   /* The input is a body fragment: a leading <head>-only element such as <title>
    * must not swallow what follows. */
   {

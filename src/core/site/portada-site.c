@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include <stdio.h>
 #include <string.h>
 
 #include "portada-core-resources.h"
@@ -92,6 +95,8 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->used_media, g_hash_table_unref);
   g_clear_pointer (&site->media, g_hash_table_unref);
   g_free (site->fingerprint);
+  g_clear_pointer (&site->logo_html, g_hash_table_unref);
+  g_mutex_clear (&site->lock);
   g_free (site);
 }
 
@@ -295,11 +300,31 @@ site_fingerprint (PortadaSite *site)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+static gboolean
+valid_date (const char *date)
+{
+  int y, m, d;
+  char tail;
+
+  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  return g_date_valid_dmy (d, m, y);
+}
+
 PortadaSite *
 portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const char *date,
                    GError **error)
 {
-  g_autoptr (PortadaSite) site = g_new0 (PortadaSite, 1);
+  g_autoptr (PortadaSite) site = NULL;
+
+  if (date && !valid_date (date))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The render date “%s” is not a date such as 2024-05-31"), date);
+      return NULL;
+    }
+  site = g_new0 (PortadaSite, 1);
+  g_mutex_init (&site->lock);
 
   site->newsroom = g_object_ref (newsroom);
   site->assets = assets;
@@ -314,6 +339,7 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
                                        (GDestroyNotify) portada_media_free);
   site->used_media = g_hash_table_new (g_int64_hash, g_int64_equal);
   site->section_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  site->logo_html = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (!load_settings (site, error))
     return NULL;
   if (!(site->languages = portada_languages_list (newsroom, error))
@@ -426,7 +452,9 @@ portada_site_media_asset (PortadaSite *site, const PortadaMedia *media)
 {
   if (site->assets == PORTADA_ASSETS_PREVIEW)
     return g_strconcat ("media/", media->sha256, NULL);
+  g_mutex_lock (&site->lock);
   g_hash_table_insert (site->used_media, (gpointer) &media->id, (gpointer) media);
+  g_mutex_unlock (&site->lock);
   return g_strdup_printf ("assets/media/%.16s.%s", media->sha256, extension_of (media->mime));
 }
 

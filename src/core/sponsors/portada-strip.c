@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "portada-logo-list.h"
 #include "portada-strip.h"
@@ -39,19 +40,43 @@ by_key_desc (const void *a, const void *b)
   return x->sponsor_id < y->sponsor_id ? -1 : x->sponsor_id > y->sponsor_id;
 }
 
+/* The alphabetical order must be the same on every machine (a site exported from
+ * the command line under LC_ALL=C and the window's preview agree): letters
+ * compare without accents or case ("Ávila" between "Atlas" and "Banco"), then
+ * as written, then by id. */
+static char *
+sort_key (const char *name)
+{
+  g_autofree char *decomposed = g_utf8_normalize (name ? name : "", -1, G_NORMALIZE_NFKD);
+  g_autoptr (GString) plain = g_string_new (NULL);
+
+  for (const char *p = decomposed; p && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (plain, c);
+    }
+  return g_utf8_casefold (plain->str, -1);
+}
+
 static int
 by_name (const void *a, const void *b)
 {
   const PortadaStripEntry *x = a, *y = b;
-  g_autofree char *kx = g_utf8_collate_key (x->name ? x->name : "", -1);
-  g_autofree char *ky = g_utf8_collate_key (y->name ? y->name : "", -1);
+  g_autofree char *kx = sort_key (x->name);
+  g_autofree char *ky = sort_key (y->name);
   int c = strcmp (kx, ky);
+
+  if (c == 0)
+    c = g_strcmp0 (x->name, y->name);
   return c ? c : (x->sponsor_id < y->sponsor_id ? -1 : x->sponsor_id > y->sponsor_id);
 }
 
 void
 portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode, const char *seed)
 {
+  if (n == 0)
+    return;
   switch (mode)
     {
       case PORTADA_ORDER_FIXED:
