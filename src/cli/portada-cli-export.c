@@ -11,7 +11,9 @@
 
 #include "portada-cli.h"
 #include "portada-newsroom.h"
+#include "portada-markdown-exchange.h"
 #include "portada-site-export.h"
+#include "portada-wxr.h"
 
 static void
 progress_cb (double fraction, gpointer user_data)
@@ -40,6 +42,39 @@ export_site (PortadaNewsroom *newsroom, const char *out, const char *lang, gbool
   return PORTADA_EXIT_OK;
 }
 
+static int
+export_markdown (PortadaNewsroom *newsroom, const char *out, const char *lang,
+                 gboolean show_progress)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!portada_markdown_export (newsroom, out, lang, NULL, show_progress ? progress_cb : NULL, NULL,
+                                &error))
+    {
+      if (show_progress)
+        fputc ('\n', stderr);
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  return PORTADA_EXIT_OK;
+}
+
+static int
+export_wxr (PortadaNewsroom *newsroom, const char *out, const char *lang, gboolean show_progress)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!portada_wxr_export (newsroom, out, lang, NULL, show_progress ? progress_cb : NULL, NULL,
+                           &error))
+    {
+      if (show_progress)
+        fputc ('\n', stderr);
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  return PORTADA_EXIT_OK;
+}
+
 /* The formats: the exchange formats add their function here. */
 static const struct
 {
@@ -47,8 +82,8 @@ static const struct
   ExportFunc func;
 } formats[] = {
   { "site", export_site },
-  { "wxr", NULL },
-  { "markdown", NULL },
+  { "wxr", export_wxr },
+  { "markdown", export_markdown },
 };
 
 int

@@ -19,6 +19,7 @@ struct _PortadaApplication
 {
   AdwApplication parent_instance;
   char *db_path;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PortadaApplication, portada_application, ADW_TYPE_APPLICATION)
@@ -108,13 +109,39 @@ portada_application_handle_local_options (GApplication *app, GVariantDict *optio
   return -1;
 }
 
+/* The installed schema, or the one compiled into the build folder when Portada runs
+ * uninstalled; without either, the window keeps no settings. */
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchemaSource) built = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (installed)
+    schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
+  if (schema == NULL)
+    built = g_settings_schema_source_new_from_directory (PORTADA_BUILD_SCHEMA_DIR, installed, FALSE,
+                                                         NULL);
+  if (schema == NULL && built)
+    schema = g_settings_schema_source_lookup (built, APP_ID, FALSE);
+  if (schema == NULL)
+    {
+      g_warning ("The settings schema %s is not installed: settings will not be kept", APP_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 portada_application_startup (GApplication *app)
 {
+  PortadaApplication *self = PORTADA_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (portada_application_parent_class)->startup (app);
+  self->settings = new_settings ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -138,6 +165,7 @@ portada_application_finalize (GObject *object)
 {
   PortadaApplication *self = PORTADA_APPLICATION (object);
 
+  g_clear_object (&self->settings);
   g_free (self->db_path);
   G_OBJECT_CLASS (portada_application_parent_class)->finalize (object);
 }
@@ -181,4 +209,11 @@ portada_application_run (int argc, char *argv[])
 {
   g_autoptr (PortadaApplication) app = portada_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
+}
+
+GSettings *
+portada_application_get_settings (PortadaApplication *self)
+{
+  g_return_val_if_fail (PORTADA_IS_APPLICATION (self), NULL);
+  return self->settings;
 }

@@ -15,5 +15,7 @@ G_DECLARE_FINAL_TYPE (PortadaApplication, portada_application, PORTADA, APPLICAT
 
 PortadaApplication *portada_application_new (void);
 int portada_application_run (int argc, char *argv[]);
+/* The user's settings (GSettings), or NULL when the schema is missing. */
+GSettings *portada_application_get_settings (PortadaApplication *self);
 
 G_END_DECLS

@@ -8,65 +8,426 @@
 
 #include <glib/gi18n.h>
 
-#include "portada-newsroom.h"
+#include "portada-articles.h"
 #include "portada-settings.h"
-#include "portada-window.h"
-
-struct _PortadaWindow
-{
-  AdwApplicationWindow parent_instance;
-  AdwStatusPage *status_page;
-  PortadaNewsroom *newsroom;
-};
+#include "portada-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PortadaWindow, portada_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_LAYOUT,
+  PROP_NEWSROOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+layout_nick (PortadaLayout layout)
+{
+  GEnumClass *klass = g_type_class_peek (PORTADA_TYPE_LAYOUT);
+  GEnumValue *value = g_enum_get_value (klass, layout);
+
+  return value ? value->value_nick : "side-by-side";
+}
+
+static void
+set_layout_nick (PortadaWindow *self, const char *nick)
+{
+  GEnumClass *klass = g_type_class_peek (PORTADA_TYPE_LAYOUT);
+  GEnumValue *value = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  if (value)
+    portada_article_editor_set_layout (self->editor, value->value);
+}
+
+static void
+editor_layout_changed_cb (PortadaWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+static void
+remember_article (PortadaWindow *self)
+{
+  const PortadaArticle *article = portada_article_editor_get_article (self->editor);
+
+  if (article == NULL || self->settings == NULL)
+    return;
+  g_settings_set_string (self->settings, "last-article", article->uuid);
+  g_settings_set_int (self->settings, "last-cursor",
+                      MAX (0, portada_article_editor_get_cursor (self->editor)));
+}
+
+static void
+show_editor_page (PortadaWindow *self)
+{
+  gboolean has = portada_article_editor_get_article (self->editor) != NULL;
+
+  gtk_stack_set_visible_child_name (self->editor_stack, has ? "editor" : "empty");
+  portada_window_update_actions (self);
+}
+
+static void
+article_selected_cb (PortadaWindow *self, gint64 id)
+{
+  portada_window_open_article (self, id);
+}
+
+static void
+editor_saved_cb (PortadaWindow *self, const PortadaArticle *article)
+{
+  portada_article_model_update (portada_article_list_get_model (self->article_list), article);
+  remember_article (self);
+}
+
+static void
+editor_open_article_cb (PortadaWindow *self, gint64 id)
+{
+  if (portada_window_open_article (self, id))
+    portada_article_list_show_selected (self->article_list, id);
+}
+
+static void
+main_page_changed_cb (PortadaWindow *self)
+{
+  gboolean newsroom
+      = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), newsroom);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), newsroom);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), newsroom);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_button), newsroom);
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, newsroom);
+}
+
+static void
+save_window_state (PortadaWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+}
+
+/* Closing never asks "save changes?": what is pending is stored now. */
+static gboolean
+portada_window_close_request (GtkWindow *window)
+{
+  PortadaWindow *self = PORTADA_WINDOW (window);
+  g_autoptr (GError) error = NULL;
+
+  if (!portada_article_editor_save (self->editor, &error))
+    g_warning ("The article could not be saved on closing: %s", error->message);
+  remember_article (self);
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (portada_window_parent_class)->close_request (window);
+}
 
 static void
 portada_window_dispose (GObject *object)
 {
   PortadaWindow *self = PORTADA_WINDOW (object);
 
-  g_clear_object (&self->newsroom);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_WINDOW);
+  g_clear_pointer (&self->deleted, portada_deleted_article_free);
+  g_clear_object (&self->newsroom);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (portada_window_parent_class)->dispose (object);
+}
+
+static void
+portada_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  PortadaWindow *self = PORTADA_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_LAYOUT:
+        g_value_set_string (
+            value, self->editor ? layout_nick (portada_article_editor_get_layout (self->editor))
+                                : "side-by-side");
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+portada_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  PortadaWindow *self = PORTADA_WINDOW (object);
+
+  switch (prop_id)
+    {
+      case PROP_LAYOUT:
+        set_layout_nick (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 portada_window_class_init (PortadaWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = portada_window_dispose;
+  object_class->dispose = portada_window_dispose;
+  object_class->get_property = portada_window_get_property;
+  object_class->set_property = portada_window_set_property;
+  /* The editor's layout by name, for the win.layout radio action. */
+  properties[PROP_LAYOUT]
+      = g_param_spec_string ("layout", NULL, NULL, "side-by-side",
+                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The newsroom open, for the Preferences window. */
+  properties[PROP_NEWSROOM] = g_param_spec_object ("newsroom", NULL, NULL, PORTADA_TYPE_NEWSROOM,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  GTK_WINDOW_CLASS (klass)->close_request = portada_window_close_request;
+
+  g_type_class_ref (PORTADA_TYPE_LAYOUT);
+  g_type_ensure (PORTADA_TYPE_ARTICLE_LIST);
+  g_type_ensure (PORTADA_TYPE_ARTICLE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/portada/Portada/ui/portada-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PortadaWindow, status_page);
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, PortadaWindow, name)
+  BIND (toast_overlay);
+  BIND (header_bar);
+  BIND (sidebar_button);
+  BIND (new_button);
+  BIND (switcher_title);
+  BIND (menu_button);
+  BIND (details_button);
+  BIND (layout_button);
+  BIND (main_stack);
+  BIND (view_stack);
+  BIND (sidebar_flap);
+  BIND (article_list);
+  BIND (editor_stack);
+  BIND (editor);
+  BIND (problem_page);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, editor_open_article_cb);
+  gtk_widget_class_bind_template_callback (widget_class, main_page_changed_cb);
+  portada_window_class_init_actions (widget_class);
+}
+
+static void
+bind_settings (PortadaWindow *self)
+{
+  g_settings_bind (self->settings, "show-sidebar", self->sidebar_flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-details", self->editor, "show-details",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "layout", self->editor, "layout", G_SETTINGS_BIND_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 }
 
 static void
 portada_window_init (PortadaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property (self->sidebar_flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->editor, "show-details", self->details_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->editor, "notify::layout", G_CALLBACK (editor_layout_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  main_page_changed_cb (self);
+  portada_window_update_actions (self);
+}
+
+static void
+restore_last_article (PortadaWindow *self)
+{
+  g_autofree char *uuid = g_settings_get_string (self->settings, "last-article");
+  g_autoptr (PortadaArticle) article = NULL;
+  g_autoptr (GPtrArray) first = NULL;
+  PortadaArticleQuery all = PORTADA_ARTICLE_QUERY_INIT;
+  gint64 id = 0;
+  int cursor = 0;
+
+  if (*uuid)
+    article = portada_articles_load_by_uuid (self->newsroom, uuid, NULL);
+  if (article)
+    {
+      id = article->id;
+      cursor = g_settings_get_int (self->settings, "last-cursor");
+    }
+  else if ((first = portada_articles_list (self->newsroom, &all, 0, 1, NULL)) && first->len)
+    id = ((PortadaArticleSummary *) g_ptr_array_index (first, 0))->id;
+  if (id == 0 || !portada_window_open_article (self, id))
+    return;
+  portada_article_list_show_selected (self->article_list, id);
+  portada_article_editor_place_cursor (self->editor, cursor);
+  portada_article_editor_focus_body (self->editor);
+}
+
+static void
+show_newsroom (PortadaWindow *self)
+{
+  g_autofree char *title = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
+  g_autofree char *path = g_filename_display_name (portada_newsroom_get_path (self->newsroom));
+
+  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _ ("Portada"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, path);
+  portada_article_editor_set_newsroom (self->editor, self->newsroom);
+  portada_article_list_set_newsroom (self->article_list, self->newsroom);
+  gtk_stack_set_visible_child_name (self->main_stack, "newsroom");
+  restore_last_article (self);
+  show_editor_page (self);
+}
+
+gboolean
+portada_window_open_newsroom (PortadaWindow *self, const char *path, gboolean create)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) newsroom = NULL;
+  g_autofree char *absolute = NULL;
+
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  absolute = g_canonicalize_filename (path, NULL);
+  newsroom = portada_newsroom_open (absolute, create ? PORTADA_OPEN_CREATE : PORTADA_OPEN_DEFAULT,
+                                    &error);
+  if (newsroom == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (absolute);
+      g_autofree char *title = g_strdup_printf (_ ("“%s” Cannot Be Opened"), name);
+      portada_window_show_problem (self, title, error->message);
+      return FALSE;
+    }
+  /* The newsroom being left keeps everything typed into it. */
+  portada_article_editor_save (self->editor, NULL);
+  remember_article (self);
+  portada_article_editor_forget (self->editor);
+  g_set_object (&self->newsroom, newsroom);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWSROOM]);
+  if (self->settings)
+    {
+      g_autofree char *old = g_settings_get_string (self->settings, "last-newsroom");
+      if (g_strcmp0 (old, absolute) != 0)
+        {
+          g_settings_set_string (self->settings, "last-article", "");
+          g_settings_set_string (self->settings, "last-newsroom", absolute);
+        }
+    }
+  show_newsroom (self);
+  return TRUE;
 }
 
 PortadaWindow *
 portada_window_new (PortadaApplication *app, const char *db_path)
 {
   PortadaWindow *self = g_object_new (PORTADA_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr (GError) error = NULL;
+  g_autofree char *last = NULL;
 
-  if (db_path == NULL)
-    return self;
-  self->newsroom = portada_newsroom_open (db_path, PORTADA_OPEN_DEFAULT, &error);
-  if (self->newsroom == NULL)
+  self->settings = portada_application_get_settings (app);
+  if (self->settings)
     {
-      adw_status_page_set_title (self->status_page, _ ("This newsroom cannot be opened"));
-      adw_status_page_set_description (self->status_page, error->message);
+      g_object_ref (self->settings);
+      bind_settings (self);
+      last = g_settings_get_string (self->settings, "last-newsroom");
     }
+  if (db_path == NULL && last && *last)
+    db_path = last;
+  if (db_path)
+    portada_window_open_newsroom (self, db_path, FALSE);
   else
-    {
-      g_autofree char *title
-          = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
-      adw_status_page_set_title (self->status_page, title);
-    }
+    portada_window_show_problem (self, _ ("Welcome to Portada"),
+                                 _ ("Open a newsroom file, or create a new one."));
   return self;
+}
+
+gboolean
+portada_window_open_article (PortadaWindow *self, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  const PortadaArticle *current = portada_article_editor_get_article (self->editor);
+
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), FALSE);
+  if (current && current->id == id)
+    return TRUE;
+  if (!portada_article_editor_load (self->editor, id, &error))
+    {
+      portada_window_toast (self, error->message);
+      if (current)
+        portada_article_list_show_selected (self->article_list, current->id);
+      return FALSE;
+    }
+  remember_article (self);
+  show_editor_page (self);
+  return TRUE;
+}
+
+void
+portada_window_toast (PortadaWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_debug ("toast: %s", message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+portada_window_show_problem (PortadaWindow *self, const char *title, const char *message)
+{
+  g_return_if_fail (PORTADA_IS_WINDOW (self));
+  adw_status_page_set_icon_name (self->problem_page, self->newsroom || self->settings == NULL
+                                                         ? "dialog-warning-symbolic"
+                                                         : "x-office-document-symbolic");
+  adw_status_page_set_title (self->problem_page, title);
+  adw_status_page_set_description (self->problem_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "problem");
+  adw_view_switcher_title_set_title (self->switcher_title, _ ("Portada"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+  portada_window_update_actions (self);
+}
+
+PortadaNewsroom *
+portada_window_get_newsroom (PortadaWindow *self)
+{
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), NULL);
+  return self->newsroom;
+}
+
+GtkWidget *
+portada_window_get_editor (PortadaWindow *self)
+{
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+portada_window_get_article_list (PortadaWindow *self)
+{
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->article_list);
+}
+
+const char *
+portada_window_get_page (PortadaWindow *self)
+{
+  g_return_val_if_fail (PORTADA_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
 }

@@ -1,0 +1,107 @@
+/* portada-cli-import.c: portada import --db FILE [--lang CODE] [--quiet] PATH...
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "portada-cli.h"
+#include "portada-exchange.h"
+#include "portada-newsroom.h"
+
+static void
+progress_cb (double fraction, gpointer user_data)
+{
+  const char *path = user_data;
+
+  fprintf (stderr, "\r%s %s %3d%%", _ ("Importing"), path, (int) (fraction * 100));
+  if (fraction >= 1.0)
+    fputc ('\n', stderr);
+}
+
+int
+portada_cli_import (int argc, char *argv[])
+{
+  g_autofree char *db = NULL;
+  g_autofree char *lang = NULL;
+  g_auto (GStrv) paths = NULL;
+  gboolean quiet = FALSE, create = FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) newsroom = NULL;
+  g_autoptr (PortadaImportSummary) summary = portada_import_summary_new ();
+  gboolean show_progress;
+  GOptionEntry entries[]
+      = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("The newsroom file to import into"),
+            N_ ("FILE") },
+          { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
+            N_ ("The language of the content, such as en or es (default: the newsroom's "
+                "default language)"),
+            N_ ("CODE") },
+          { "create", 0, 0, G_OPTION_ARG_NONE, &create,
+            N_ ("Create the newsroom file when it does not exist"), NULL },
+          { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
+          { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH…") },
+          { NULL } };
+
+  if (!portada_cli_parse ("import", _ ("PATH…"),
+                          _ ("Import WordPress exports (WXR files) and folders of Markdown files "
+                             "with front matter; the format is recognised from the content.\n"
+                             "Importing the same content again updates it, never duplicates it. "
+                             "Everything is imported in one transaction: on an error nothing is "
+                             "kept.\n"
+                             "Exit status: 0 when imported (skipped items are listed), 2 when a "
+                             "file cannot be used."),
+                          entries, &argc, &argv))
+    return PORTADA_EXIT_UNUSABLE;
+  if (db == NULL)
+    {
+      portada_cli_error (_ ("import: --db FILE is required"));
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      portada_cli_error (_ ("import: name at least one file or folder to import"));
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  newsroom
+      = portada_newsroom_open (db, create ? PORTADA_OPEN_CREATE : PORTADA_OPEN_DEFAULT, &error);
+  if (newsroom == NULL)
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+
+  show_progress = portada_cli_show_progress (quiet);
+  if (!portada_newsroom_begin (newsroom, &error))
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  for (guint i = 0; paths[i]; i++)
+    if (!portada_import_path (newsroom, paths[i], lang, summary, NULL,
+                              show_progress ? progress_cb : NULL, paths[i], &error))
+      {
+        if (show_progress)
+          fputc ('\n', stderr);
+        portada_newsroom_rollback (newsroom);
+        portada_cli_error ("%s", error->message);
+        portada_cli_error (_ ("nothing was imported; %s is as it was"), db);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+  if (!portada_newsroom_commit (newsroom, &error))
+    {
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+
+  for (guint i = 0; i < summary->lines->len; i++)
+    printf ("%s\n", (const char *) summary->lines->pdata[i]);
+  /* TRANSLATORS: the import summary: numbers of articles. */
+  printf (_ ("Created %u, updated %u, skipped %u.\n"), summary->created, summary->updated,
+          summary->skipped);
+  return PORTADA_EXIT_OK;
+}

@@ -1,0 +1,576 @@
+/* portada-exchange.c: what the importers and exporters share.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "portada-exchange-private.h"
+#include "portada-newsroom-private.h"
+#include "portada-slug.h"
+
+#define MARKER_FILE ".portada-export"
+
+PortadaImportSummary *
+portada_import_summary_new (void)
+{
+  PortadaImportSummary *s = g_new0 (PortadaImportSummary, 1);
+  s->lines = g_ptr_array_new_with_free_func (g_free);
+  return s;
+}
+
+void
+portada_import_summary_free (PortadaImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_ptr_array_unref (summary->lines);
+  g_free (summary);
+}
+
+void
+portada_import_summary_add_line (PortadaImportSummary *summary, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (summary->lines, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+void
+portada_import_summary_skip (PortadaImportSummary *summary, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (summary->lines, g_strdup_vprintf (format, args));
+  va_end (args);
+  summary->skipped++;
+}
+
+/* Output folders */
+
+struct _PortadaOutputDir
+{
+  char *target;
+  char *staging;
+  char *format;
+};
+
+static void
+output_dir_free (PortadaOutputDir *dir)
+{
+  g_free (dir->target);
+  g_free (dir->staging);
+  g_free (dir->format);
+  g_free (dir);
+}
+
+void
+portada_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          portada_remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static gboolean
+folder_is_empty (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  return dir != NULL && g_dir_read_name (dir) == NULL;
+}
+
+static gboolean
+is_earlier_export (const char *path, const char *format)
+{
+  g_autofree char *marker = g_build_filename (path, MARKER_FILE, NULL);
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents (marker, &text, NULL, NULL))
+    return FALSE;
+  return g_str_has_prefix (text, format);
+}
+
+static int
+code_for_errno (int err)
+{
+  switch (err)
+    {
+      case ENOENT:
+      case ENOTDIR:
+        return PORTADA_ERROR_NOT_FOUND;
+      case EACCES:
+      case EPERM:
+      case EROFS:
+        return PORTADA_ERROR_READ_ONLY;
+      case ENOSPC:
+      case EDQUOT:
+        return PORTADA_ERROR_NO_SPACE;
+      default:
+        return PORTADA_ERROR_FAILED;
+    }
+}
+
+PortadaOutputDir *
+portada_output_dir_begin (const char *target, const char *format, GError **error)
+{
+  g_autofree char *abs = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *staging = NULL;
+  PortadaOutputDir *dir;
+
+  g_return_val_if_fail (target != NULL && *target != '\0', NULL);
+  abs = g_canonicalize_filename (target, NULL);
+  parent = g_path_get_dirname (abs);
+  base = g_path_get_basename (abs);
+  if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                   _ ("%s: the folder %s does not exist; create it first"), target, parent);
+      return NULL;
+    }
+  if (g_file_test (abs, G_FILE_TEST_EXISTS))
+    {
+      if (!g_file_test (abs, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s: exists and is not a folder; choose a folder for the export"),
+                       target);
+          return NULL;
+        }
+      if (!folder_is_empty (abs) && !is_earlier_export (abs, format))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s: the folder is not empty and holds no earlier %s export of Portada; "
+                          "choose an empty or new folder"),
+                       target, format);
+          return NULL;
+        }
+    }
+  staging = g_strdup_printf ("%s/.%s.portada-XXXXXX", parent, base);
+  if (g_mkdtemp (staging) == NULL)
+    {
+      int err = errno;
+      g_set_error (error, PORTADA_ERROR, code_for_errno (err),
+                   _ ("%s: cannot write in the folder %s (%s)"), target, parent, g_strerror (err));
+      return NULL;
+    }
+  dir = g_new0 (PortadaOutputDir, 1);
+  dir->target = g_steal_pointer (&abs);
+  dir->staging = g_steal_pointer (&staging);
+  dir->format = g_strdup (format);
+  return dir;
+}
+
+const char *
+portada_output_dir_get_staging (PortadaOutputDir *dir)
+{
+  return dir->staging;
+}
+
+gboolean
+portada_output_dir_write (PortadaOutputDir *dir, const char *relpath, const char *data, gssize len,
+                          GError **error)
+{
+  g_autofree char *path = g_build_filename (dir->staging, relpath, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr (GError) local = NULL;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int err = errno;
+      g_set_error (error, PORTADA_ERROR, code_for_errno (err),
+                   _ ("%s: cannot create the folder (%s)"), folder, g_strerror (err));
+      return FALSE;
+    }
+  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_NONE, 0644, &local))
+    {
+      int code = local->code == G_FILE_ERROR_NOSPC   ? PORTADA_ERROR_NO_SPACE
+                 : local->code == G_FILE_ERROR_ACCES ? PORTADA_ERROR_READ_ONLY
+                                                     : PORTADA_ERROR_FAILED;
+      g_set_error (error, PORTADA_ERROR, code, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
+{
+  g_autofree char *marker = g_strconcat (dir->format, "\n", NULL);
+  g_autofree char *old = NULL;
+  gboolean ok = FALSE;
+
+  if (!portada_output_dir_write (dir, MARKER_FILE, marker, -1, error))
+    goto out;
+  if (g_file_test (dir->target, G_FILE_TEST_IS_DIR))
+    {
+      old = g_strconcat (dir->staging, "-old", NULL);
+      if (g_rename (dir->target, old) != 0)
+        {
+          int err = errno;
+          g_set_error (error, PORTADA_ERROR, code_for_errno (err),
+                       _ ("%s: the earlier export cannot be replaced (%s)"), dir->target,
+                       g_strerror (err));
+          goto out;
+        }
+    }
+  if (g_rename (dir->staging, dir->target) != 0)
+    {
+      int err = errno;
+      g_set_error (error, PORTADA_ERROR, code_for_errno (err), _ ("%s: cannot be written (%s)"),
+                   dir->target, g_strerror (err));
+      if (old)
+        g_rename (old, dir->target);
+      goto out;
+    }
+  if (old)
+    portada_remove_tree (old);
+  ok = TRUE;
+
+out:
+  if (!ok)
+    portada_remove_tree (dir->staging);
+  output_dir_free (dir);
+  return ok;
+}
+
+void
+portada_output_dir_abort (PortadaOutputDir *dir)
+{
+  if (dir == NULL)
+    return;
+  portada_remove_tree (dir->staging);
+  output_dir_free (dir);
+}
+
+/* Small things */
+
+gboolean
+portada_exchange_check_cancelled (GCancellable *cancellable, GError **error)
+{
+  if (cancellable && g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED, _ ("Cancelled"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+known_language_name (const char *code)
+{
+  if (g_str_equal (code, "en"))
+    return "English";
+  if (g_str_equal (code, "es"))
+    return "Español";
+  return code;
+}
+
+static gboolean
+valid_lang_code (const char *lang)
+{
+  gsize n = strlen (lang);
+
+  if (n < 2 || n > 8)
+    return FALSE;
+  for (const char *p = lang; *p; p++)
+    if (!g_ascii_islower (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+char *
+portada_exchange_import_lang (PortadaNewsroom *newsroom, const char *lang, GError **error)
+{
+  g_autofree char *code = NULL;
+  g_autoptr (GPtrArray) langs = NULL;
+  PortadaLanguage add = { 0 };
+
+  code = lang ? g_ascii_strdown (lang, -1)
+              : portada_settings_get (newsroom, PORTADA_SETTING_DEFAULT_LANGUAGE, error);
+  if (code == NULL)
+    return NULL;
+  if (!valid_lang_code (code))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("“%s” is not a language code such as “en” or “es”"), code);
+      return NULL;
+    }
+  langs = portada_languages_list (newsroom, error);
+  if (langs == NULL)
+    return NULL;
+  for (guint i = 0; i < langs->len; i++)
+    if (g_str_equal (((PortadaLanguage *) langs->pdata[i])->code, code))
+      return g_steal_pointer (&code);
+  add.code = code;
+  add.name = (char *) known_language_name (code);
+  add.base_path = code;
+  if (!portada_languages_save (newsroom, &add, langs->len, error))
+    return NULL;
+  return g_steal_pointer (&code);
+}
+
+static gboolean
+is_uuid (const char *s)
+{
+  static const char pattern[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+
+  if (strlen (s) != sizeof pattern - 1)
+    return FALSE;
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == '-' ? s[i] != '-' : !g_ascii_isxdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+portada_exchange_uuid_for (const char *name)
+{
+  /* A namespace of Portada's own, so these never collide with other v5 UUIDs. */
+  static const guint8 ns[16] = { 0x50, 0x6f, 0x72, 0x74, 0x61, 0x64, 0x61, 0x2d,
+                                 0x77, 0x78, 0x72, 0x2d, 0x67, 0x75, 0x69, 0x64 };
+  g_autoptr (GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize len = sizeof digest;
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  if (is_uuid (trimmed))
+    return g_ascii_strdown (trimmed, -1);
+  g_checksum_update (sha1, ns, sizeof ns);
+  g_checksum_update (sha1, (const guchar *) trimmed, -1);
+  g_checksum_get_digest (sha1, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+gboolean
+portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key, const char *lang,
+                                 const char *name, const char *path, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (PortadaSection) section = portada_sections_find (newsroom, key, &local);
+
+  if (section == NULL)
+    {
+      if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      section = portada_section_new (key);
+    }
+  else if (g_hash_table_contains (section->names, lang))
+    return TRUE;
+  portada_section_set_label (section, lang, name && *name ? name : key,
+                             path && portada_exchange_valid_path (path) ? path : key);
+  return portada_sections_save (newsroom, section, error);
+}
+
+static gint64
+find_one (PortadaNewsroom *newsroom, const char *sql, const char *a, const char *b, const char *c,
+          GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  portada_stmt_bind_text_or_null (stmt, 1, a);
+  portada_stmt_bind_text_or_null (stmt, 2, b);
+  portada_stmt_bind_text_or_null (stmt, 3, c);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      portada_newsroom_set_error (newsroom, error, "articles cannot be searched");
+      return -1;
+    }
+  return 0;
+}
+
+gint64
+portada_exchange_find_uuid (PortadaNewsroom *newsroom, const char *uuid, GError **error)
+{
+  return find_one (newsroom, "SELECT id FROM article WHERE uuid = ?1", uuid, NULL, NULL, error);
+}
+
+gint64
+portada_exchange_find_translation (PortadaNewsroom *newsroom, const char *group, const char *lang,
+                                   GError **error)
+{
+  return find_one (newsroom,
+                   "SELECT id FROM article WHERE translation_group = ?1 AND lang = ?2 "
+                   "ORDER BY id LIMIT 1",
+                   group, lang, NULL, error);
+}
+
+gint64
+portada_exchange_find_slug (PortadaNewsroom *newsroom, const char *slug, const char *lang,
+                            const char *section, GError **error)
+{
+  return find_one (newsroom,
+                   "SELECT a.id FROM article a LEFT JOIN section s ON s.id = a.section_id "
+                   "WHERE a.slug = ?1 AND a.lang = ?2 AND (?3 IS NULL OR s.key = ?3) "
+                   "ORDER BY a.id LIMIT 1",
+                   slug, lang, section, error);
+}
+
+char *
+portada_exchange_clean_text (const char *text, gssize len, gboolean *changed)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+
+  if (changed)
+    *changed = FALSE;
+  if (!g_utf8_validate_len (text, n, NULL) || memchr (text, '\0', n))
+    {
+      GString *copy = g_string_new_len (text, n);
+      for (gsize i = 0; i < copy->len; i++)
+        if (copy->str[i] == '\0')
+          copy->str[i] = ' ';
+      valid = g_utf8_make_valid (copy->str, copy->len);
+      g_string_free (copy, TRUE);
+      if (changed)
+        *changed = TRUE;
+    }
+  else
+    valid = g_strndup (text, n);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p; p++)
+    {
+      guchar c = *p;
+      if (c < 0x20 && c != '\t' && c != '\n')
+        {
+          if (c != '\r' && changed)
+            *changed = TRUE;
+          if (c == '\r' && p[1] == '\n')
+            continue;
+          g_string_append_c (out, c == '\r' ? '\n' : ' ');
+          continue;
+        }
+      if (c == 0x7f)
+        {
+          if (changed)
+            *changed = TRUE;
+          continue;
+        }
+      g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+portada_exchange_format_time (gint64 t)
+{
+  g_autoptr (GDateTime) dt = NULL;
+
+  if (t == 0)
+    return NULL;
+  dt = g_date_time_new_from_unix_utc (t);
+  return dt ? g_date_time_format (dt, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+gboolean
+portada_exchange_parse_time (const char *text, gint64 *out)
+{
+  g_autofree char *s = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) dt = NULL;
+  int y, mo, d, h = 0, mi = 0, sec = 0, consumed = 0;
+  char sep;
+
+  if (strlen (s) < 10)
+    return FALSE;
+  /* "2023-10-04 14:30:00 +0000" (Jekyll) → ISO 8601 with a zone. */
+  if (strlen (s) >= 19 && s[10] == ' ')
+    {
+      s[10] = 'T';
+      if (strlen (s) > 20 && s[19] == ' ')
+        memmove (s + 19, s + 20, strlen (s + 20) + 1);
+    }
+  dt = g_date_time_new_from_iso8601 (s, utc);
+  if (dt == NULL && sscanf (s, "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) == 3 && s[consumed] == '\0')
+    dt = g_date_time_new_utc (y, mo, d, 0, 0, 0);
+  else if (dt == NULL
+           && sscanf (s, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h, &mi, &sec, &consumed)
+                  == 7
+           && (sep == 'T' || sep == ' '))
+    dt = g_date_time_new_utc (y, mo, d, h, mi, sec);
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+gboolean
+portada_exchange_drop_bad_source_url (PortadaArticle *a)
+{
+  g_autofree char *url = NULL;
+
+  if (a->source_url == NULL)
+    return FALSE;
+  url = g_steal_pointer (&a->source_url);
+  if (portada_article_validate (a, NULL))
+    return TRUE;
+  a->source_url = g_steal_pointer (&url);
+  return FALSE;
+}
+
+gboolean
+portada_exchange_check_export_lang (PortadaNewsroom *newsroom, const char *lang, GError **error)
+{
+  g_autoptr (GPtrArray) langs = NULL;
+
+  if (lang == NULL)
+    return TRUE;
+  langs = portada_languages_list (newsroom, error);
+  if (langs == NULL)
+    return FALSE;
+  for (guint i = 0; i < langs->len; i++)
+    if (g_str_equal (((PortadaLanguage *) langs->pdata[i])->code, lang))
+      return TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+               _ ("The newsroom has no language “%s”"), lang);
+  return FALSE;
+}
+
+gboolean
+portada_exchange_valid_path (const char *path)
+{
+  if (path == NULL || *path == '\0' || *path == '/' || g_str_has_suffix (path, "/")
+      || strstr (path, "..") || strlen (path) > 200)
+    return FALSE;
+  for (const char *p = path; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || (*p == '/' && p[1] != '/')))
+      return FALSE;
+  return TRUE;
+}

@@ -1,0 +1,61 @@
+/* portada-exchange.h: what the importers and exporters share.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "portada-demo.h" /* PortadaProgressFunc */
+#include "portada-newsroom.h"
+
+G_BEGIN_DECLS
+
+/**
+ * PortadaImportSummary:
+ * What an import did: how many articles it created, updated and skipped, and one
+ * line per skip or note, each naming the file, the item and the reason. Bad items
+ * (invalid UTF-8, a missing field, an unknown post type) end up here, never as a
+ * failure of the whole import.
+ */
+typedef struct
+{
+  guint created;
+  guint updated;
+  guint skipped;
+  GPtrArray *lines; /* char *, in the order they happened */
+} PortadaImportSummary;
+
+PortadaImportSummary *portada_import_summary_new (void);
+void portada_import_summary_free (PortadaImportSummary *summary);
+void portada_import_summary_add_line (PortadaImportSummary *summary, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+/* A skip: counted and explained. */
+void portada_import_summary_skip (PortadaImportSummary *summary, const char *format, ...)
+    G_GNUC_PRINTF (2, 3);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaImportSummary, portada_import_summary_free)
+
+typedef enum
+{
+  PORTADA_IMPORT_FORMAT_UNKNOWN,
+  PORTADA_IMPORT_FORMAT_WXR,      /* a WordPress eXtended RSS file */
+  PORTADA_IMPORT_FORMAT_MARKDOWN, /* a folder of .md files with front matter, or one such file */
+} PortadaImportFormat;
+
+/* Recognises the format from the content: XML whose root is an RSS document in the
+ * WordPress export namespace, or a folder / a file of Markdown with front matter.
+ * Sets error (naming the file) when it is neither. */
+PortadaImportFormat portada_import_detect (const char *path, GError **error);
+
+/* Imports @path (WXR file, Markdown folder or file) into @newsroom in one
+ * transaction: on error nothing of it is kept. @lang is the language of the
+ * content (NULL: the newsroom's default language); a WXR file is one WordPress
+ * site, hence one language, while Markdown front matter may name its own.
+ * Progress goes to @progress (may be NULL) from the calling thread. */
+gboolean portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *lang,
+                              PortadaImportSummary *summary, GCancellable *cancellable,
+                              PortadaProgressFunc progress, gpointer user_data, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,632 @@
+/* portada-markdown-exchange.c: Markdown files with front matter, both ways.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "portada-articles.h"
+#include "portada-exchange-private.h"
+#include "portada-front-matter.h"
+#include "portada-markdown-exchange.h"
+#include "portada-newsroom-private.h"
+#include "portada-slug.h"
+
+#define MAX_FILE_SIZE (32 * 1024 * 1024)
+
+/* Export */
+
+static void
+add_string (GString *out, const char *key, const char *value, gboolean always)
+{
+  if (!always && (value == NULL || *value == '\0'))
+    return;
+  g_string_append_printf (out, "%s: ", key);
+  portada_yaml_append_string (out, value ? value : "");
+  g_string_append_c (out, '\n');
+}
+
+static void
+add_time (GString *out, const char *key, gint64 t)
+{
+  g_autofree char *text = portada_exchange_format_time (t);
+  if (text)
+    g_string_append_printf (out, "%s: %s\n", key, text);
+}
+
+char *
+portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle *a)
+{
+  GString *out = g_string_new ("---\n");
+  gboolean draft = a->status == PORTADA_STATUS_DRAFT || a->status == PORTADA_STATUS_REVIEW;
+
+  add_string (out, "title", a->title, TRUE);
+  add_string (out, "subtitle", a->subtitle, FALSE);
+  add_string (out, "slug", a->slug, TRUE);
+  add_time (out, "date", a->publish_at);
+  add_time (out, "lastmod", a->updated_at);
+  g_string_append_printf (out, "draft: %s\n", draft ? "true" : "false");
+  /* Hugo and Jekyll only know "draft"; Portada's five states come back through this. */
+  g_string_append_printf (out, "status: %s\n", portada_article_status_to_string (a->status));
+  add_string (out, "section", a->section, FALSE);
+  add_string (out, "lang", a->lang, TRUE);
+  add_string (out, "author", a->author, FALSE);
+  g_string_append (out, "tags: [");
+  for (guint i = 0; a->tags && a->tags[i]; i++)
+    {
+      if (i)
+        g_string_append (out, ", ");
+      portada_yaml_append_string (out, a->tags[i]);
+    }
+  g_string_append (out, "]\n");
+  add_string (out, "summary", a->excerpt, FALSE);
+  add_string (out, "source", a->source_name, FALSE);
+  add_string (out, "source_url", a->source_url, FALSE);
+  add_string (out, "translationKey", a->translation_group, TRUE);
+  add_string (out, "uuid", a->uuid, TRUE);
+  g_string_append_printf (out, "comments: %s\n", a->comments_enabled ? "true" : "false");
+  g_string_append (out, "---\n\n");
+  /* As it is, to the byte: a body without a final newline comes back without one. */
+  g_string_append (out, a->body ? a->body : "");
+  return g_string_free (out, FALSE);
+}
+
+static GArray *
+article_ids (PortadaNewsroom *newsroom, const char *lang, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  stmt = portada_newsroom_prepare (newsroom,
+                                   "SELECT id FROM article WHERE ?1 IS NULL OR lang = ?1 "
+                                   "ORDER BY lang, id",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  portada_stmt_bind_text_or_null (stmt, 1, lang);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      portada_newsroom_set_error (newsroom, error, "articles cannot be listed");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static char *
+article_relpath (const PortadaArticle *a, GHashTable *used)
+{
+  g_autofree char *folder = a->section && *a->section
+                                ? g_strdup_printf ("content/%s/%s", a->lang, a->section)
+                                : g_strdup_printf ("content/%s", a->lang);
+  char *path = g_strdup_printf ("%s/%s.md", folder, a->slug);
+
+  if (g_hash_table_contains (used, path))
+    {
+      g_autoptr (GDateTime) dt
+          = g_date_time_new_from_unix_utc (a->publish_at ? a->publish_at : a->created_at);
+      g_free (path);
+      path = g_strdup_printf ("%s/%s-%d.md", folder, a->slug, dt ? g_date_time_get_year (dt) : 0);
+      if (g_hash_table_contains (used, path))
+        {
+          g_free (path);
+          path = g_strdup_printf ("%s/%s-%" G_GINT64_FORMAT ".md", folder, a->slug, a->id);
+        }
+    }
+  g_hash_table_add (used, g_strdup (path));
+  return path;
+}
+
+gboolean
+portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                         GCancellable *cancellable, PortadaProgressFunc progress,
+                         gpointer user_data, GError **error)
+{
+  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  PortadaOutputDir *dir;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  if (!portada_exchange_check_export_lang (newsroom, lang, error))
+    return FALSE;
+  ids = article_ids (newsroom, lang, error);
+  if (ids == NULL)
+    return FALSE;
+  dir = portada_output_dir_begin (out_dir, "markdown", error);
+  if (dir == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (PortadaArticle) a = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *relpath = NULL;
+
+      if (!portada_exchange_check_cancelled (cancellable, error))
+        goto failed;
+      a = portada_articles_load (newsroom, g_array_index (ids, gint64, i), error);
+      if (a == NULL)
+        goto failed;
+      text = portada_markdown_export_article (newsroom, a);
+      relpath = article_relpath (a, used);
+      if (!portada_output_dir_write (dir, relpath, text, -1, error))
+        goto failed;
+      if (progress && (i % 10 == 9 || i + 1 == ids->len))
+        progress ((double) (i + 1) / ids->len, user_data);
+    }
+  if (!portada_exchange_check_cancelled (cancellable, error))
+    goto failed;
+  return portada_output_dir_commit (dir, error);
+
+failed:
+  portada_output_dir_abort (dir);
+  return FALSE;
+}
+
+/* Import */
+
+typedef struct
+{
+  PortadaNewsroom *newsroom;
+  PortadaImportSummary *summary;
+  char *default_lang;
+  GHashTable *langs; /* languages known to exist */
+  GHashTable *uuids; /* uuids seen in this import */
+} Import;
+
+static const char *
+scalar (GHashTable *fields, const char *key)
+{
+  PortadaYamlValue *v = g_hash_table_lookup (fields, key);
+  return v && v->scalar ? v->scalar : NULL;
+}
+
+/* A key that must be a text (not a list); sets *reason when it is a list. */
+static gboolean
+text_field (GHashTable *fields, const char *key, char **out, char **reason)
+{
+  PortadaYamlValue *v = g_hash_table_lookup (fields, key);
+  gboolean changed = FALSE;
+
+  if (v == NULL)
+    return TRUE;
+  if (v->scalar == NULL)
+    {
+      *reason = g_strdup_printf (_ ("line %d: “%s” must be a text, not a list"), v->line, key);
+      return FALSE;
+    }
+  g_free (*out);
+  *out = portada_exchange_clean_text (v->scalar, -1, &changed);
+  if (!v->quoted && g_str_equal (*out, "~"))
+    g_clear_pointer (out, g_free);
+  if (*out && **out == '\0')
+    g_clear_pointer (out, g_free);
+  return TRUE;
+}
+
+static GStrv
+tags_field (GHashTable *fields, const char *key)
+{
+  PortadaYamlValue *v = g_hash_table_lookup (fields, key);
+  g_autoptr (GStrvBuilder) b = g_strv_builder_new ();
+
+  if (v == NULL)
+    return NULL;
+  if (v->list)
+    for (guint i = 0; v->list[i]; i++)
+      {
+        g_autofree char *t = g_strstrip (portada_exchange_clean_text (v->list[i], -1, NULL));
+        if (*t)
+          g_strv_builder_add (b, t);
+      }
+  else if (v->scalar && *v->scalar)
+    {
+      g_auto (GStrv) parts = g_strsplit (v->scalar, ",", -1);
+      for (guint i = 0; parts[i]; i++)
+        {
+          g_autofree char *t = g_strstrip (portada_exchange_clean_text (parts[i], -1, NULL));
+          if (*t)
+            g_strv_builder_add (b, t);
+        }
+    }
+  return g_strv_builder_end (b);
+}
+
+static gboolean
+ensure_lang (Import *im, const char *lang, GError **error)
+{
+  g_autofree char *code = NULL;
+
+  if (g_hash_table_contains (im->langs, lang))
+    return TRUE;
+  code = portada_exchange_import_lang (im->newsroom, lang, error);
+  if (code == NULL)
+    return FALSE;
+  g_hash_table_add (im->langs, g_strdup (lang));
+  return TRUE;
+}
+
+/* Section key for a front matter value: an existing key, or a new section. */
+static char *
+section_key (Import *im, const char *value, const char *lang, GError **error)
+{
+  g_autofree char *key = portada_slug_from_title (value);
+  g_autofree char *path = NULL;
+
+  if (strchr (value, '/'))
+    {
+      /* A path such as "noticias/economia": its last part is the key. */
+      g_autofree char *base = g_path_get_basename (value);
+      g_free (key);
+      key = portada_slug_from_title (base);
+    }
+  if (!portada_exchange_ensure_section (im->newsroom, key, lang, value, NULL, error))
+    return NULL;
+  return g_steal_pointer (&key);
+}
+
+typedef enum
+{
+  FILE_CREATED,
+  FILE_UPDATED,
+  FILE_SKIPPED,
+  FILE_FAILED, /* a database error: the import stops */
+} FileOutcome;
+
+static FileOutcome
+skip (Import *im, const char *path, const char *reason)
+{
+  portada_import_summary_skip (im->summary, _ ("%s: skipped: %s"), path, reason);
+  return FILE_SKIPPED;
+}
+
+/* The slug of a file without a "slug" field: its name, as Hugo does, without
+ * Jekyll's date prefix ("2024-02-03-hello.md" gives "hello"). */
+static char *
+slug_of_file (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+  const char *name = base;
+  int y, m, d, n = 0;
+
+  if (dot)
+    *dot = '\0';
+  if (sscanf (base, "%4d-%2d-%2d-%n", &y, &m, &d, &n) == 3 && n == 11 && base[n])
+    name = base + n;
+  return portada_slug_from_title (name);
+}
+
+/* Reads the fields of the file into @a (already loaded when updating). */
+static gboolean
+fill_article (Import *im, const char *path, GHashTable *fields, PortadaArticle *a, char **reason)
+{
+  const char *s;
+  gboolean flag;
+  g_autofree char *source_url = NULL;
+
+  if (!text_field (fields, "title", &a->title, reason)
+      || !text_field (fields, "subtitle", &a->subtitle, reason)
+      || !text_field (fields, "author", &a->author, reason)
+      || !text_field (fields, "source", &a->source_name, reason)
+      || !text_field (fields, "source_url", &source_url, reason))
+    return FALSE;
+  if (a->title == NULL || *g_strstrip (a->title) == '\0')
+    {
+      *reason = g_strdup (_ ("no title in the front matter"));
+      return FALSE;
+    }
+  if (g_hash_table_contains (fields, "summary"))
+    {
+      if (!text_field (fields, "summary", &a->excerpt, reason))
+        return FALSE;
+    }
+  else if (!text_field (fields, "description", &a->excerpt, reason))
+    return FALSE;
+  if (source_url)
+    {
+      g_free (a->source_url);
+      a->source_url = g_steal_pointer (&source_url);
+    }
+  if ((s = scalar (fields, "slug")) && *s)
+    {
+      g_free (a->slug);
+      a->slug = portada_slug_is_valid (s) ? g_strdup (s) : portada_slug_from_title (s);
+    }
+  else if (a->slug == NULL)
+    a->slug = slug_of_file (path);
+  if ((s = scalar (fields, "date")) && *s)
+    {
+      if (!portada_exchange_parse_time (s, &a->publish_at))
+        {
+          *reason = g_strdup_printf (_ ("“date” is not a date: “%s”"), s);
+          return FALSE;
+        }
+    }
+  if ((s = scalar (fields, "lastmod")) && *s && !portada_exchange_parse_time (s, &a->updated_at))
+    {
+      *reason = g_strdup_printf (_ ("“lastmod” is not a date: “%s”"), s);
+      return FALSE;
+    }
+  if ((s = scalar (fields, "status")) && !portada_article_status_from_string (s, &a->status))
+    {
+      *reason = g_strdup_printf (_ ("unknown status “%s” (draft, review, scheduled, published or "
+                                    "archived)"),
+                                 s);
+      return FALSE;
+    }
+  if (s == NULL)
+    {
+      gboolean draft = FALSE;
+      if ((s = scalar (fields, "draft")) && !portada_yaml_parse_bool (s, &draft))
+        {
+          *reason = g_strdup_printf (_ ("“draft” must be true or false, not “%s”"), s);
+          return FALSE;
+        }
+      if (draft)
+        a->status = PORTADA_STATUS_DRAFT;
+      else if (a->publish_at > g_get_real_time () / G_USEC_PER_SEC)
+        a->status = PORTADA_STATUS_SCHEDULED;
+      else
+        a->status = PORTADA_STATUS_PUBLISHED;
+    }
+  if ((s = scalar (fields, "comments")) && portada_yaml_parse_bool (s, &flag))
+    a->comments_enabled = flag;
+  {
+    GStrv tags = tags_field (fields, "tags");
+    if (tags)
+      {
+        g_strfreev (a->tags);
+        a->tags = tags;
+      }
+  }
+  if (a->created_at == 0)
+    a->created_at = a->publish_at ? a->publish_at : a->updated_at;
+  return TRUE;
+}
+
+static gint64
+match_existing (Import *im, const char *path, GHashTable *fields, const char *lang,
+                const char *section, GError **error)
+{
+  const char *uuid = scalar (fields, "uuid");
+  const char *key = scalar (fields, "translationKey");
+  g_autofree char *slug = g_strdup (scalar (fields, "slug"));
+  gint64 id = 0;
+
+  if (uuid && *uuid)
+    {
+      g_autofree char *norm = portada_exchange_uuid_for (uuid);
+      id = portada_exchange_find_uuid (im->newsroom, norm, error);
+      if (id != 0)
+        return id;
+    }
+  if (key && *key)
+    {
+      id = portada_exchange_find_translation (im->newsroom, key, lang, error);
+      if (id != 0)
+        return id;
+    }
+  if (slug == NULL || *slug == '\0')
+    {
+      g_free (slug);
+      slug = slug_of_file (path);
+    }
+  else if (!portada_slug_is_valid (slug))
+    {
+      char *valid = portada_slug_from_title (slug);
+      g_free (slug);
+      slug = valid;
+    }
+  return portada_exchange_find_slug (im->newsroom, slug, lang, section, error);
+}
+
+static FileOutcome
+import_file (Import *im, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GHashTable) fields = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *section = NULL;
+  g_autoptr (PortadaArticle) a = NULL;
+  const char *s;
+  const char *bad = NULL;
+  gint64 id;
+
+  if (!g_file_get_contents (path, &data, &len, &local))
+    return skip (im, path, local->message);
+  if (len > MAX_FILE_SIZE)
+    return skip (im, path, _ ("larger than 32 MB"));
+  if (!g_utf8_validate_len (data, len, &bad) || memchr (data, '\0', len))
+    {
+      g_autofree char *what = NULL;
+      int line = 1;
+      const char *end = bad ? bad : data + strlen (data);
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
+      what = g_strdup_printf ("line %d: not valid UTF-8 text", line);
+      return skip (im, path, what);
+    }
+  fields = portada_front_matter_parse (data, &body, &local);
+  if (fields == NULL)
+    return skip (im, path, local->message);
+
+  s = scalar (fields, "lang");
+  lang = g_ascii_strdown (s && *s ? s : im->default_lang, -1);
+  if (!ensure_lang (im, lang, &local))
+    {
+      if (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID))
+        return skip (im, path, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FILE_FAILED;
+    }
+  s = scalar (fields, "section");
+  if (s == NULL)
+    {
+      PortadaYamlValue *cats = g_hash_table_lookup (fields, "categories");
+      s = cats ? (cats->list ? cats->list[0] : cats->scalar) : NULL;
+    }
+  if (s && *s)
+    {
+      /* The key and path are slugs, always valid: a failure here is the database's. */
+      section = section_key (im, s, lang, error);
+      if (section == NULL)
+        return FILE_FAILED;
+    }
+
+  id = match_existing (im, path, fields, lang, section, error);
+  if (id < 0)
+    return FILE_FAILED;
+  if (id > 0)
+    {
+      a = portada_articles_load (im->newsroom, id, error);
+      if (a == NULL)
+        return FILE_FAILED;
+    }
+  else
+    {
+      a = portada_article_new ();
+      if ((s = scalar (fields, "uuid")) && *s)
+        a->uuid = portada_exchange_uuid_for (s);
+      if ((s = scalar (fields, "translationKey")) && *s)
+        a->translation_group = g_strdup (s);
+    }
+  if (a->uuid && g_hash_table_contains (im->uuids, a->uuid))
+    return skip (im, path, _ ("the same article (uuid) as another file of this import"));
+  g_free (a->lang);
+  a->lang = g_strdup (lang);
+  g_free (a->section);
+  a->section = g_strdup (section);
+  if (g_str_has_prefix (body, "\n"))
+    memmove (body, body + 1, strlen (body));
+  g_free (a->body);
+  a->body = portada_exchange_clean_text (body, -1, NULL);
+  if (!fill_article (im, path, fields, a, &reason))
+    return skip (im, path, reason);
+  if (!portada_article_validate (a, &local))
+    {
+      if (portada_exchange_drop_bad_source_url (a))
+        {
+          portada_import_summary_add_line (im->summary, _ ("%s: note: %s; left out"), path,
+                                           local->message);
+          g_clear_error (&local);
+        }
+      else
+        return skip (im, path, local->message);
+    }
+  if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
+                              error))
+    return FILE_FAILED;
+  g_hash_table_add (im->uuids, g_strdup (a->uuid));
+  return id > 0 ? FILE_UPDATED : FILE_CREATED;
+}
+
+static gboolean
+is_markdown_name (const char *name)
+{
+  return g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown");
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every Markdown file under @folder, sorted; hidden folders and symlinked folders
+ * are not entered. */
+static void
+collect_files (const char *folder, GPtrArray *files, int depth)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL || depth > 32)
+    return;
+  while ((name = g_dir_read_name (dir)))
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (folder, names->pdata[i], NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        collect_files (child, files, depth + 1);
+      else if (is_markdown_name (names->pdata[i]))
+        g_ptr_array_add (files, g_steal_pointer (&child));
+    }
+}
+
+gboolean
+portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
+                         PortadaImportSummary *summary, GCancellable *cancellable,
+                         PortadaProgressFunc progress, gpointer user_data, GError **error)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Import im = { newsroom, summary, NULL, langs, uuids };
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && summary != NULL, FALSE);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such file or folder"),
+                   path);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    collect_files (path, files, 0);
+  else
+    g_ptr_array_add (files, g_strdup (path));
+
+  if (!portada_newsroom_begin (newsroom, error))
+    return FALSE;
+  im.default_lang = portada_exchange_import_lang (newsroom, lang, error);
+  if (im.default_lang == NULL)
+    goto failed;
+  g_hash_table_add (langs, g_strdup (im.default_lang));
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (!portada_exchange_check_cancelled (cancellable, error))
+        goto failed;
+      switch (import_file (&im, files->pdata[i], error))
+        {
+          case FILE_CREATED:
+            summary->created++;
+            break;
+          case FILE_UPDATED:
+            summary->updated++;
+            break;
+          case FILE_SKIPPED:
+            break;
+          case FILE_FAILED:
+            goto failed;
+        }
+      if (progress && (i % 20 == 19 || i + 1 == files->len))
+        progress ((double) (i + 1) / files->len, user_data);
+    }
+  g_free (im.default_lang);
+  return portada_newsroom_commit (newsroom, error);
+
+failed:
+  g_free (im.default_lang);
+  portada_newsroom_rollback (newsroom);
+  return FALSE;
+}

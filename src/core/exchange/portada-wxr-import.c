@@ -1,0 +1,1340 @@
+/* portada-wxr-import.c: a WordPress export (WXR 1.0 to 1.2) into a newsroom.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The file is streamed through libxml2's reader: each <item> is expanded, turned
+ * into an article and freed, so memory stays bounded whatever the file's size.
+ * Safety: no network (XML_PARSE_NONET), no DTD loading, no entity substitution,
+ * no XML_PARSE_HUGE, and a document that declares entities is refused before
+ * any of them could be expanded. Bytes that are not UTF-8 are replaced on the
+ * way in, so one bad byte costs a summary line, not the whole file.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <errno.h>
+#include <libxml/xmlreader.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "portada-articles.h"
+#include "portada-exchange-private.h"
+#include "portada-html-to-markdown.h"
+#include "portada-media.h"
+#include "portada-newsroom-private.h"
+#include "portada-slug.h"
+#include "portada-wxr.h"
+
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define PRESCAN_SIZE (64 * 1024)
+#define MAX_CATEGORY_DEPTH 8
+
+/* Input: a FILE read through a filter that makes the bytes valid UTF-8 */
+
+typedef struct
+{
+  FILE *file;
+  gboolean fix_utf8;
+  guint64 size;
+  guint64 consumed;
+  guchar carry[4]; /* the start of a sequence cut by the end of a chunk */
+  guint n_carry;
+  int line;
+  guint bad_bytes;
+  int first_bad_line;
+} Input;
+
+static gsize
+sequence_length (guchar c)
+{
+  return c < 0x80             ? 1
+         : (c & 0xe0) == 0xc0 ? 2
+         : (c & 0xf0) == 0xe0 ? 3
+         : (c & 0xf8) == 0xf0 ? 4
+                              : 0;
+}
+
+static void
+note_bad (Input *in)
+{
+  if (in->bad_bytes++ == 0)
+    in->first_bad_line = in->line;
+}
+
+/* Characters XML does not allow (C0 controls but tab and line breaks) are
+ * replaced too: WordPress content pasted from word processors has them. */
+static gboolean
+allowed_ascii (guchar c)
+{
+  return c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+input_read (void *context, char *buffer, int len)
+{
+  Input *in = context;
+  guchar raw[8192 + 4];
+  gsize want = MIN ((gsize) len / 3, 8192), got, n, out = 0, i = 0;
+
+  if (want == 0)
+    return -1;
+  memcpy (raw, in->carry, in->n_carry);
+  got = fread (raw + in->n_carry, 1, want, in->file);
+  if (ferror (in->file))
+    return -1;
+  in->consumed += got;
+  n = in->n_carry + got;
+  in->n_carry = 0;
+  if (!in->fix_utf8)
+    {
+      memcpy (buffer, raw, n);
+      return n;
+    }
+  while (i < n)
+    {
+      guchar c = raw[i];
+      gsize seq = sequence_length (c);
+
+      if (c == '\n')
+        in->line++;
+      if (seq == 1)
+        {
+          if (allowed_ascii (c))
+            buffer[out++] = c;
+          else
+            {
+              note_bad (in);
+              memcpy (buffer + out, "\xef\xbf\xbd", 3), out += 3;
+            }
+          i++;
+          continue;
+        }
+      if (seq && i + seq > n && !feof (in->file))
+        {
+          /* Cut by the chunk: kept for the next read. */
+          in->n_carry = n - i;
+          memcpy (in->carry, raw + i, in->n_carry);
+          break;
+        }
+      if (seq && i + seq <= n && g_utf8_validate ((const char *) raw + i, seq, NULL))
+        {
+          memcpy (buffer + out, raw + i, seq);
+          out += seq;
+          i += seq;
+          continue;
+        }
+      note_bad (in);
+      memcpy (buffer + out, "\xef\xbf\xbd", 3), out += 3;
+      i++;
+    }
+  return out;
+}
+
+static int
+input_close (void *context)
+{
+  return 0;
+}
+
+/* Whether the start of the file declares an encoding other than UTF-8 (or is
+ * UTF-16): then the bytes go to libxml2 as they are. */
+static gboolean
+declares_other_encoding (const char *head, gsize len)
+{
+  g_autofree char *decl = NULL;
+  char *enc, *end;
+
+  if (len >= 2
+      && ((guchar) head[0] == 0xfe || (guchar) head[0] == 0xff || head[0] == '\0'
+          || head[1] == '\0'))
+    return TRUE;
+  if (len < 5 || strncmp (head, "<?xml", 5) != 0)
+    return FALSE;
+  end = memchr (head, '>', len);
+  if (end == NULL)
+    return FALSE;
+  decl = g_strndup (head, end - head);
+  enc = strstr (decl, "encoding");
+  if (enc == NULL)
+    return FALSE;
+  enc += strcspn (enc, "\"'");
+  if (*enc == '\0')
+    return FALSE;
+  return g_ascii_strncasecmp (enc + 1, "utf-8", 5) != 0
+         && g_ascii_strncasecmp (enc + 1, "utf8", 4) != 0;
+}
+
+/* Looks at the prolog (before the root element) for <!ENTITY. Returns TRUE when
+ * the prolog declares entities. */
+static gboolean
+prolog_declares_entities (const char *head, gsize len)
+{
+  const char *p = head, *end = head + len;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      if (lt == NULL || lt + 1 >= end)
+        return FALSE;
+      if (lt[1] == '?')
+        {
+          const char *close = g_strstr_len (lt, end - lt, "?>");
+          if (close == NULL)
+            return FALSE;
+          p = close + 2;
+        }
+      else if (end - lt >= 4 && strncmp (lt, "<!--", 4) == 0)
+        {
+          const char *close = g_strstr_len (lt, end - lt, "-->");
+          if (close == NULL)
+            return FALSE;
+          p = close + 3;
+        }
+      else if (lt[1] == '!')
+        {
+          /* The DOCTYPE: its internal subset runs to "]>" or the DOCTYPE to ">". */
+          const char *bracket = memchr (lt, '[', end - lt);
+          const char *gt = memchr (lt, '>', end - lt);
+          const char *close = bracket && (gt == NULL || bracket < gt)
+                                  ? g_strstr_len (bracket, end - bracket, "]")
+                                  : gt;
+          const char *stop = close ? close : end;
+          if (g_strstr_len (lt, stop - lt, "<!ENTITY"))
+            return TRUE;
+          if (close == NULL)
+            return FALSE;
+          p = close + 1;
+        }
+      else
+        return FALSE; /* the root element */
+    }
+  return FALSE;
+}
+
+/* Namespaces */
+
+static gboolean
+is_wp_ns (const xmlChar *href, const char *tail)
+{
+  const char *s = (const char *) href;
+  gsize tail_len = strlen (tail);
+
+  if (s == NULL)
+    return FALSE;
+  if (g_str_has_prefix (s, "http://"))
+    s += 7;
+  else if (g_str_has_prefix (s, "https://"))
+    s += 8;
+  else
+    return FALSE;
+  if (!g_str_has_prefix (s, "wordpress.org/export/1."))
+    return FALSE;
+  s += strlen ("wordpress.org/export/1.");
+  if (!g_ascii_isdigit (*s))
+    return FALSE;
+  while (g_ascii_isdigit (*s))
+    s++;
+  return *s == '/' && strncmp (s + 1, tail, tail_len) == 0 && s[1 + tail_len] == '\0';
+}
+
+typedef enum
+{
+  NS_NONE,
+  NS_WP,
+  NS_EXCERPT,
+  NS_CONTENT_MODULE,
+  NS_DUBLIN_CORE,
+  NS_OTHER,
+} Namespace;
+
+static Namespace
+namespace_of (xmlNodePtr n)
+{
+  const xmlChar *href = n->ns ? n->ns->href : NULL;
+
+  if (href == NULL || *href == '\0')
+    return NS_NONE;
+  if (is_wp_ns (href, ""))
+    return NS_WP;
+  if (is_wp_ns (href, "excerpt/"))
+    return NS_EXCERPT;
+  if (xmlStrEqual (href, (const xmlChar *) NS_CONTENT))
+    return NS_CONTENT_MODULE;
+  if (xmlStrEqual (href, (const xmlChar *) NS_DC))
+    return NS_DUBLIN_CORE;
+  return NS_OTHER;
+}
+
+static gboolean
+is (xmlNodePtr n, Namespace ns, const char *name)
+{
+  return n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, (const xmlChar *) name)
+         && namespace_of (n) == ns;
+}
+
+/* The first child element @ns:@name of @parent, or NULL. */
+static xmlNodePtr
+child (xmlNodePtr parent, Namespace ns, const char *name)
+{
+  for (xmlNodePtr n = parent->children; n; n = n->next)
+    if (is (n, ns, name))
+      return n;
+  return NULL;
+}
+
+static char *
+content_of (xmlNodePtr n)
+{
+  xmlChar *t;
+  char *copy;
+
+  if (n == NULL)
+    return NULL;
+  t = xmlNodeGetContent (n);
+  copy = g_strdup (t ? (const char *) t : "");
+  xmlFree (t);
+  return copy;
+}
+
+/* The trimmed text of child @ns:@name, NULL when absent or empty. */
+static char *
+child_text (xmlNodePtr parent, Namespace ns, const char *name)
+{
+  char *text = content_of (child (parent, ns, name));
+
+  if (text && *g_strstrip (text) == '\0')
+    g_clear_pointer (&text, g_free);
+  return text;
+}
+
+/* The import */
+
+typedef struct
+{
+  char *name;   /* display name */
+  char *parent; /* parent nicename */
+} Category;
+
+static void
+category_free (Category *c)
+{
+  g_free (c->name);
+  g_free (c->parent);
+  g_free (c);
+}
+
+typedef struct
+{
+  char *uuid;
+  char *thumbnail; /* attachment post id */
+  char *title;
+} Thumbnail;
+
+static void
+thumbnail_free (Thumbnail *t)
+{
+  g_free (t->uuid);
+  g_free (t->thumbnail);
+  g_free (t->title);
+  g_free (t);
+}
+
+typedef struct
+{
+  PortadaNewsroom *newsroom;
+  PortadaImportSummary *summary;
+  const char *path;
+  char *lang;
+  xmlTextReaderPtr reader;
+  Input *input;
+  char *version;
+  char *base_url;
+  GHashTable *authors;     /* login → display name */
+  GHashTable *categories;  /* nicename → Category */
+  GHashTable *attachments; /* post id → URL */
+  GHashTable *guids;       /* uuids of this file */
+  GPtrArray *thumbnails;   /* Thumbnail */
+  guint comments;
+  char *xml_error;
+  int xml_error_line;
+  guint errors_noted;
+} Import;
+
+static void
+on_xml_error (void *data, xmlErrorPtr e)
+{
+  Import *im = data;
+
+  if (e == NULL || e->level < XML_ERR_ERROR)
+    return;
+  if (e->level == XML_ERR_ERROR)
+    {
+      /* Not fatal (a namespace URI that is not a URI...): the document is still read. */
+      g_autofree char *message = g_strstrip (g_strdup (e->message ? e->message : ""));
+      if (im->errors_noted++ < 10)
+        portada_import_summary_add_line (im->summary, _ ("%s:%d: note: %s"), im->path, e->line,
+                                         message);
+      return;
+    }
+  if (im->xml_error)
+    return;
+  im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "malformed XML"));
+  im->xml_error_line = e->line;
+}
+
+static int
+reader_line (Import *im)
+{
+  int line = xmlTextReaderGetParserLineNumber (im->reader);
+  return line > 0 ? line : 1;
+}
+
+static void
+skip_item (Import *im, int line, const char *title, const char *id, const char *reason)
+{
+  g_autofree char *label = title && *title ? g_strdup_printf ("“%s”", title)
+                                           : g_strdup_printf ("(post %s)", id ? id : "?");
+  portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
+                               reason);
+}
+
+static void note (Import *im, int line, const char *title, const char *format, ...)
+    G_GNUC_PRINTF (4, 5);
+
+static void
+note (Import *im, int line, const char *title, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *what = NULL;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  portada_import_summary_add_line (im->summary, _ ("%s:%d: “%s”: %s"), im->path, line,
+                                   title ? title : "", what);
+}
+
+static char *
+clean (const char *text, gboolean *changed)
+{
+  return text ? portada_exchange_clean_text (text, -1, changed) : NULL;
+}
+
+static void
+read_author (Import *im, xmlNodePtr n)
+{
+  g_autofree char *login = child_text (n, NS_WP, "author_login");
+  g_autofree char *name = child_text (n, NS_WP, "author_display_name");
+
+  if (login == NULL)
+    return;
+  if (name == NULL)
+    {
+      g_autofree char *first = child_text (n, NS_WP, "author_first_name");
+      g_autofree char *last = child_text (n, NS_WP, "author_last_name");
+      if (first || last)
+        name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
+    }
+  g_hash_table_replace (im->authors, g_steal_pointer (&login),
+                        name ? portada_html_to_text (name) : NULL);
+}
+
+static char *
+percent_decoded (const char *text)
+{
+  char *decoded = g_uri_unescape_string (text, NULL);
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    {
+      g_free (decoded);
+      return g_strdup (text);
+    }
+  return decoded;
+}
+
+static void
+read_category (Import *im, xmlNodePtr n)
+{
+  g_autofree char *nicename = child_text (n, NS_WP, "category_nicename");
+  g_autofree char *name = child_text (n, NS_WP, "cat_name");
+  Category *c;
+
+  if (nicename == NULL)
+    return;
+  c = g_new0 (Category, 1);
+  c->name = name ? portada_html_to_text (name) : NULL;
+  c->parent = child_text (n, NS_WP, "category_parent");
+  g_hash_table_replace (im->categories, percent_decoded (nicename), c);
+}
+
+static gboolean
+parse_wp_date (const char *text, gint64 *out)
+{
+  int y, mo, d, h, mi, s;
+  g_autoptr (GDateTime) dt = NULL;
+
+  if (text == NULL || sscanf (text, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) != 6 || y < 1)
+    return FALSE;
+  dt = g_date_time_new_utc (y, mo, d, h, mi, s);
+  if (dt == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
+}
+
+/* RSS pubDate: "Tue, 18 Jan 2011 07:40:14 +0000". */
+static gboolean
+parse_rfc822 (const char *text, gint64 *out)
+{
+  static const char *const months[]
+      = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  char month[4] = { 0 };
+  int d, y, h, mi, s;
+  const char *p = text ? strchr (text, ',') : NULL;
+
+  p = p ? p + 1 : text;
+  if (p == NULL || sscanf (p, " %d %3s %d %d:%d:%d", &d, month, &y, &h, &mi, &s) != 6)
+    return FALSE;
+  for (int m = 0; m < 12; m++)
+    if (g_ascii_strcasecmp (month, months[m]) == 0)
+      {
+        g_autoptr (GDateTime) dt = g_date_time_new_utc (y, m + 1, d, h, mi, s);
+        if (dt == NULL)
+          return FALSE;
+        *out = g_date_time_to_unix (dt);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static const char *
+skip_reason (const char *type)
+{
+  static const struct
+  {
+    const char *type, *reason;
+  } known[] = {
+    { "page", N_ ("pages are not articles") },
+    { "attachment", N_ ("an attachment (media file); Portada never downloads files") },
+    { "nav_menu_item", N_ ("a navigation menu item, not an article") },
+    { "revision", N_ ("a revision of another post") },
+    { "custom_css", N_ ("theme CSS, not an article") },
+    { "customize_changeset", N_ ("theme settings, not an article") },
+    { "oembed_cache", N_ ("an embed cache entry, not an article") },
+    { "wp_block", N_ ("a reusable block, not an article") },
+    { "wp_template", N_ ("a theme template, not an article") },
+    { "wp_template_part", N_ ("a theme template, not an article") },
+    { "wp_global_styles", N_ ("theme styles, not an article") },
+    { "wp_navigation", N_ ("a navigation menu, not an article") },
+    { "wp_font_family", N_ ("a font, not an article") },
+    { "wp_font_face", N_ ("a font, not an article") },
+    { "user_request", N_ ("a privacy request, not an article") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (type, known[i].type))
+      return _ (known[i].reason);
+  return NULL;
+}
+
+static gboolean
+map_status (const char *wp, PortadaArticleStatus *status)
+{
+  static const struct
+  {
+    const char *wp;
+    PortadaArticleStatus status;
+  } map[] = {
+    { "publish", PORTADA_STATUS_PUBLISHED }, { "future", PORTADA_STATUS_SCHEDULED },
+    { "draft", PORTADA_STATUS_DRAFT },       { "pending", PORTADA_STATUS_REVIEW },
+    { "private", PORTADA_STATUS_ARCHIVED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_strcmp0 (wp, map[i].wp) == 0)
+      {
+        *status = map[i].status;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The section path of @nicename: its parents' nicenames first ("parent/child"). */
+static char *
+category_path (Import *im, const char *nicename)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GString *path = g_string_new (NULL);
+  const char *at = nicename;
+
+  for (int depth = 0; at && *at && depth < MAX_CATEGORY_DEPTH; depth++)
+    {
+      Category *c = g_hash_table_lookup (im->categories, at);
+      g_ptr_array_insert (parts, 0, portada_slug_from_title (at));
+      at = c ? c->parent : NULL;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      if (i)
+        g_string_append_c (path, '/');
+      g_string_append (path, parts->pdata[i]);
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* Finds the section of a category: an existing section whose key or path in the
+ * language matches, or a new one. Returns its key. */
+static char *
+section_for_category (Import *im, const char *nicename, const char *label, GError **error)
+{
+  g_autofree char *decoded = percent_decoded (nicename);
+  g_autofree char *key = portada_slug_from_title (decoded);
+  g_autofree char *path = category_path (im, decoded);
+  g_autoptr (GPtrArray) sections = portada_sections_list (im->newsroom, error);
+  Category *c = g_hash_table_lookup (im->categories, decoded);
+  const char *name = c && c->name ? c->name : label;
+
+  if (sections == NULL)
+    return NULL;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PortadaSection *s = sections->pdata[i];
+      const char *spath = portada_section_get_path (s, im->lang);
+      const char *slash = strrchr (spath, '/');
+      if (g_str_equal (s->key, key) || g_str_equal (spath, path)
+          || g_str_equal (slash ? slash + 1 : spath, key))
+        {
+          if (!portada_exchange_ensure_section (im->newsroom, s->key, im->lang, name, path, error))
+            return NULL;
+          return g_strdup (s->key);
+        }
+    }
+  if (!portada_exchange_ensure_section (im->newsroom, key, im->lang, name, path, error))
+    return NULL;
+  return g_steal_pointer (&key);
+}
+
+typedef struct
+{
+  char *subtitle, *source_name, *source_url, *section, *section_path, *group, *thumbnail;
+} Meta;
+
+static void
+meta_clear (Meta *m)
+{
+  g_free (m->subtitle);
+  g_free (m->source_name);
+  g_free (m->source_url);
+  g_free (m->section);
+  g_free (m->section_path);
+  g_free (m->group);
+  g_free (m->thumbnail);
+}
+
+static void
+read_meta (xmlNodePtr item, Meta *m)
+{
+  static const struct
+  {
+    const char *key;
+    gsize offset;
+  } keys[] = {
+    { "subtitle", G_STRUCT_OFFSET (Meta, subtitle) },
+    { "_subtitle", G_STRUCT_OFFSET (Meta, subtitle) },
+    { "wps_subtitle", G_STRUCT_OFFSET (Meta, subtitle) },
+    { "source_name", G_STRUCT_OFFSET (Meta, source_name) },
+    { "source", G_STRUCT_OFFSET (Meta, source_name) },
+    { "_source_name", G_STRUCT_OFFSET (Meta, source_name) },
+    { "source_url", G_STRUCT_OFFSET (Meta, source_url) },
+    { "_source_url", G_STRUCT_OFFSET (Meta, source_url) },
+    { "_portada_section", G_STRUCT_OFFSET (Meta, section) },
+    { "_portada_section_path", G_STRUCT_OFFSET (Meta, section_path) },
+    { "_portada_translation_group", G_STRUCT_OFFSET (Meta, group) },
+    { "_thumbnail_id", G_STRUCT_OFFSET (Meta, thumbnail) },
+  };
+
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    {
+      g_autofree char *key = NULL;
+      if (!is (n, NS_WP, "postmeta"))
+        continue;
+      key = child_text (n, NS_WP, "meta_key");
+      if (key == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        {
+          char **field = G_STRUCT_MEMBER_P (m, keys[i].offset);
+          if (g_str_equal (key, keys[i].key) && *field == NULL)
+            *field = child_text (n, NS_WP, "meta_value");
+        }
+    }
+}
+
+/* The first category of the item: the label and nicename of its section. */
+static void
+first_category (xmlNodePtr item, char **label, char **nicename)
+{
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    {
+      g_autofree char *domain = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+
+      if (!is (n, NS_NONE, "category"))
+        continue;
+      domain = (char *) xmlGetProp (n, (const xmlChar *) "domain");
+      if (domain && !g_str_equal (domain, "category"))
+        continue;
+      raw = content_of (n);
+      text = clean (raw, NULL);
+      *label = g_strstrip (portada_html_to_text (text));
+      *nicename = (char *) xmlGetProp (n, (const xmlChar *) "nicename");
+      return;
+    }
+}
+
+/* Portada's own export names the section key and its path in the language: the
+ * same section comes back, with its label in this language. */
+static gboolean
+portada_section (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GError **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *nicename = NULL;
+  const char *path;
+
+  if (meta->section == NULL || !portada_slug_is_valid (meta->section))
+    return TRUE;
+  first_category (item, &label, &nicename);
+  path = meta->section_path && portada_exchange_valid_path (meta->section_path) ? meta->section_path
+                                                                                : NULL;
+  if (!portada_exchange_ensure_section (im->newsroom, meta->section, im->lang,
+                                        label && *label ? label : meta->section, path, error))
+    return FALSE;
+  a->section = g_strdup (meta->section);
+  return TRUE;
+}
+
+/* Categories of the item: the first one is the section, the others become tags;
+ * post_tag terms are tags. */
+static gboolean
+read_terms (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GError **error)
+{
+  g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean first = TRUE;
+
+  if (!portada_section (im, item, meta, a, error))
+    return FALSE;
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    {
+      g_autofree char *domain = NULL;
+      g_autofree char *nicename = NULL;
+      g_autofree char *label = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *raw = NULL;
+
+      if (!is (n, NS_NONE, "category"))
+        continue;
+      domain = (char *) xmlGetProp (n, (const xmlChar *) "domain");
+      nicename = (char *) xmlGetProp (n, (const xmlChar *) "nicename");
+      raw = content_of (n);
+      text = clean (raw, NULL);
+      label = g_strstrip (portada_html_to_text (text));
+      if (*label == '\0' && nicename == NULL)
+        continue;
+      if ((domain == NULL || g_str_equal (domain, "category")) && first)
+        {
+          first = FALSE;
+          if (a->section == NULL)
+            {
+              g_autofree char *slug = portada_slug_from_title (*label ? label : nicename);
+              a->section = section_for_category (im, nicename ? nicename : slug, label, error);
+              if (a->section == NULL)
+                return FALSE;
+            }
+          g_hash_table_add (seen, g_utf8_casefold (label, -1));
+          continue;
+        }
+      if (domain && !g_str_equal (domain, "category") && !g_str_equal (domain, "post_tag"))
+        continue; /* post formats and custom taxonomies */
+      if (*label && g_hash_table_add (seen, g_utf8_casefold (label, -1)))
+        g_strv_builder_add (tags, label);
+    }
+  g_strfreev (a->tags);
+  a->tags = g_strv_builder_end (tags);
+  return TRUE;
+}
+
+static char *
+item_uuid (Import *im, xmlNodePtr item, const char *post_id)
+{
+  g_autofree char *guid = child_text (item, NS_NONE, "guid");
+  g_autofree char *name = NULL;
+
+  if (guid)
+    return portada_exchange_uuid_for (guid);
+  if (post_id == NULL)
+    return NULL;
+  name = g_strdup_printf ("%s?p=%s", im->base_url ? im->base_url : im->path, post_id);
+  return portada_exchange_uuid_for (name);
+}
+
+static const char *const shortcodes[]
+    = { "[gallery", "[embed", "[audio", "[video", "[playlist", "[caption", "[wp_caption" };
+
+/* The body: WordPress paragraphs, then Markdown. */
+static char *
+item_body (Import *im, int line, const char *title, const char *html)
+{
+  g_autoptr (GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *paragraphs = portada_wp_autop (html);
+  char *markdown = portada_html_to_markdown (paragraphs, dropped);
+
+  if (dropped->len)
+    {
+      g_ptr_array_add (dropped, NULL);
+      g_autofree char *names = g_strjoinv (">, <", (char **) dropped->pdata);
+      note (im, line, title, _ ("left out what an article body cannot hold: <%s>"), names);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (shortcodes); i++)
+    if (strstr (markdown, shortcodes[i]))
+      {
+        note (im, line, title, _ ("WordPress shortcode %s...] kept as text"), shortcodes[i]);
+        break;
+      }
+  return markdown;
+}
+
+static gboolean
+import_post (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id,
+             GError **error)
+{
+  g_autofree char *uuid = item_uuid (im, item, post_id);
+  g_autofree char *wp_status = child_text (item, NS_WP, "status");
+  g_autofree char *content = content_of (child (item, NS_CONTENT_MODULE, "encoded"));
+  g_autofree char *excerpt = content_of (child (item, NS_EXCERPT, "encoded"));
+  g_autofree char *creator = child_text (item, NS_DUBLIN_CORE, "creator");
+  g_autofree char *post_name = child_text (item, NS_WP, "post_name");
+  g_autofree char *comment_status = child_text (item, NS_WP, "comment_status");
+  g_autofree char *text = NULL;
+  g_autoptr (PortadaArticle) a = NULL;
+  g_autoptr (GError) local = NULL;
+  Meta meta = { 0 };
+  PortadaArticleStatus status;
+  gint64 id, t;
+  gboolean ok = FALSE;
+
+  if (uuid == NULL)
+    {
+      skip_item (im, line, title, post_id,
+                 _ ("no guid and no wp:post_id: it could not be told apart on a second import"));
+      return TRUE;
+    }
+  if (wp_status == NULL)
+    wp_status = g_strdup ("publish");
+  if (g_str_equal (wp_status, "trash") || g_str_equal (wp_status, "auto-draft")
+      || g_str_equal (wp_status, "inherit"))
+    {
+      g_autofree char *why = g_strdup_printf (_ ("its status is “%s”"), wp_status);
+      skip_item (im, line, title, post_id, why);
+      return TRUE;
+    }
+  if (!map_status (wp_status, &status))
+    {
+      note (im, line, title, _ ("unknown status “%s”, imported as a draft"), wp_status);
+      status = PORTADA_STATUS_DRAFT;
+    }
+  {
+    const char *earlier = g_hash_table_lookup (im->guids, uuid);
+    if (earlier && g_strcmp0 (earlier, post_id ? post_id : "") != 0)
+      {
+        /* Two posts under one guid (it happens): told apart by the post id. */
+        g_autofree char *guid = child_text (item, NS_NONE, "guid");
+        g_autofree char *name = g_strdup_printf ("%s#%s", guid ? guid : "", post_id ? post_id : "");
+        note (im, line, title, _ ("shares its guid with post %s; told apart by its post id %s"),
+              earlier, post_id ? post_id : "?");
+        g_free (uuid);
+        uuid = portada_exchange_uuid_for (name);
+      }
+    else if (earlier)
+      note (im, line, title, _ ("the same post as an earlier item of this file: it replaces it"));
+  }
+
+  id = portada_exchange_find_uuid (im->newsroom, uuid, error);
+  if (id < 0)
+    return FALSE;
+  a = id ? portada_articles_load (im->newsroom, id, error) : portada_article_new ();
+  if (a == NULL)
+    return FALSE;
+  if (a->uuid == NULL)
+    a->uuid = g_strdup (uuid);
+  read_meta (item, &meta);
+  if (meta.group && a->translation_group == NULL)
+    a->translation_group = g_strdup (meta.group);
+
+  g_free (a->lang);
+  a->lang = g_strdup (im->lang);
+  g_free (a->title);
+  a->title = g_strdup (title ? title : "");
+  if (*a->title == '\0')
+    note (im, line, title, _ ("no title (post %s); imported with an empty title"),
+          post_id ? post_id : "?");
+  a->status = status;
+  g_clear_pointer (&a->section, g_free);
+  if (!read_terms (im, item, &meta, a, error))
+    goto out;
+
+  g_free (a->body);
+  a->body = item_body (im, line, a->title, content ? content : "");
+  g_free (a->excerpt);
+  text = excerpt ? portada_html_to_text (excerpt) : NULL;
+  a->excerpt = text && *text ? clean (text, NULL) : NULL;
+  g_free (a->author);
+  a->author = NULL;
+  if (creator)
+    {
+      const char *display = g_hash_table_lookup (im->authors, creator);
+      a->author = clean (display ? display : creator, NULL);
+    }
+  g_free (a->slug);
+  a->slug = NULL;
+  if (post_name)
+    {
+      g_autofree char *decoded = percent_decoded (post_name);
+      a->slug = portada_slug_is_valid (decoded) ? g_strdup (decoded)
+                                                : portada_slug_from_title (decoded);
+    }
+  a->comments_enabled = g_strcmp0 (comment_status, "closed") != 0;
+
+  /* Dates: GMT first; drafts carry 0000-00-00 there. */
+  a->publish_at = 0;
+  {
+    g_autofree char *gmt = child_text (item, NS_WP, "post_date_gmt");
+    g_autofree char *local_date = child_text (item, NS_WP, "post_date");
+    g_autofree char *pub = child_text (item, NS_NONE, "pubDate");
+    /* A draft that was never scheduled has no GMT date: it has no publication time. */
+    if (parse_wp_date (gmt, &t))
+      a->publish_at = t;
+    else if (status != PORTADA_STATUS_DRAFT && status != PORTADA_STATUS_REVIEW
+             && (parse_wp_date (local_date, &t) || parse_rfc822 (pub, &t)))
+      a->publish_at = t;
+  }
+  {
+    g_autofree char *gmt = child_text (item, NS_WP, "post_modified_gmt");
+    g_autofree char *local_date = child_text (item, NS_WP, "post_modified");
+    if (parse_wp_date (gmt, &t) || parse_wp_date (local_date, &t))
+      a->updated_at = t;
+    else if (a->updated_at == 0)
+      a->updated_at = a->publish_at;
+  }
+  if (a->created_at == 0)
+    a->created_at = a->publish_at ? a->publish_at : a->updated_at;
+
+  g_free (a->subtitle);
+  a->subtitle = meta.subtitle ? clean (meta.subtitle, NULL) : NULL;
+  g_free (a->source_name);
+  a->source_name = meta.source_name ? clean (meta.source_name, NULL) : NULL;
+  g_free (a->source_url);
+  a->source_url = meta.source_url ? clean (meta.source_url, NULL) : NULL;
+
+  if (!portada_article_validate (a, &local))
+    {
+      if (portada_exchange_drop_bad_source_url (a))
+        {
+          note (im, line, a->title, _ ("%s; left out"), local->message);
+          g_clear_error (&local);
+        }
+      if (local && !portada_article_validate (a, NULL))
+        {
+          skip_item (im, line, title, post_id, local->message);
+          ok = TRUE;
+          goto out;
+        }
+    }
+  if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
+                              error))
+    goto out;
+  if (id || g_hash_table_contains (im->guids, a->uuid))
+    im->summary->updated++;
+  else
+    im->summary->created++;
+  g_hash_table_replace (im->guids, g_strdup (a->uuid), g_strdup (post_id ? post_id : ""));
+  if (meta.thumbnail)
+    {
+      Thumbnail *th = g_new0 (Thumbnail, 1);
+      th->uuid = g_strdup (a->uuid);
+      th->thumbnail = g_strdup (meta.thumbnail);
+      th->title = g_strdup (a->title);
+      g_ptr_array_add (im->thumbnails, th);
+    }
+  ok = TRUE;
+
+out:
+  meta_clear (&meta);
+  return ok;
+}
+
+static gboolean
+import_item (Import *im, xmlNodePtr item, int line, GError **error)
+{
+  g_autofree char *raw_title = content_of (child (item, NS_NONE, "title"));
+  g_autofree char *post_id = child_text (item, NS_WP, "post_id");
+  g_autofree char *type = child_text (item, NS_WP, "post_type");
+  g_autofree char *title = NULL;
+  gboolean changed = FALSE;
+
+  if (raw_title)
+    {
+      g_autofree char *cleaned = clean (raw_title, &changed);
+      title = portada_html_to_text (cleaned);
+    }
+  if (type == NULL)
+    {
+      skip_item (im, line, title, post_id, _ ("no wp:post_type in the WordPress namespace"));
+      return TRUE;
+    }
+  if (g_str_equal (type, "attachment"))
+    {
+      g_autofree char *url = child_text (item, NS_WP, "attachment_url");
+      if (post_id && url)
+        g_hash_table_replace (im->attachments, g_strdup (post_id), g_steal_pointer (&url));
+    }
+  if (!g_str_equal (type, "post"))
+    {
+      const char *reason = skip_reason (type);
+      g_autofree char *unknown
+          = reason ? NULL : g_strdup_printf (_ ("unknown post type “%s”"), type);
+      skip_item (im, line, title, post_id, reason ? reason : unknown);
+      return TRUE;
+    }
+  return import_post (im, item, line, title, post_id, error);
+}
+
+/* Featured images: the media of an earlier Portada export is found again by the
+ * content hash in its file name; anything else would need a download. */
+static gboolean
+resolve_thumbnails (Import *im, GError **error)
+{
+  for (guint i = 0; i < im->thumbnails->len; i++)
+    {
+      Thumbnail *th = im->thumbnails->pdata[i];
+      const char *url = g_hash_table_lookup (im->attachments, th->thumbnail);
+      g_autofree char *base = url ? g_path_get_basename (url) : NULL;
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+      gint64 media = 0;
+      char *dot;
+
+      if (url == NULL)
+        {
+          portada_import_summary_add_line (im->summary,
+                                           _ ("%s: “%s”: its featured image (attachment %s) is not "
+                                              "in the file"),
+                                           im->path, th->title, th->thumbnail);
+          continue;
+        }
+      if ((dot = strchr (base, '.')))
+        *dot = '\0';
+      if (strlen (base) >= 16)
+        {
+          g_autofree char *pattern
+              = g_strdup_printf ("%s%%", strrchr (base, '-') ? strrchr (base, '-') + 1 : base);
+          stmt = portada_newsroom_prepare (
+              im->newsroom, "SELECT id FROM media WHERE sha256 LIKE ?1 LIMIT 1", error);
+          if (stmt == NULL)
+            return FALSE;
+          if (strlen (pattern) > 16)
+            {
+              portada_stmt_bind_text (stmt, 1, pattern);
+              if (sqlite3_step (stmt) == SQLITE_ROW)
+                media = sqlite3_column_int64 (stmt, 0);
+            }
+        }
+      if (media)
+        {
+          g_autoptr (PortadaArticle) a
+              = portada_articles_load_by_uuid (im->newsroom, th->uuid, error);
+          if (a == NULL)
+            return FALSE;
+          a->featured_media_id = media;
+          if (!portada_articles_save (im->newsroom, a,
+                                      PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error))
+            return FALSE;
+        }
+      else
+        portada_import_summary_add_line (im->summary,
+                                         _ ("%s: “%s”: featured image %s not imported: Portada "
+                                            "never downloads files; add it in the article"),
+                                         im->path, th->title, url);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_doctype (Import *im, GError **error)
+{
+  xmlDocPtr doc = xmlTextReaderCurrentDoc (im->reader);
+  xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
+
+  for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
+    if (n->type == XML_ENTITY_DECL)
+      {
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                     _ ("%s:%d: the file declares entities (<!ENTITY>), which a WordPress export "
+                        "never does; refused, nothing was read from it"),
+                     im->path, reader_line (im));
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+read_channel_child (Import *im, xmlNodePtr n, int line, GError **error)
+{
+  if (is (n, NS_WP, "wxr_version"))
+    {
+      g_free (im->version);
+      im->version = content_of (n);
+      g_strstrip (im->version);
+      if (!g_str_equal (im->version, "1.0") && !g_str_equal (im->version, "1.1")
+          && !g_str_equal (im->version, "1.2"))
+        portada_import_summary_add_line (im->summary,
+                                         _ ("%s:%d: WXR version “%s” is not one Portada knows (1.0 "
+                                            "to 1.2); read as 1.2"),
+                                         im->path, line, im->version);
+      return TRUE;
+    }
+  if (is (n, NS_WP, "base_blog_url") || (is (n, NS_NONE, "link") && im->base_url == NULL))
+    {
+      g_free (im->base_url);
+      im->base_url = g_strstrip (content_of (n));
+      return TRUE;
+    }
+  if (is (n, NS_WP, "author"))
+    read_author (im, n);
+  else if (is (n, NS_WP, "category"))
+    read_category (im, n);
+  else if (is (n, NS_NONE, "item"))
+    {
+      if (im->version == NULL)
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s:%d: no <wp:wxr_version> before the first item: not a WordPress "
+                          "export Portada can read"),
+                       im->path, line);
+          return FALSE;
+        }
+      return import_item (im, n, line, error);
+    }
+  return TRUE;
+}
+
+static gboolean
+fail_xml (Import *im, GError **error)
+{
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, _ ("%s:%d: %s"), im->path,
+               im->xml_error_line > 0 ? im->xml_error_line : reader_line (im),
+               im->xml_error ? im->xml_error : "malformed XML");
+  return FALSE;
+}
+
+static gboolean
+stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
+        GError **error)
+{
+  gboolean seen_channel = FALSE;
+  guint items = 0;
+  int rc = xmlTextReaderRead (im->reader);
+
+  while (rc == 1)
+    {
+      int type = xmlTextReaderNodeType (im->reader);
+      int depth = xmlTextReaderDepth (im->reader);
+      xmlNodePtr n;
+      int line;
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE && !check_doctype (im, error))
+        return FALSE;
+      if (type != XML_READER_TYPE_ELEMENT || depth > 2)
+        {
+          rc = xmlTextReaderRead (im->reader);
+          continue;
+        }
+      n = xmlTextReaderCurrentNode (im->reader);
+      if (depth == 0 && (!xmlStrEqual (n->name, (const xmlChar *) "rss") || n->ns != NULL))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s:%d: the root element is <%s>, not <rss>: not a WordPress export"),
+                       im->path, reader_line (im), (const char *) n->name);
+          return FALSE;
+        }
+      if (depth == 1 && !is (n, NS_NONE, "channel"))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s:%d: <%s> where the <channel> of a WordPress export should be"),
+                       im->path, reader_line (im), (const char *) n->name);
+          return FALSE;
+        }
+      if (depth < 2)
+        {
+          seen_channel |= depth == 1;
+          rc = xmlTextReaderRead (im->reader);
+          continue;
+        }
+      /* A child of the channel: expanded, handled, then skipped over. */
+      line = xmlGetLineNo (n) > 0 ? (int) xmlGetLineNo (n) : reader_line (im);
+      n = xmlTextReaderExpand (im->reader);
+      if (n == NULL)
+        return fail_xml (im, error);
+      if (!portada_exchange_check_cancelled (cancellable, error)
+          || !read_channel_child (im, n, line, error))
+        return FALSE;
+      if (is (n, NS_NONE, "item"))
+        {
+          for (xmlNodePtr c = n->children; c; c = c->next)
+            im->comments += is (c, NS_WP, "comment");
+          if (progress && ++items % 20 == 0 && im->input->size)
+            progress (MIN (0.99, (double) im->input->consumed / im->input->size), user_data);
+        }
+      rc = xmlTextReaderNext (im->reader);
+    }
+  if (rc < 0 || im->xml_error)
+    return fail_xml (im, error);
+  if (!seen_channel)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s: no <channel> in the <rss> element: not a WordPress export"), im->path);
+      return FALSE;
+    }
+  if (im->version == NULL)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s: no <wp:wxr_version> in the channel: not a WordPress export Portada can "
+                      "read"),
+                   im->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+portada_wxr_sniff (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autofree char *head = g_malloc0 (PRESCAN_SIZE + 1);
+  gsize got = 0;
+
+  if (in == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (in), head, PRESCAN_SIZE, &got, NULL, NULL))
+    return FALSE;
+  head[got] = '\0';
+  return g_strstr_len (head, got, "<rss") && g_strstr_len (head, got, "wordpress.org/export/1.");
+}
+
+static gboolean
+open_input (Import *im, Input *in, GError **error)
+{
+  char head[PRESCAN_SIZE];
+  gsize got;
+
+  in->file = fopen (im->path, "rb");
+  if (in->file == NULL)
+    {
+      int err = errno;
+      g_set_error (error, PORTADA_ERROR,
+                   err == ENOENT ? PORTADA_ERROR_NOT_FOUND : PORTADA_ERROR_FAILED,
+                   _ ("%s: cannot be read (%s)"), im->path, g_strerror (err));
+      return FALSE;
+    }
+  got = fread (head, 1, sizeof head, in->file);
+  if (prolog_declares_entities (head, got))
+    {
+      g_set_error (
+          error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+          _ ("%s:1: the file declares entities (<!ENTITY>), which a WordPress export never "
+             "does; refused, nothing was read from it"),
+          im->path);
+      return FALSE;
+    }
+  in->fix_utf8 = !declares_other_encoding (head, got);
+  rewind (in->file);
+  fseek (in->file, 0, SEEK_END);
+  in->size = ftell (in->file);
+  rewind (in->file);
+  in->line = 1;
+  return TRUE;
+}
+
+gboolean
+portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
+                    PortadaImportSummary *summary, GCancellable *cancellable,
+                    PortadaProgressFunc progress, gpointer user_data, GError **error)
+{
+  Input in = { 0 };
+  Import im = { 0 };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && path && summary, FALSE);
+  xmlInitParser ();
+  im.newsroom = newsroom;
+  im.summary = summary;
+  im.path = path;
+  im.input = &in;
+  if (!open_input (&im, &in, error))
+    goto done;
+  im.authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.categories
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) category_free);
+  im.attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
+  im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING
+                                  | XML_PARSE_BIG_LINES);
+  if (im.reader == NULL)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read"), path);
+      goto done;
+    }
+  xmlTextReaderSetStructuredErrorHandler (im.reader, on_xml_error, &im);
+
+  if (!portada_newsroom_begin (newsroom, error))
+    goto done;
+  im.lang = portada_exchange_import_lang (newsroom, lang, error);
+  if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
+      || !resolve_thumbnails (&im, error))
+    {
+      portada_newsroom_rollback (newsroom);
+      goto done;
+    }
+  if (in.bad_bytes)
+    portada_import_summary_add_line (summary,
+                                     _ ("%s:%d: %u bytes of invalid UTF-8 or control characters "
+                                        "(from this line on) replaced by U+FFFD"),
+                                     path, in.first_bad_line, in.bad_bytes);
+  if (im.comments)
+    portada_import_summary_add_line (
+        summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
+  ok = portada_newsroom_commit (newsroom, error);
+  if (ok && progress)
+    progress (1.0, user_data);
+
+done:
+  if (im.reader)
+    xmlFreeTextReader (im.reader);
+  if (in.file)
+    fclose (in.file);
+  g_free (im.lang);
+  g_free (im.version);
+  g_free (im.base_url);
+  g_free (im.xml_error);
+  g_clear_pointer (&im.authors, g_hash_table_unref);
+  g_clear_pointer (&im.categories, g_hash_table_unref);
+  g_clear_pointer (&im.attachments, g_hash_table_unref);
+  g_clear_pointer (&im.guids, g_hash_table_unref);
+  g_clear_pointer (&im.thumbnails, g_ptr_array_unref);
+  return ok;
+}

@@ -1,0 +1,375 @@
+/* test-window.c: the window on a demo newsroom, driven as an editor would.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "portada-article-editor.h"
+#include "portada-article-fields.h"
+#include "portada-article-list.h"
+#include "portada-articles.h"
+#include "portada-markdown-view.h"
+#include "portada-preview.h"
+#include "portada-test-util.h"
+#include "portada-ui-test.h"
+#include "portada-window.h"
+
+#define TYPED "Typed by the window test: quetzal"
+
+typedef struct
+{
+  PortadaApplication *app;
+  char *path;
+  PortadaWindow *window;
+  PortadaArticleEditor *editor;
+  PortadaPreview *preview;
+} Fixture;
+
+static gboolean
+has_article (gpointer data)
+{
+  Fixture *f = data;
+  return portada_article_editor_get_article (f->editor) != NULL;
+}
+
+static void
+open_window (Fixture *f, const char *path)
+{
+  f->window = portada_window_new (f->app, path);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->editor = PORTADA_ARTICLE_EDITOR (portada_window_get_editor (f->window));
+  f->preview
+      = PORTADA_PREVIEW (portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_PREVIEW));
+  g_assert_nonnull (f->preview);
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  f->app = portada_ui_test_app ();
+  f->path = portada_ui_test_demo_newsroom (40);
+  open_window (f, f->path);
+  g_assert_true (portada_ui_test_wait (has_article, f, 5000));
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  if (f->window)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  portada_ui_test_sleep (50);
+  g_clear_object (&f->app);
+  g_free (f->path);
+}
+
+/* The article as stored, read through a connection of its own. */
+static PortadaArticle *
+stored (Fixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) other = portada_newsroom_open (f->path, PORTADA_OPEN_DEFAULT, &error);
+  PortadaArticle *article;
+
+  g_assert_no_error (error);
+  article = portada_articles_load (other, id, &error);
+  g_assert_no_error (error);
+  return article;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64 id;
+  const char *text;
+} Expect;
+
+static gboolean
+stored_has_text (gpointer data)
+{
+  Expect *e = data;
+  g_autoptr (PortadaArticle) a = stored (e->f, e->id);
+  return strstr (a->body, e->text) != NULL;
+}
+
+static char *
+preview_body_text (Fixture *f)
+{
+  return portada_ui_test_eval (portada_preview_get_web_view (f->preview),
+                               "document.getElementById('portada-body').textContent");
+}
+
+static gboolean
+preview_has_text (gpointer data)
+{
+  Expect *e = data;
+  g_autofree char *text = preview_body_text (e->f);
+  return text && strstr (text, e->text) != NULL;
+}
+
+static void
+type_at_end (Fixture *f, const char *text)
+{
+  GtkTextBuffer *buffer = portada_article_editor_get_buffer (f->editor);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  /* One character at a time, as a keyboard would. */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      char c[8] = { 0 };
+      memcpy (c, p, g_utf8_next_char (p) - p);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, c, -1, TRUE);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+test_type_autosave_preview (Fixture *f, gconstpointer data)
+{
+  gint64 id = portada_article_editor_get_article (f->editor)->id;
+  Expect e = { f, id, TYPED };
+  gint64 typed_at;
+
+  g_assert_cmpstr (portada_window_get_page (f->window), ==, "newsroom");
+  type_at_end (f, "\n\n" TYPED);
+  typed_at = g_get_monotonic_time ();
+  g_assert_true (portada_article_editor_has_unsaved (f->editor));
+  /* Not stored at once (typing is not slowed by writes)... */
+  g_assert_false (stored_has_text (&e));
+  /* ...but within two seconds of the last keystroke. */
+  g_assert_true (portada_ui_test_wait (stored_has_text, &e, 2000));
+  g_assert_cmpint (g_get_monotonic_time () - typed_at, <, 2 * G_USEC_PER_SEC);
+  g_assert_false (portada_article_editor_has_unsaved (f->editor));
+  /* The preview's page holds the typed text, in the body element. */
+  g_assert_true (portada_ui_test_wait (preview_has_text, &e, 8000));
+  g_assert_null (portada_preview_get_error (f->preview));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-side-by-side"));
+}
+
+static void
+test_layouts (Fixture *f, gconstpointer data)
+{
+  GtkWidget *body = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_MARKDOWN_VIEW);
+
+  portada_ui_test_sleep (300);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "editor");
+  g_assert_cmpint (portada_article_editor_get_layout (f->editor), ==, PORTADA_LAYOUT_EDITOR);
+  portada_ui_test_sleep (200);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (f->preview)));
+  g_assert_true (gtk_widget_is_visible (body));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-editor-only"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "preview");
+  portada_ui_test_sleep (800);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (f->preview)));
+  g_assert_false (gtk_widget_is_visible (body));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-preview-only"));
+
+  portada_preview_set_phone_width (f->preview, TRUE);
+  portada_ui_test_sleep (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (portada_preview_get_web_view (f->preview))),
+                   ==, PORTADA_PREVIEW_PHONE_WIDTH);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-preview-phone"));
+  portada_preview_set_phone_width (f->preview, FALSE);
+
+  /* A layout name that does not exist changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "upside-down");
+  g_assert_cmpint (portada_article_editor_get_layout (f->editor), ==, PORTADA_LAYOUT_PREVIEW);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.layout", "s", "side-by-side");
+  g_assert_cmpint (portada_article_editor_get_layout (f->editor), ==, PORTADA_LAYOUT_SIDE_BY_SIDE);
+  g_assert_true (gtk_widget_is_visible (body));
+}
+
+static void
+test_huge_paste (Fixture *f, gconstpointer data)
+{
+  gint64 id = portada_article_editor_get_article (f->editor)->id;
+  g_autoptr (PortadaArticle) before = stored (f, id);
+  g_autoptr (PortadaArticle) after = NULL;
+  gsize size = 10 * 1024 * 1024;
+  g_autofree char *huge = g_malloc (size + 1);
+  GtkTextBuffer *buffer = portada_article_editor_get_buffer (f->editor);
+
+  memset (huge, 'a', size);
+  huge[size] = '\0';
+  for (gsize i = 80; i < size; i += 81)
+    huge[i] = ' ';
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, huge, -1, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  g_assert_nonnull (portada_article_editor_get_message (f->editor));
+  g_assert_nonnull (strstr (portada_article_editor_get_message (f->editor), "MB"));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, g_utf8_strlen (before->body, -1));
+  portada_ui_test_sleep (1500);
+  after = stored (f, id);
+  g_assert_cmpstr (after->body, ==, before->body);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-huge-paste"));
+}
+
+static gboolean
+label_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static void
+test_bad_fields (Fixture *f, gconstpointer data)
+{
+  GtkWidget *fields = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_ARTICLE_FIELDS);
+  GtkEditable *url_row = GTK_EDITABLE (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "source_url_row"));
+  GtkWidget *url_error = GTK_WIDGET (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "source_url_error"));
+  GtkWidget *image_error = GTK_WIDGET (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "image_error"));
+  gint64 id = portada_article_editor_get_article (f->editor)->id;
+  g_autoptr (PortadaArticle) before = stored (f, id);
+  g_autoptr (PortadaArticle) after = NULL;
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *not_image = g_build_filename (dir, "notes.png", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (not_image);
+  Expect e = { f, id, "still stored" };
+
+  /* A source address that is no web address: said inline, the rest still saved. */
+  gtk_editable_set_text (url_row, "javascript:alert(1)");
+  g_assert_true (gtk_widget_get_visible (url_error));
+  type_at_end (f, " still stored");
+  g_assert_true (portada_ui_test_wait (stored_has_text, &e, 2500));
+  after = stored (f, id);
+  g_assert_cmpstr (after->source_url, ==, before->source_url);
+  gtk_editable_set_text (url_row, "https://www.example.org/news/1");
+  g_assert_false (gtk_widget_get_visible (url_error));
+
+  /* A text file named like an image, as the featured image: said inline. */
+  g_assert_true (g_file_set_contents (not_image, "just some words, not a picture", -1, NULL));
+  portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), file);
+  g_assert_true (portada_ui_test_wait (label_visible, image_error, 5000));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (image_error)), "notes.png"));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-bad-fields"));
+  portada_ui_test_sleep (1500);
+  g_clear_pointer (&after, portada_article_free);
+  after = stored (f, id);
+  g_assert_cmpint (after->featured_media_id, ==, before->featured_media_id);
+  g_assert_cmpstr (after->source_url, ==, "https://www.example.org/news/1");
+}
+
+static void
+test_new_delete_undo (Fixture *f, gconstpointer data)
+{
+  PortadaArticleList *list = PORTADA_ARTICLE_LIST (portada_window_get_article_list (f->window));
+  guint n = portada_article_list_get_n_items (list);
+  g_autofree char *uuid = NULL;
+  gint64 first;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 1);
+  first = portada_article_editor_get_article (f->editor)->id;
+  type_at_end (f, "A new story");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.translate-article", NULL);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+  g_assert_cmpstr (portada_article_editor_get_article (f->editor)->lang, ==, "es");
+  g_assert_cmpint (portada_article_editor_get_article (f->editor)->id, !=, first);
+  /* The first one was saved on switching, before its autosave came. */
+  {
+    g_autoptr (PortadaArticle) a = stored (f, first);
+    g_assert_cmpstr (a->body, ==, "A new story");
+    g_assert_cmpstr (a->translation_group, ==,
+                     portada_article_editor_get_article (f->editor)->translation_group);
+  }
+
+  uuid = g_strdup (portada_article_editor_get_article (f->editor)->uuid);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-article", NULL);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 1);
+  g_assert_null (portada_article_editor_get_article (f->editor));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-deleted"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+  g_assert_nonnull (portada_article_editor_get_article (f->editor));
+  g_assert_cmpstr (portada_article_editor_get_article (f->editor)->uuid, ==, uuid);
+  /* Undo twice brings nothing more back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  PortadaArticleList *list = PORTADA_ARTICLE_LIST (portada_window_get_article_list (f->window));
+  guint all = portada_article_list_get_n_items (list);
+
+  portada_article_list_set_search (list, "cybersecurity");
+  g_assert_cmpuint (portada_article_list_get_n_items (list), >=, 1);
+  g_assert_cmpuint (portada_article_list_get_n_items (list), <, all);
+  /* FTS syntax typed by a user is only text. */
+  portada_article_list_set_search (list, "\"AND OR NEAR( *");
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, 0);
+  portada_article_list_set_search (list, "");
+  g_assert_cmpuint (portada_article_list_get_n_items (list), ==, all);
+}
+
+static void
+test_reopen_where_left (Fixture *f, gconstpointer data)
+{
+  gint64 id;
+
+  portada_article_editor_place_cursor (f->editor, 42);
+  id = portada_article_editor_get_article (f->editor)->id;
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  portada_ui_test_sleep (100);
+  open_window (f, NULL);
+  g_assert_true (portada_ui_test_wait (has_article, f, 5000));
+  g_assert_cmpint (portada_article_editor_get_article (f->editor)->id, ==, id);
+  g_assert_cmpint (portada_article_editor_get_cursor (f->editor), ==, 42);
+}
+
+static void
+test_unopenable (void)
+{
+  g_autoptr (PortadaApplication) app = portada_ui_test_app ();
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  PortadaWindow *window;
+
+  g_assert_true (g_file_set_contents (path, "this is not a newsroom at all, only words", -1, NULL));
+  before = portada_test_read (path);
+  window = portada_window_new (app, path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  portada_ui_test_sleep (300);
+  g_assert_cmpstr (portada_window_get_page (window), ==, "problem");
+  g_assert_null (portada_window_get_newsroom (window));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (window), "window-unopenable"));
+  after = portada_test_read (path);
+  g_assert_true (g_bytes_equal (before, after));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, fn) g_test_add ("/window/" path, Fixture, NULL, setup, fn, teardown)
+  ADD ("type-autosave-preview", test_type_autosave_preview);
+  ADD ("layouts", test_layouts);
+  ADD ("huge-paste", test_huge_paste);
+  ADD ("bad-fields", test_bad_fields);
+  ADD ("new-translate-delete-undo", test_new_delete_undo);
+  ADD ("search", test_search);
+  ADD ("reopen-where-left", test_reopen_where_left);
+#undef ADD
+  g_test_add_func ("/window/unopenable", test_unopenable);
+  return g_test_run ();
+}

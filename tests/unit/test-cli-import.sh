@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# test-cli-import.sh: portada import as a user meets it: WordPress exports and Markdown
+# folders in, the summary, exit statuses, and newsrooms left as they were on bad input.
+set -u
+portada=${PORTADA:?set by meson}
+fixtures=${PORTADA_SOURCE_ROOT:?set by meson}/tests/fixtures/wxr
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+failures=0
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+not_ok() { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n $1"; }
+expect() {
+  local want=$1 name=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok "$name"; else
+    not_ok "$name (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err"; fi
+}
+stdout_has() { if grep -qF -- "$2" "$tmp/out"; then ok "$1"; else not_ok "$1: stdout lacks '$2'"; sed 's/^/# /' "$tmp/out" | tail -5; fi; }
+stderr_has() { if grep -qF -- "$2" "$tmp/err"; then ok "$1"; else not_ok "$1: stderr lacks '$2'"; sed 's/^/# /' "$tmp/err"; fi; }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+articles() { sqlite3 "$1" "SELECT count(*) FROM article"; }
+
+wp=$tmp/wp.db
+expect 0 "import: theme unit test into a new newsroom" -- "$portada" import --db "$wp" --create "$fixtures/theme-unit-test-data.xml"
+stdout_has "import: the summary" "Created 58, updated 0, skipped 128."
+stdout_has "import: each skip explained" "skipped: pages are not articles"
+check "import: no progress when not a terminal" "[ ! -s '$tmp/err' ]"
+expect 0 "import: the same file again" -- "$portada" import --db "$wp" --quiet "$fixtures/theme-unit-test-data.xml"
+stdout_has "import: updated, not duplicated" "Created 0, updated 58, skipped 128."
+check "import: still 58 articles" "[ \"\$(articles '$wp')\" = 58 ]"
+
+expect 2 "import: malformed XML" -- "$portada" import --db "$wp" "$fixtures/malformed-simple.xml"
+stderr_has "import: names file and line" "malformed-simple.xml:13:"
+check "import: the newsroom as it was" "[ \"\$(articles '$wp')\" = 58 ]"
+# Two paths in one command: the bad second one undoes the good first one.
+demo=$tmp/demo.db
+"$portada" demo --db "$demo" --articles 10 --quiet
+before=$(articles "$demo")
+expect 2 "import: good then bad" -- "$portada" import --db "$demo" "$fixtures/wxr-simple.xml" "$fixtures/crazy-cdata.xml"
+stderr_has "import: names the bad file" "crazy-cdata.xml:18:"
+check "import: nothing of the good file kept" "[ \"\$(articles '$demo')\" = '$before' ]"
+
+expect 2 "import: missing file" -- "$portada" import --db "$wp" "$tmp/nothing.xml"
+stderr_has "import: names the missing file" "nothing.xml"
+printf 'hello\n' > "$tmp/notes.txt"
+expect 2 "import: neither WXR nor Markdown" -- "$portada" import --db "$wp" "$tmp/notes.txt"
+stderr_has "import: says what it wanted" "neither a WordPress export"
+expect 2 "import: no --db" -- "$portada" import "$fixtures/wxr-simple.xml"
+expect 2 "import: no path" -- "$portada" import --db "$wp"
+expect 2 "import: newsroom missing without --create" -- "$portada" import --db "$tmp/none.db" "$fixtures/wxr-simple.xml"
+check "import: nothing created" "[ ! -e '$tmp/none.db' ]"
+expect 2 "import: bad language" -- "$portada" import --db "$wp" --lang "x y" "$fixtures/wxr-simple.xml"
+
+# Markdown: a demo newsroom out and into a new one.
+expect 0 "export: markdown" -- "$portada" export --db "$demo" --out "$tmp/md" --format markdown --quiet
+expect 0 "import: the markdown folder" -- "$portada" import --db "$tmp/copy.db" --create "$tmp/md"
+stdout_has "import: every article created" "Created $before, updated 0, skipped 0."
+check "import: same count" "[ \"\$(articles '$tmp/copy.db')\" = '$before' ]"
+expect 0 "import: one markdown file, Spanish" -- "$portada" import --db "$wp" --lang es "$(ls "$tmp"/md/content/es/*/*.md | head -1)"
+stdout_has "import: one created" "Created 1, updated 0, skipped 0."
+
+echo "1..$n"
+[ $failures -eq 0 ]
