@@ -114,8 +114,16 @@ portada_text_count_words (const char *markdown)
     return 0;
   for (const char *p = markdown; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word_char = g_unichar_isalnum (c) || c == '\'' || c == 0x2019;
+      gboolean word_char;
+
+      /* ASCII first: the site export counts the words of every article. */
+      if ((guchar) *p < 0x80)
+        word_char = g_ascii_isalnum (*p) || *p == '\'';
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          word_char = g_unichar_isalnum (c) || c == 0x2019;
+        }
 
       if (word_char && !in_word)
         words++;

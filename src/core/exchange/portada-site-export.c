@@ -64,6 +64,8 @@ typedef struct
   gint64 *tags;
   guint n_tags;
   guint index;
+  int lang_id; /* for quick comparisons in "more like this" */
+  int group_id;
 } Entry;
 
 typedef struct
@@ -98,8 +100,13 @@ typedef struct
   char *new_dir;
   GHashTable *old_files; /* path -> OldFile */
   GHashTable *made_dirs;
-  GString *manifest;
   GPtrArray *manifest_lines;
+
+  /* Pages render on a pool of threads; what they share is under the lock. */
+  GThreadPool *pool;
+  GMutex lock;
+  GError *failure; /* the first failure of a worker */
+  gint failed;
 } Export;
 
 /* ------------------------------------------------------------------ */
@@ -329,11 +336,22 @@ build_indexes (Export *ex)
 {
   GHashTableIter iter;
   gpointer value;
+  g_autoptr (GHashTable) lang_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) group_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < ex->entries->len; i++)
     {
       Entry *e = g_ptr_array_index (ex->entries, i);
+      gpointer id;
 
+      if (!g_hash_table_lookup_extended (lang_ids, e->lang, NULL, &id))
+        g_hash_table_insert (lang_ids, e->lang,
+                             id = GINT_TO_POINTER (g_hash_table_size (lang_ids)));
+      e->lang_id = GPOINTER_TO_INT (id);
+      if (!g_hash_table_lookup_extended (group_ids, e->group, NULL, &id))
+        g_hash_table_insert (group_ids, e->group,
+                             id = GINT_TO_POINTER (g_hash_table_size (group_ids)));
+      e->group_id = GPOINTER_TO_INT (id);
       g_ptr_array_add (bucket (ex->by_group, e->group, FALSE), e);
       /* "More like this" draws from published articles only, as portada_articles_related(). */
       if (e->status != PORTADA_STATUS_PUBLISHED)
@@ -346,6 +364,17 @@ build_indexes (Export *ex)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_sort (value, newest_first);
   ex->shared = g_new0 (guint, ex->entries->len);
+}
+
+static inline gboolean
+ranks_before (Export *ex, const Entry *a, const Entry *b)
+{
+  guint na = ex->shared[a->index], nb = ex->shared[b->index];
+  if (na != nb)
+    return na > nb;
+  if (a->publish_at != b->publish_at)
+    return a->publish_at > b->publish_at;
+  return a->id > b->id;
 }
 
 /* The same five as portada_articles_related(): most shared tags first, the most
@@ -364,36 +393,42 @@ related_of (Export *ex, const Entry *e)
       for (guint i = 0; list && i < list->len; i++)
         {
           Entry *c = g_ptr_array_index (list, i);
-          if (c == e || g_strcmp0 (c->lang, e->lang) != 0 || g_strcmp0 (c->group, e->group) == 0)
+          if (c == e || c->lang_id != e->lang_id || c->group_id == e->group_id)
             continue;
           if (ex->shared[c->index]++ == 0)
             g_ptr_array_add (touched, c);
         }
     }
-  /* Selection of the best five by (shared desc, publish_at desc, id desc). */
-  for (guint k = 0; k < N_RELATED && touched->len; k++)
-    {
-      guint best = 0;
-      for (guint i = 1; i < touched->len; i++)
-        {
-          Entry *a = g_ptr_array_index (touched, i), *b = g_ptr_array_index (touched, best);
-          guint na = ex->shared[a->index], nb = ex->shared[b->index];
-          if (na > nb || (na == nb && newest_first (&a, &b) < 0))
-            best = i;
-        }
-      g_ptr_array_add (out, g_ptr_array_index (touched, best));
-      g_ptr_array_remove_index_fast (touched, best);
-    }
-  for (guint i = 0; i < touched->len; i++)
-    ex->shared[((Entry *) g_ptr_array_index (touched, i))->index] = 0;
-  for (guint i = 0; i < out->len; i++)
-    ex->shared[((Entry *) g_ptr_array_index (out, i))->index] = 0;
+  /* The best five by (shared desc, publish_at desc, id desc), in one pass. */
+  {
+    Entry *best[N_RELATED];
+    guint n = 0;
+
+    for (guint i = 0; i < touched->len; i++)
+      {
+        Entry *c = g_ptr_array_index (touched, i);
+        guint k = n;
+
+        while (k > 0 && ranks_before (ex, c, best[k - 1]))
+          k--;
+        if (k >= N_RELATED)
+          continue;
+        if (n < N_RELATED)
+          n++;
+        memmove (&best[k + 1], &best[k], (n - 1 - k) * sizeof (Entry *));
+        best[k] = c;
+      }
+    for (guint i = 0; i < touched->len; i++)
+      ex->shared[((Entry *) g_ptr_array_index (touched, i))->index] = 0;
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (out, best[i]);
+  }
 
   for (guint i = 0; recent && i < recent->len && out->len < N_RELATED; i++)
     {
       Entry *c = g_ptr_array_index (recent, i);
       gboolean seen = FALSE;
-      if (c == e || g_strcmp0 (c->group, e->group) == 0)
+      if (c == e || c->group_id == e->group_id)
         continue;
       for (guint k = 0; k < out->len && !seen; k++)
         seen = out->pdata[k] == c;
@@ -497,54 +532,170 @@ keep_old (Export *ex, const char *old_path, const char *new_path, GError **error
 }
 
 static void
-record (Export *ex, const char *path, const char *key, gsize size)
+record (Export *ex, const char *path, const char *key, gsize size, gboolean rendered,
+        gboolean written)
 {
-  g_ptr_array_add (ex->manifest_lines,
-                   g_strdup_printf ("%s\t%s\t%" G_GSIZE_FORMAT, path, key ? key : "-", size));
+  char *line = g_strdup_printf ("%s\t%s\t%" G_GSIZE_FORMAT, path, key ? key : "-", size);
+
+  g_mutex_lock (&ex->lock);
+  g_ptr_array_add (ex->manifest_lines, line);
   ex->stats.files++;
+  ex->stats.pages_rendered += rendered;
+  ex->stats.files_written += written;
+  g_mutex_unlock (&ex->lock);
 }
 
 typedef char *(*RenderFunc) (Export *ex, gpointer data, gsize *size, GError **error);
+
+typedef struct
+{
+  char *path;
+  char *key;
+  RenderFunc render;
+  gpointer data;
+  GDestroyNotify free_data;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->key);
+  if (job->free_data)
+    job->free_data (job->data);
+  g_free (job);
+}
+
+/* Has a worker failed? Then its error is the export's. */
+static gboolean
+check_failure (Export *ex, GError **error)
+{
+  gboolean failed;
+
+  g_mutex_lock (&ex->lock);
+  failed = ex->failure != NULL;
+  if (failed)
+    g_propagate_error (error, g_steal_pointer (&ex->failure));
+  g_mutex_unlock (&ex->lock);
+  return failed;
+}
+
+/* Is the file @path (from the root) known unchanged? Then the previous export's file is
+ * linked into the new tree and @kept set. Makes the file's folder either way. */
+static gboolean
+try_keep (Export *ex, const char *path, const char *key, gboolean *kept, GError **error)
+{
+  OldFile *old = ex->old_files && key ? g_hash_table_lookup (ex->old_files, path) : NULL;
+
+  *kept = FALSE;
+  if (g_cancellable_set_error_if_cancelled (ex->cancellable, error) || check_failure (ex, error))
+    return FALSE;
+  if (!ensure_parent (ex, path, error))
+    return FALSE;
+  if (old && g_str_equal (old->key, key))
+    {
+      g_autofree char *new_path = g_build_filename (ex->new_dir, path, NULL);
+      g_autofree char *old_path = g_build_filename (ex->old_dir, path, NULL);
+      if (link (old_path, new_path) == 0)
+        {
+          record (ex, path, key, old->size, FALSE, FALSE);
+          *kept = TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* Renders a file, then keeps the old one if the bytes are the same, else writes it. */
+static gboolean
+run_job (Export *ex, Job *job, GError **error)
+{
+  OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, job->path) : NULL;
+  g_autofree char *new_path = g_build_filename (ex->new_dir, job->path, NULL);
+  g_autofree char *old_path = ex->old_dir ? g_build_filename (ex->old_dir, job->path, NULL) : NULL;
+  g_autofree char *content = NULL;
+  gsize size = 0;
+
+  content = job->render (ex, job->data, &size, error);
+  if (content == NULL)
+    return FALSE;
+  if (old && (gsize) old->size == size && old_file_equals (old_path, content, size))
+    {
+      if (!keep_old (ex, old_path, new_path, error))
+        return FALSE;
+      record (ex, job->path, job->key, size, TRUE, FALSE);
+    }
+  else
+    {
+      if (!write_all (new_path, content, size, error))
+        return FALSE;
+      record (ex, job->path, job->key, size, TRUE, TRUE);
+    }
+  return TRUE;
+}
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+  Export *ex = user_data;
+  GError *error = NULL;
+
+  if (!g_atomic_int_get (&ex->failed) && !g_cancellable_is_cancelled (ex->cancellable)
+      && !run_job (ex, job, &error))
+    {
+      g_mutex_lock (&ex->lock);
+      if (ex->failure == NULL)
+        ex->failure = g_steal_pointer (&error);
+      g_atomic_int_set (&ex->failed, 1);
+      g_mutex_unlock (&ex->lock);
+    }
+  g_clear_error (&error);
+  job_free (job);
+}
+
+/* Hands a file to render to the pool (or renders it here without one); @data is
+ * the job's, freed with @free_data. */
+static gboolean
+submit (Export *ex, const char *path, const char *key, RenderFunc render, gpointer data,
+        GDestroyNotify free_data, GError **error)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->path = g_strdup (path);
+  job->key = g_strdup (key);
+  job->render = render;
+  job->data = data;
+  job->free_data = free_data;
+  if (ex->pool && free_data)
+    {
+      /* Keep the queue short: bodies wait in memory there. */
+      while (g_thread_pool_unprocessed (ex->pool) > 64 && !g_atomic_int_get (&ex->failed))
+        g_usleep (200);
+      return g_thread_pool_push (ex->pool, job, error);
+    }
+  {
+    gboolean ok = run_job (ex, job, error);
+    job_free (job);
+    return ok;
+  }
+}
 
 /* Puts the file @path (from the root) in the new tree: kept from the previous
  * export when its input @key is unchanged (@key NULL: always rendered), else
  * rendered, and then kept if its bytes are unchanged, else written. */
 static gboolean
 emit (Export *ex, const char *path, const char *key, RenderFunc render, gpointer data,
-      GError **error)
+      GDestroyNotify free_data, GError **error)
 {
-  OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, path) : NULL;
-  g_autofree char *new_path = g_build_filename (ex->new_dir, path, NULL);
-  g_autofree char *old_path = ex->old_dir ? g_build_filename (ex->old_dir, path, NULL) : NULL;
-  g_autofree char *content = NULL;
-  gsize size = 0;
+  gboolean kept;
 
-  if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
-    return FALSE;
-  if (!ensure_parent (ex, path, error))
-    return FALSE;
-  if (old && key && g_str_equal (old->key, key) && link (old_path, new_path) == 0)
+  if (!try_keep (ex, path, key, &kept, error) || kept)
     {
-      record (ex, path, key, old->size);
-      return TRUE;
+      if (free_data)
+        free_data (data);
+      return kept;
     }
-  content = render (ex, data, &size, error);
-  if (content == NULL)
-    return FALSE;
-  ex->stats.pages_rendered++;
-  if (old && (gsize) old->size == size && old_file_equals (old_path, content, size))
-    {
-      if (!keep_old (ex, old_path, new_path, error))
-        return FALSE;
-    }
-  else
-    {
-      if (!write_all (new_path, content, size, error))
-        return FALSE;
-      ex->stats.files_written++;
-    }
-  record (ex, path, key, size);
-  return TRUE;
+  return submit (ex, path, key, render, data, free_data, error);
 }
 
 static void
@@ -561,9 +712,37 @@ step (Export *ex)
 typedef struct
 {
   Entry *entry;
+  char *body;
   GPtrArray *related;      /* Entry */
   GPtrArray *translations; /* Entry */
 } ArticleJob;
+
+static void
+article_job_free (ArticleJob *job)
+{
+  g_free (job->body);
+  g_ptr_array_unref (job->related);
+  g_ptr_array_unref (job->translations);
+  g_free (job);
+}
+
+static char *
+read_body (Export *ex, gint64 id, GError **error)
+{
+  char *body;
+
+  sqlite3_reset (ex->body_stmt);
+  sqlite3_bind_int64 (ex->body_stmt, 1, id);
+  if (sqlite3_step (ex->body_stmt) != SQLITE_ROW)
+    {
+      portada_newsroom_set_error (ex->newsroom, error, _ ("an article's body cannot be read"));
+      sqlite3_reset (ex->body_stmt);
+      return NULL;
+    }
+  body = portada_stmt_dup_text (ex->body_stmt, 0);
+  sqlite3_reset (ex->body_stmt);
+  return body ? body : g_strdup ("");
+}
 
 static char *
 render_article (Export *ex, gpointer data, gsize *size, GError **error)
@@ -576,13 +755,6 @@ render_article (Export *ex, gpointer data, gsize *size, GError **error)
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
   char *html;
 
-  sqlite3_reset (ex->body_stmt);
-  sqlite3_bind_int64 (ex->body_stmt, 1, e->id);
-  if (sqlite3_step (ex->body_stmt) != SQLITE_ROW)
-    {
-      portada_newsroom_set_error (ex->newsroom, error, _ ("an article's body cannot be read"));
-      return NULL;
-    }
   a.id = e->id;
   a.uuid = e->uuid;
   a.lang = e->lang;
@@ -597,7 +769,7 @@ render_article (Export *ex, gpointer data, gsize *size, GError **error)
   a.created_at = e->created_at;
   a.updated_at = e->updated_at;
   a.excerpt = e->excerpt_field;
-  a.body = (char *) sqlite3_column_text (ex->body_stmt, 0);
+  a.body = job->body;
   a.source_name = e->source_name;
   a.source_url = e->source_url;
   a.featured_media_id = e->featured;
@@ -610,7 +782,6 @@ render_article (Export *ex, gpointer data, gsize *size, GError **error)
       g_ptr_array_add (translations, portada_alternate_new (t->lang, t->path));
     }
   html = portada_site_render_article (ex->site, &a, e->path, teasers, translations, error);
-  sqlite3_reset (ex->body_stmt);
   if (html)
     *size = strlen (html);
   return html;
@@ -663,7 +834,8 @@ export_articles (Export *ex, GError **error)
       g_autoptr (GPtrArray) related = NULL;
       g_autoptr (GPtrArray) translations = NULL;
       g_autofree char *file = NULL;
-      ArticleJob job;
+      ArticleJob *job;
+      gboolean kept;
       char key[65];
 
       if (!exported_lang (ex, e->lang))
@@ -683,13 +855,27 @@ export_articles (Export *ex, GError **error)
           key_add (sum, ((Entry *) translations->pdata[t])->path);
         }
       key_finish (sum, key);
-      job.entry = e;
-      job.related = related;
-      job.translations = translations;
       file = g_strconcat (e->path, "index.html", NULL);
-      if (!emit (ex, file, key, render_article, &job, error))
-        return FALSE;
       ex->stats.articles++;
+      if (!try_keep (ex, file, key, &kept, error))
+        return FALSE;
+      if (kept)
+        {
+          step (ex);
+          continue;
+        }
+      job = g_new0 (ArticleJob, 1);
+      job->entry = e;
+      job->body = read_body (ex, e->id, error);
+      job->related = g_steal_pointer (&related);
+      job->translations = g_steal_pointer (&translations);
+      if (job->body == NULL)
+        {
+          article_job_free (job);
+          return FALSE;
+        }
+      if (!submit (ex, file, key, render_article, job, (GDestroyNotify) article_job_free, error))
+        return FALSE;
       step (ex);
     }
   return TRUE;
@@ -705,8 +891,18 @@ typedef struct
   guint page, n_pages;
   GPtrArray *teasers; /* PortadaTeaser, borrowed */
   GPtrArray *alternates;
-  const char *path;
+  char *path;
 } ListingJob;
+
+static void
+listing_job_free (ListingJob *job)
+{
+  g_ptr_array_unref (job->teasers);
+  if (job->alternates)
+    g_ptr_array_unref (job->alternates);
+  g_free (job->path);
+  g_free (job);
+}
 
 static char *
 render_listing (Export *ex, gpointer data, gsize *size, GError **error)
@@ -752,8 +948,7 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
       g_autofree char *path
           = page == 1 ? g_strdup (base) : g_strdup_printf ("%spage/%u/", base, page);
       g_autofree char *file = g_strconcat (path, "index.html", NULL);
-      ListingJob job
-          = { lang, section, page, n_pages, teasers, page == 1 ? alternates : NULL, path };
+      ListingJob *job;
       char key[65];
 
       g_checksum_reset (sum);
@@ -771,7 +966,15 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
           key_add (sum, e->teaser_key);
         }
       key_finish (sum, key);
-      if (!emit (ex, file, key, render_listing, &job, error))
+      job = g_new0 (ListingJob, 1);
+      job->lang = lang;
+      job->section = section;
+      job->page = page;
+      job->n_pages = n_pages;
+      job->teasers = g_steal_pointer (&teasers);
+      job->alternates = page == 1 ? g_ptr_array_ref (alternates) : NULL;
+      job->path = g_steal_pointer (&path);
+      if (!emit (ex, file, key, render_listing, job, (GDestroyNotify) listing_job_free, error))
         return FALSE;
       step (ex);
     }
@@ -829,9 +1032,17 @@ typedef struct
 {
   const char *lang;
   const char *section;
-  const char *path; /* of the listing */
+  char *path;       /* of the listing */
   GPtrArray *items; /* Entry */
 } FeedJob;
+
+static void
+feed_job_free (FeedJob *job)
+{
+  g_free (job->path);
+  g_ptr_array_unref (job->items);
+  g_free (job);
+}
 
 static char *
 render_feed (Export *ex, gpointer data, gsize *size, GError **error)
@@ -905,7 +1116,7 @@ export_feed (Export *ex, const char *lang, const char *section, const char *base
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *file = g_strconcat (base, "feed.xml", NULL);
-  FeedJob job = { lang, section, base, items };
+  FeedJob *job;
   char key[65];
 
   key_add (sum, ex->site->fingerprint);
@@ -921,7 +1132,12 @@ export_feed (Export *ex, const char *lang, const char *section, const char *base
       key_add_int (sum, e->sort_time);
     }
   key_finish (sum, key);
-  if (!emit (ex, file, key, render_feed, &job, error))
+  job = g_new0 (FeedJob, 1);
+  job->lang = lang;
+  job->section = section;
+  job->path = g_strdup (base);
+  job->items = g_steal_pointer (&items);
+  if (!emit (ex, file, key, render_feed, job, (GDestroyNotify) feed_job_free, error))
     return FALSE;
   step (ex);
   return TRUE;
@@ -1025,7 +1241,7 @@ export_assets (Export *ex, GError **error)
   if (css == NULL)
     return FALSE;
   css_path = g_strconcat ("assets/", portada_site_stylesheet_name (), NULL);
-  if (!emit (ex, css_path, portada_site_stylesheet_name (), render_bytes, css, error))
+  if (!emit (ex, css_path, portada_site_stylesheet_name (), render_bytes, css, NULL, error))
     return FALSE;
 
   /* Every logo a strip can show, and the featured images of the exported articles. */
@@ -1065,7 +1281,7 @@ export_assets (Export *ex, GError **error)
           if (bytes == NULL)
             return FALSE;
         }
-      if (!emit (ex, path, m->sha256, render_bytes, bytes, error))
+      if (!emit (ex, path, m->sha256, render_bytes, bytes, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -1276,9 +1492,16 @@ swap_in (Export *ex, GError **error)
 
 /* ------------------------------------------------------------------ */
 
+static void stop_pool (Export *ex);
+
 static void
 export_clear (Export *ex)
 {
+  /* Workers still queued skip their work, then the pool is gone. */
+  g_atomic_int_set (&ex->failed, 1);
+  stop_pool (ex);
+  g_clear_error (&ex->failure);
+  g_mutex_clear (&ex->lock);
   if (ex->entries)
     g_ptr_array_unref (ex->entries);
   g_clear_pointer (&ex->by_id, g_hash_table_unref);
@@ -1336,6 +1559,46 @@ export_lang (Export *ex, const char *lang, gboolean root_home, GError **error)
   return TRUE;
 }
 
+/* Loads every image a page may show, so that the renderer's threads only read. */
+static void
+prefill_media (Export *ex)
+{
+  for (guint i = 0; i < ex->site->placements->len; i++)
+    {
+      PortadaPlacement *p = g_ptr_array_index (ex->site->placements, i);
+      GArray *shown = p->list_id ? g_hash_table_lookup (ex->site->shown, &p->list_id) : NULL;
+      for (guint k = 0; shown && k < shown->len; k++)
+        {
+          PortadaStripEntry *e = &g_array_index (shown, PortadaStripEntry, k);
+          PortadaSponsor *s = g_hash_table_lookup (ex->site->sponsors, &e->sponsor_id);
+          portada_site_media (ex->site, s->logo_media_id);
+        }
+    }
+  for (guint i = 0; i < ex->entries->len; i++)
+    portada_site_media (ex->site, ((Entry *) ex->entries->pdata[i])->featured);
+}
+
+static void
+start_pool (Export *ex)
+{
+  const char *env = g_getenv ("PORTADA_EXPORT_THREADS");
+  int n = env ? (int) g_ascii_strtoll (env, NULL, 10) : (int) g_get_num_processors ();
+
+  n = CLAMP (n, 1, 8);
+  if (n < 2)
+    return;
+  xmlInitParser ();
+  ex->pool = g_thread_pool_new (worker, ex, n, FALSE, NULL);
+}
+
+static void
+stop_pool (Export *ex)
+{
+  if (ex->pool == NULL)
+    return;
+  g_thread_pool_free (g_steal_pointer (&ex->pool), FALSE, TRUE);
+}
+
 static gboolean
 run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GError **error)
 {
@@ -1370,6 +1633,8 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
     return FALSE;
   build_indexes (ex);
   load_manifest (ex);
+  prefill_media (ex);
+  start_pool (ex);
 
   /* Units of progress: article pages, listing pages, feeds. */
   for (guint i = 0; i < ex->entries->len; i++)
@@ -1383,9 +1648,13 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
   for (guint i = 0; i < ex->langs->len; i++)
     if (!export_lang (ex, ex->langs->pdata[i], ex->langs->pdata[i] == root_lang, error))
       return FALSE;
-  if (!emit (ex, "sitemap.xml", NULL, render_sitemap, NULL, error)
-      || !emit (ex, "robots.txt", NULL, render_robots, NULL, error) || !export_assets (ex, error)
-      || !write_manifest (ex, error))
+  /* Every page is rendered before the files that list them all. */
+  stop_pool (ex);
+  if (check_failure (ex, error))
+    return FALSE;
+  if (!emit (ex, "sitemap.xml", NULL, render_sitemap, NULL, NULL, error)
+      || !emit (ex, "robots.txt", NULL, render_robots, NULL, NULL, error)
+      || !export_assets (ex, error) || !write_manifest (ex, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
     return FALSE;
@@ -1423,6 +1692,7 @@ portada_site_export_full (PortadaNewsroom *newsroom, const char *out_dir, const 
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   ex.made_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ex.manifest_lines = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&ex.lock);
 
   if (options && options->date)
     {

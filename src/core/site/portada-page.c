@@ -541,12 +541,16 @@ find_repeat (xmlNode *node)
 static const char *
 logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
 {
+  PortadaSite *site = page->site;
   g_autofree char *key
       = g_strdup_printf ("%s\x1f%s\x1f%lld", page->prefix, page->lang, (long long) sponsor->id);
-  char *html = g_hash_table_lookup (page->site->logo_html, key);
+  char *html, *known;
   xmlNode *logo;
   GString *out;
 
+  g_mutex_lock (&site->lock);
+  html = g_hash_table_lookup (site->logo_html, key);
+  g_mutex_unlock (&site->lock);
   if (html)
     return html;
   logo = xmlDocCopyNode (proto, page->doc, 1);
@@ -555,7 +559,17 @@ logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
   portada_html_append_node (out, logo);
   xmlFreeNode (logo);
   html = g_string_free (out, FALSE);
-  g_hash_table_insert (page->site->logo_html, g_steal_pointer (&key), html);
+  /* Another thread may have made it meanwhile: the first one stays. */
+  g_mutex_lock (&site->lock);
+  known = g_hash_table_lookup (site->logo_html, key);
+  if (known)
+    {
+      g_free (html);
+      html = known;
+    }
+  else
+    g_hash_table_insert (site->logo_html, g_steal_pointer (&key), html);
+  g_mutex_unlock (&site->lock);
   return html;
 }
 

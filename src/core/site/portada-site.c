@@ -96,6 +96,7 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->media, g_hash_table_unref);
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
+  g_mutex_clear (&site->lock);
   g_free (site);
 }
 
@@ -323,6 +324,7 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
       return NULL;
     }
   site = g_new0 (PortadaSite, 1);
+  g_mutex_init (&site->lock);
 
   site->newsroom = g_object_ref (newsroom);
   site->assets = assets;
@@ -450,7 +452,9 @@ portada_site_media_asset (PortadaSite *site, const PortadaMedia *media)
 {
   if (site->assets == PORTADA_ASSETS_PREVIEW)
     return g_strconcat ("media/", media->sha256, NULL);
+  g_mutex_lock (&site->lock);
   g_hash_table_insert (site->used_media, (gpointer) &media->id, (gpointer) media);
+  g_mutex_unlock (&site->lock);
   return g_strdup_printf ("assets/media/%.16s.%s", media->sha256, extension_of (media->mime));
 }
 
