@@ -20,8 +20,7 @@ typedef enum
 } PortadaExportFormat;
 
 #define PORTADA_TYPE_EXPORT_DIALOG (portada_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (PortadaExportDialog, portada_export_dialog, PORTADA, EXPORT_DIALOG,
-                      AdwWindow)
+G_DECLARE_FINAL_TYPE (PortadaExportDialog, portada_export_dialog, PORTADA, EXPORT_DIALOG, AdwWindow)
 
 /* @settings (may be NULL) keeps the format and destination chosen last. Emits "finished"
  * (the folder) when an export succeeded; failures and cancels are shown in the dialog. */
