@@ -1075,8 +1075,10 @@ resolve_thumbnails (Import *im, GError **error)
 static gboolean
 check_doctype (Import *im, GError **error)
 {
-  xmlDocPtr doc = xmlTextReaderCurrentDoc (im->reader);
-  xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
+  /* The reader's current node, not xmlTextReaderCurrentDoc(): that one hands the whole
+   * document over to the caller, who must then free it (a leak on every file read). */
+  xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
+  xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr) node : NULL;
 
   for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
     if (n->type == XML_ENTITY_DECL)
