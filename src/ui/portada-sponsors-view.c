@@ -344,8 +344,6 @@ portada_sponsors_view_class_init (PortadaSponsorsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sponsors.find", NULL, find_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sponsors.find",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "sponsors.import-logos", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sponsorsview");
 }
@@ -377,11 +375,13 @@ portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), FALSE);
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
-  g_return_val_if_fail (self->model == NULL, FALSE);
   model = portada_sponsors_model_new (newsroom);
   if (!portada_sponsors_model_reload (model, error))
     return FALSE;
-  self->model = g_steal_pointer (&model);
+  /* What is typed into the newsroom being left is saved into it. */
+  if (self->model)
+    portada_sponsors_editor_flush (self->editor);
+  g_set_object (&self->model, model);
   portada_sponsors_list_set_model (self->sponsors_list, self->model);
   portada_sponsors_editor_set_model (self->editor, self->model);
   portada_sponsors_lists_editor_set_model (self->lists_editor, self->model);

@@ -29,7 +29,8 @@ G_DECLARE_FINAL_TYPE (PortadaSponsorsView, portada_sponsors_view, PORTADA, SPONS
 #define PORTADA_SPONSORS_PAGE_PREVIEW "preview"
 
 GtkWidget *portada_sponsors_view_new (void);
-/* Shows the sponsors of @newsroom; FALSE (and @error) if they cannot be read. */
+/* Shows the sponsors of @newsroom (again, or another newsroom's); FALSE (and @error)
+ * if they cannot be read. */
 gboolean portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *newsroom,
                                              GError **error);
 PortadaSponsorsModel *portada_sponsors_view_get_model (PortadaSponsorsView *self);

@@ -29,13 +29,13 @@ setup (Fixture *f, gconstpointer data)
 
   f->newsroom = sponsors_test_demo ();
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
+  gtk_window_set_default_size (f->window, 1400, 900);
   f->view = PORTADA_SPONSORS_VIEW (portada_sponsors_view_new ());
   g_assert_true (portada_sponsors_view_set_newsroom (f->view, f->newsroom, &error));
   g_assert_no_error (error);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  sponsors_test_wait (200);
+  portada_ui_test_sleep (200);
 }
 
 static void
@@ -91,8 +91,8 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
   dialog = portada_sponsors_view_import_files (f->view, files);
   g_slist_free (files);
   g_assert_nonnull (dialog);
-  sponsors_test_wait (300);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (dialog), "import-dialog"));
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "sponsors-import-dialog"));
   g_assert_cmpuint (portada_sponsors_import_dialog_get_n_accepted (dialog), ==, 1);
   g_assert_cmpuint (portada_sponsors_import_dialog_get_n_refused (dialog), ==, 1);
   g_assert_nonnull (strstr (portada_sponsors_import_dialog_get_refusal (dialog, 0), "notes.txt"));
@@ -104,7 +104,7 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
 
   portada_sponsors_import_dialog_set_list (dialog, sponsors_test_list_id (f->newsroom, "B"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  sponsors_test_wait (100);
+  portada_ui_test_sleep (100);
 
   id = sponsors_test_sponsor_id (f->newsroom, "Acme Corp");
   g_assert_cmpint (id, !=, 0);
@@ -126,8 +126,8 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
                    ==, id);
   g_assert_cmpint (
       portada_sponsors_editor_get_sponsor_id (portada_sponsors_view_get_editor (f->view)), ==, id);
-  sponsors_test_wait (200);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page"));
+  portada_ui_test_sleep (200);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsor-page"));
 }
 
 /* Only refused files: the dialog says so and offers nothing to add. */
@@ -214,9 +214,9 @@ test_bad_website (Fixture *f, gconstpointer data)
   g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
   g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT));
   g_assert_true (gtk_widget_has_css_class (website, "error"));
-  g_assert_true (sponsors_test_wait_for (saved_name_is, args, 3000));
-  sponsors_test_wait (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS + 100);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page-errors"));
+  g_assert_true (portada_ui_test_wait (saved_name_is, args, 3000));
+  portada_ui_test_sleep (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS + 100);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsor-page-errors"));
 
   after = load (f, id);
   g_assert_cmpstr (after->website, ==, before->website);
@@ -283,8 +283,8 @@ test_reorder_list (Fixture *f, gconstpointer data)
   portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_LISTS);
   g_assert_true (
       portada_sponsors_lists_editor_select (lists, sponsors_test_list_id (f->newsroom, "A")));
-  sponsors_test_wait (500);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "logo-lists"));
+  portada_ui_test_sleep (500);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-logo-lists"));
 
   /* The first sponsor dropped on the third row's place. */
   g_assert_true (portada_sponsors_lists_editor_move (lists, 0, 2));
@@ -295,10 +295,11 @@ test_reorder_list (Fixture *f, gconstpointer data)
   g_assert_cmpint (member_at (moved, 2), ==, member_at (before, 0));
   g_assert_false (portada_sponsors_lists_editor_move (lists, 0, 500));
 
-  /* Alt+Down on the (new) first row. */
+  /* Alt+Down with the focus on the (new) first row. */
   rows = portada_sponsors_lists_editor_get_members (lists);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0));
-  g_assert_true (gtk_widget_activate_action (row, "member.move-down", NULL));
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lists), "lists.move-down", NULL));
   keyed = members (f, "A");
   g_assert_cmpint (member_at (keyed, 0), ==, member_at (moved, 1));
   g_assert_cmpint (member_at (keyed, 1), ==, member_at (moved, 0));
@@ -439,7 +440,7 @@ test_search_and_filter (Fixture *f, gconstpointer data)
   g_assert_true (portada_sponsors_view_show_sponsor (
       f->view, sponsors_test_sponsor_id (f->newsroom, "Nestle"), NULL));
   g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, all);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsors"));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsors"));
 }
 
 /* The strips: order mode saved at once; a body strip added and removed. */
@@ -462,8 +463,8 @@ test_placements (Fixture *f, gconstpointer data)
   body = portada_sponsors_placements_add (page, PORTADA_SLOT_BODY);
   g_assert_cmpint (body, !=, 0);
   g_assert_true (portada_sponsors_placements_select (page, body));
-  sponsors_test_wait (500);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "strips"));
+  portada_ui_test_sleep (500);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-strips"));
   after = portada_placements_list (f->newsroom, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpint (((PortadaPlacement *) g_ptr_array_index (after, 0))->order, ==,
@@ -480,7 +481,7 @@ test_placements (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "placement.remove", NULL));
   removed = portada_placements_list (f->newsroom, NULL);
   g_assert_cmpuint (removed->len, ==, before->len);
-  g_assert_true (sponsors_test_wait_for (row_gone, (gpointer[]){ page, &body }, 5000));
+  g_assert_true (portada_ui_test_wait (row_gone, (gpointer[]){ page, &body }, 5000));
 }
 
 int
