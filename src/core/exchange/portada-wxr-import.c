@@ -755,7 +755,7 @@ read_terms (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GE
               if (a->section == NULL)
                 return FALSE;
             }
-          g_hash_table_add (seen, g_utf8_casefold (label, -1));
+          /* A tag may share the section's name ("Salud" in section Salud): keep it. */
           continue;
         }
       if (domain && !g_str_equal (domain, "category") && !g_str_equal (domain, "post_tag"))
