@@ -15,6 +15,8 @@
 #include "portada-sponsors-lists-editor.h"
 #include "portada-sponsors-model.h"
 #include "portada-sponsors-placements.h"
+#include "portada-sponsors-preview.h"
+#include "portada-sponsors-problems.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +54,7 @@ PortadaSponsorsList *portada_sponsors_view_get_list (PortadaSponsorsView *self);
 PortadaSponsorsEditor *portada_sponsors_view_get_editor (PortadaSponsorsView *self);
 PortadaSponsorsListsEditor *portada_sponsors_view_get_lists_editor (PortadaSponsorsView *self);
 PortadaSponsorsPlacements *portada_sponsors_view_get_placements (PortadaSponsorsView *self);
+PortadaSponsorsProblems *portada_sponsors_view_get_problems (PortadaSponsorsView *self);
+PortadaSponsorsPreview *portada_sponsors_view_get_preview (PortadaSponsorsView *self);
 
 G_END_DECLS
