@@ -1075,10 +1075,11 @@ resolve_thumbnails (Import *im, GError **error)
 static gboolean
 check_doctype (Import *im, GError **error)
 {
-  /* The reader's current node, not xmlTextReaderCurrentDoc(): that one hands the whole
-   * document over to the caller, who must then free it (a leak on every file read). */
+  /* Not xmlTextReaderCurrentDoc(): it makes the reader keep the whole document
+   * in memory (and never free it); the node's own document pointer does not. */
   xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
-  xmlDtdPtr dtd = node && node->type == XML_DTD_NODE ? (xmlDtdPtr) node : NULL;
+  xmlDocPtr doc = node ? node->doc : NULL;
+  xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
 
   for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
     if (n->type == XML_ENTITY_DECL)
