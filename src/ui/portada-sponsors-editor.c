@@ -286,10 +286,10 @@ field_changed_cb (PortadaSponsorsEditor *self)
   self->save_source = g_timeout_add (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-static void
+static gboolean
 replace_cb (PortadaSponsorsEditor *self, GFile *file)
 {
-  portada_sponsors_editor_replace_logo (self, file);
+  return portada_sponsors_editor_replace_logo (self, file);
 }
 
 static void

@@ -325,13 +325,13 @@ find_cb (GtkWidget *widget, const char *action, GVariant *param)
 static gboolean
 drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PortadaSponsorsView *self)
 {
-  GSList *files = g_value_get_boxed (value);
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr (GSList) files = list ? gdk_file_list_get_files (list) : NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-highlight");
   if (files == NULL || self->model == NULL)
     return FALSE;
-  portada_sponsors_view_import_files (self, files);
-  return TRUE;
+  return portada_sponsors_view_import_files (self, files) != NULL;
 }
 
 static GdkDragAction

@@ -16,6 +16,7 @@
 #include "portada-sponsor-checks.h"
 #include "portada-sponsors-member-row.h"
 #include "portada-sponsors-view.h"
+#include "portada-window.h"
 #include "test-sponsors-util.h"
 
 typedef struct
@@ -75,6 +76,54 @@ member_at (GArray *m, guint i)
   return g_array_index (m, PortadaLogoListMember, i).sponsor_id;
 }
 
+/* The drop target of @widget itself (not of its children). */
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* What a drop of @files on @widget does: its drop target's "drop" handler runs. */
+static gboolean
+drop_files (GtkWidget *widget, GSList *files)
+{
+  GtkDropTarget *target = drop_target_of (widget);
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  return handled;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (PORTADA_IS_SPONSORS_IMPORT_DIALOG (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(gpointer *) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Two files dropped: a logo and a text file. The logo becomes a sponsor named after
  * its file, on the list chosen; the text file is listed with its reason. */
 static void
@@ -83,7 +132,7 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
   g_autoptr (GFile) logo = sponsors_test_png ("acme-corp-logo.png", 200, 80, 0x3366ccff);
   g_autoptr (GFile) text = sponsors_test_file ("notes.txt", "not a logo\n");
   GSList *files = g_slist_append (g_slist_append (NULL, logo), text);
-  PortadaSponsorsImportDialog *dialog;
+  PortadaSponsorsImportDialog *dialog = NULL;
   g_autoptr (PortadaSponsor) sponsor = NULL;
   g_autoptr (PortadaMedia) media = NULL;
   g_autoptr (GArray) list_b = NULL;
@@ -91,9 +140,10 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
   guint n_before = g_list_model_get_n_items (
       portada_sponsors_model_get_sponsors (portada_sponsors_view_get_model (f->view)));
 
-  dialog = portada_sponsors_view_import_files (f->view, files);
+  /* Dropped on the view: its drop target's handler imports them. */
+  g_assert_true (drop_files (GTK_WIDGET (f->view), files));
   g_slist_free (files);
-  g_assert_nonnull (dialog);
+  g_assert_true (portada_ui_test_wait (import_dialog_shown, &dialog, 3000));
   portada_ui_test_sleep (300);
   g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "sponsors-import-dialog"));
   g_assert_cmpuint (portada_sponsors_import_dialog_get_n_accepted (dialog), ==, 1);
@@ -189,6 +239,43 @@ saved_name_is (gpointer data)
   g_autoptr (PortadaSponsor) s = portada_sponsors_load (args[0], GPOINTER_TO_SIZE (args[1]), NULL);
 
   return s && g_strcmp0 (s->name, args[2]) == 0;
+}
+
+/* A logo dropped on a sponsor's logo replaces it; a file that is no logo is refused
+ * with its reason, and the logo stays. */
+static void
+test_replace_logo (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  gint64 id = sponsors_test_sponsor_id (f->newsroom, "Walmart");
+  g_autoptr (PortadaSponsor) before = load (f, id);
+  g_autoptr (PortadaSponsor) replaced = NULL;
+  g_autoptr (PortadaSponsor) kept = NULL;
+  g_autoptr (GFile) png = sponsors_test_png ("walmart-2026.png", 300, 100, 0x0071ceff);
+  g_autoptr (GFile) text = sponsors_test_file ("walmart.svg", "<p>not an svg</p>");
+  GSList *files = g_slist_append (NULL, png);
+  GtkWidget *logo, *frame;
+
+  g_assert_true (portada_sponsors_view_show_sponsor (f->view, id, PORTADA_SPONSOR_FIELD_LOGO));
+  logo = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_LOGO);
+  frame = sponsors_test_find (logo, GTK_TYPE_BOX, NULL);
+  while (frame && drop_target_of (frame) == NULL)
+    frame = gtk_widget_get_first_child (frame);
+  g_assert_nonnull (frame);
+  g_assert_true (drop_files (frame, files));
+  g_slist_free (files);
+  replaced = load (f, id);
+  g_assert_cmpint (replaced->logo_media_id, !=, before->logo_media_id);
+  g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO));
+
+  files = g_slist_append (NULL, text);
+  g_assert_false (drop_files (frame, files));
+  g_slist_free (files);
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO));
+  g_assert_nonnull (strstr (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO),
+                            "walmart.svg"));
+  kept = load (f, id);
+  g_assert_cmpint (kept->logo_media_id, ==, replaced->logo_media_id);
 }
 
 /* A bad website shows an inline error and the stored one stays; the good fields
@@ -289,8 +376,18 @@ test_reorder_list (Fixture *f, gconstpointer data)
   portada_ui_test_sleep (500);
   g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-logo-lists"));
 
-  /* The first sponsor dropped on the third row's place. */
-  g_assert_true (portada_sponsors_lists_editor_move (lists, 0, 2));
+  /* The first row dragged and dropped on the third: the third row's drop target runs. */
+  rows = portada_sponsors_lists_editor_get_members (lists);
+  {
+    g_auto (GValue) value = G_VALUE_INIT;
+    gboolean handled = FALSE;
+    GtkWidget *third = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 2));
+
+    g_value_init (&value, PORTADA_TYPE_SPONSORS_MEMBER_ROW);
+    g_value_set_object (&value, gtk_list_box_get_row_at_index (rows, 0));
+    g_signal_emit_by_name (drop_target_of (third), "drop", &value, 5.0, 5.0, &handled);
+    g_assert_true (handled);
+  }
   moved = members (f, "A");
   g_assert_cmpuint (moved->len, ==, before->len);
   g_assert_cmpint (member_at (moved, 0), ==, member_at (before, 1));
@@ -299,7 +396,6 @@ test_reorder_list (Fixture *f, gconstpointer data)
   g_assert_false (portada_sponsors_lists_editor_move (lists, 0, 500));
 
   /* Alt+Down with the focus on the (new) first row. */
-  rows = portada_sponsors_lists_editor_get_members (lists);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0));
   gtk_widget_grab_focus (row);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lists), "lists.move-down", NULL));
@@ -731,15 +827,81 @@ test_preview_dates_and_page (Fixture *f, gconstpointer data)
   g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-preview-page"));
 }
 
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* In the window, Sponsors is the page beside Articles: it shows the newsroom's
+ * sponsors, its tab counts the problems, and the article buttons leave the header. */
+static void
+test_window_page (void)
+{
+  g_autoptr (PortadaApplication) app = portada_ui_test_app ();
+  g_autofree char *path = portada_ui_test_demo_newsroom (0);
+  PortadaWindow *window = portada_window_new (app, path);
+  PortadaSponsorsView *view;
+  AdwViewStack *stack;
+  GtkWidget *new_article;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = PORTADA_SPONSORS_VIEW (
+      portada_ui_test_find (GTK_WIDGET (window), PORTADA_TYPE_SPONSORS_VIEW));
+  stack = ADW_VIEW_STACK (portada_ui_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (view);
+  g_assert_nonnull (portada_sponsors_view_get_model (view));
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (portada_sponsors_view_get_list (view)), ==,
+                    33);
+  g_assert_cmpuint (
+      adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, GTK_WIDGET (view))), ==,
+      3);
+  new_article = find_action_button (GTK_WIDGET (window), "win.new-article");
+  g_assert_nonnull (new_article);
+  g_assert_true (gtk_widget_get_visible (new_article));
+
+  adw_view_stack_set_visible_child_name (stack, "sponsors");
+  g_assert_false (gtk_widget_get_visible (new_article));
+  g_assert_true (portada_sponsors_view_show_sponsor (
+      view,
+      sponsors_test_sponsor_id (
+          portada_sponsors_model_get_newsroom (portada_sponsors_view_get_model (view)),
+          "Cuba Energy Summit"),
+      NULL));
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (window), "sponsors-window"));
+  /* Ctrl+F on this page searches the sponsors. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (
+      gtk_widget_has_focus (sponsors_test_find (GTK_WIDGET (view), GTK_TYPE_TEXT, NULL)));
+  adw_view_stack_set_visible_child_name (stack, "articles");
+  g_assert_true (gtk_widget_get_visible (new_article));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sponsors_test_flush ();
+}
+
 int
 main (int argc, char *argv[])
 {
   sponsors_test_init (&argc, &argv);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+  g_test_add_func ("/sponsors-view/window/page", test_window_page);
   ADD ("/sponsors-view/drop/adds-sponsor", test_drop_adds_sponsor);
   ADD ("/sponsors-view/drop/refused-only", test_drop_refused_only);
   ADD ("/sponsors-view/drop/known-logo", test_drop_known_logo);
   ADD ("/sponsors-view/page/bad-website", test_bad_website);
+  ADD ("/sponsors-view/page/replace-logo", test_replace_logo);
   ADD ("/sponsors-view/page/bad-dates", test_bad_dates);
   ADD ("/sponsors-view/lists/reorder", test_reorder_list);
   ADD ("/sponsors-view/lists/delete-undo", test_delete_list_undo);
