@@ -24,16 +24,14 @@ struct _PortadaApplication
 
 G_DEFINE_FINAL_TYPE (PortadaApplication, portada_application, ADW_TYPE_APPLICATION)
 
-/* The newsroom of @window, when the window exposes one as its "newsroom" property. */
+/* The newsroom open in @window, if it is a Portada window with one. */
 static PortadaNewsroom *
 window_newsroom (GtkWindow *window)
 {
-  PortadaNewsroom *newsroom = NULL;
+  PortadaNewsroom *newsroom
+      = PORTADA_IS_WINDOW (window) ? portada_window_get_newsroom (PORTADA_WINDOW (window)) : NULL;
 
-  if (window != NULL
-      && g_object_class_find_property (G_OBJECT_GET_CLASS (window), "newsroom") != NULL)
-    g_object_get (window, "newsroom", &newsroom, NULL);
-  return newsroom;
+  return newsroom ? g_object_ref (newsroom) : NULL;
 }
 
 static void
@@ -66,6 +64,7 @@ preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_autoptr (PortadaNewsroom) newsroom = window_newsroom (window);
   PortadaPreferencesWindow *prefs = portada_preferences_window_new (window, newsroom);
 
+  gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (user_data));
   gtk_window_present (GTK_WINDOW (prefs));
 }
 

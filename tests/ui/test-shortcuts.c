@@ -194,6 +194,40 @@ compare (GHashTable *have, GHashTable *listed)
       }
 }
 
+static GtkWidget *
+find_row (GtkWidget *root, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (root)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), title) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+check_preferences_cb (gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *site_title = NULL;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (g_str_equal (G_OBJECT_TYPE_NAME (l->data), "PortadaPreferencesWindow"))
+      site_title = find_row (GTK_WIDGET (l->data), "Site Title");
+  if (site_title == NULL || !gtk_widget_get_mapped (site_title))
+    {
+      g_printerr ("# app.preferences shows no newsroom settings for the open newsroom (%p)\n", (void *) site_title);
+      failures++;
+    }
+  g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 check_cb (gpointer user_data)
 {
@@ -242,7 +276,10 @@ check_cb (gpointer user_data)
   compare (have, listed);
   g_print ("# %u shortcuts in the program, %u in the shortcuts window\n", g_hash_table_size (have),
            g_hash_table_size (listed));
-  g_application_quit (G_APPLICATION (app));
+
+  /* app.preferences opens the Preferences on the window's newsroom. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_timeout_add (300, check_preferences_cb, app);
   return G_SOURCE_REMOVE;
 }
 
