@@ -59,6 +59,22 @@ export_markdown (PortadaNewsroom *newsroom, const char *out, const char *lang,
   return PORTADA_EXIT_OK;
 }
 
+static int
+export_wxr (PortadaNewsroom *newsroom, const char *out, const char *lang, gboolean show_progress)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!portada_wxr_export (newsroom, out, lang, NULL, show_progress ? progress_cb : NULL, NULL,
+                           &error))
+    {
+      if (show_progress)
+        fputc ('\n', stderr);
+      portada_cli_error ("%s", error->message);
+      return PORTADA_EXIT_UNUSABLE;
+    }
+  return PORTADA_EXIT_OK;
+}
+
 /* The formats: the exchange formats add their function here. */
 static const struct
 {
@@ -66,7 +82,7 @@ static const struct
   ExportFunc func;
 } formats[] = {
   { "site", export_site },
-  { "wxr", NULL },
+  { "wxr", export_wxr },
   { "markdown", export_markdown },
 };
 

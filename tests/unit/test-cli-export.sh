@@ -33,8 +33,10 @@ expect 0 "export: again into the previous export" -- "$portada" export --db "$db
 expect 0 "export: one language" -- "$portada" export --db "$db" --out "$tmp/es" --lang es
 check "export: one language only" "[ -d '$tmp/es/es' ] && [ ! -e '$tmp/es/en' ]"
 
-expect 2 "export: wxr not available yet" -- "$portada" export --db "$db" --out "$tmp/wxr" --format wxr
-stderr_has "export: says not available yet" "not available yet"
+expect 0 "export: wxr" -- "$portada" export --db "$db" --out "$tmp/wxr" --format wxr
+check "export: one WXR file per language" "[ -s '$tmp/wxr/en.wxr.xml' ] && [ -s '$tmp/wxr/es.wxr.xml' ]"
+check "export: well-formed WXR" "xmllint --noout --nonet '$tmp/wxr/en.wxr.xml' '$tmp/wxr/es.wxr.xml'"
+expect 2 "export: wxr into a file" -- "$portada" export --db "$db" --out "$tmp/wxr/en.wxr.xml" --format wxr
 expect 0 "export: markdown" -- "$portada" export --db "$db" --out "$tmp/md" --format markdown
 check "export: the seed article as Markdown" "head -1 '$tmp/md/content/en/business/us-latin-america-seek-to-boost-cybersecurity-2.md' | grep -qx -- ---"
 expect 2 "export: markdown, unknown language" -- "$portada" export --db "$db" --out "$tmp/md-fr" --format markdown --lang fr

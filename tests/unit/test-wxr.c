@@ -13,6 +13,8 @@
 #include "portada-articles.h"
 #include "portada-demo.h"
 #include "portada-exchange.h"
+#include "portada-markdown.h"
+#include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-settings.h"
 #include "portada-slug.h"
@@ -566,6 +568,247 @@ test_cancel (void)
   g_assert_cmpint (count (nr, "article"), ==, 0);
 }
 
+/* HTML with every run of whitespace made one space, none between tags. */
+static char *
+normalize (const char *html)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = html; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          while (g_ascii_isspace (p[1]))
+            p++;
+          if (out->len && out->str[out->len - 1] != '>' && p[1] != '<' && p[1] != '\0')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_same_article (const PortadaArticle *x, const PortadaArticle *y, gboolean exact_body)
+{
+  g_assert_cmpstr (x->uuid, ==, y->uuid);
+  g_assert_cmpstr (x->lang, ==, y->lang);
+  g_assert_cmpstr (x->title, ==, y->title);
+  g_assert_cmpstr (x->subtitle, ==, y->subtitle);
+  g_assert_cmpstr (x->slug, ==, y->slug);
+  g_assert_cmpint (x->status, ==, y->status);
+  g_assert_cmpint (x->publish_at, ==, y->publish_at);
+  g_assert_cmpint (x->updated_at, ==, y->updated_at);
+  g_assert_cmpstr (x->section, ==, y->section);
+  g_assert_cmpstr (x->excerpt, ==, y->excerpt);
+  g_assert_cmpstr (x->source_name, ==, y->source_name);
+  g_assert_cmpstr (x->source_url, ==, y->source_url);
+  g_assert_cmpstr (x->author, ==, y->author);
+  g_assert_cmpstr (x->translation_group, ==, y->translation_group);
+  g_assert_cmpint (x->comments_enabled, ==, y->comments_enabled);
+  g_assert_true (g_strv_equal ((const char *const *) x->tags, (const char *const *) y->tags));
+  if (exact_body)
+    g_assert_cmpstr (x->body, ==, y->body);
+  else
+    {
+      /* Markdown → HTML → Markdown: the same HTML. */
+      g_autofree char *hx = portada_markdown_to_html (x->body);
+      g_autofree char *hy = portada_markdown_to_html (y->body);
+      g_autofree char *nx = normalize (hx);
+      g_autofree char *ny = normalize (hy);
+      g_assert_cmpstr (nx, ==, ny);
+    }
+}
+
+static void
+assert_same_newsrooms (PortadaNewsroom *a, PortadaNewsroom *b, gboolean exact_body)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = portada_newsroom_prepare (a, "SELECT id, uuid FROM article ORDER BY id", NULL);
+  guint n = 0;
+
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr (PortadaArticle) x
+          = portada_articles_load (a, sqlite3_column_int64 (stmt, 0), NULL);
+      g_autoptr (PortadaArticle) y
+          = portada_articles_load_by_uuid (b, (const char *) sqlite3_column_text (stmt, 1), NULL);
+      g_assert_nonnull (y);
+      assert_same_article (x, y, exact_body);
+      n++;
+    }
+  g_assert_cmpint (n, ==, count (b, "article"));
+}
+
+static void
+import_export (PortadaNewsroom *nr, const char *dir)
+{
+  static const char *const langs[] = { "en", "es" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autofree char *name = g_strconcat (langs[i], ".wxr.xml", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr (PortadaImportSummary) s = import_ok (nr, path, langs[i]);
+      guint attachments = 0;
+      /* Only the featured image's attachment item is skipped. */
+      for (guint k = 0; k < s->lines->len; k++)
+        attachments += strstr (s->lines->pdata[k], "skipped: an attachment") != NULL;
+      g_assert_cmpuint (s->skipped, ==, attachments);
+    }
+}
+
+static PortadaNewsroom *
+demo_with_hard_cases (void)
+{
+  PortadaNewsroom *nr = portada_test_newsroom ();
+  g_autoptr (PortadaArticle) odd = portada_article_new ();
+  g_autoptr (GBytes) png = NULL;
+  g_autoptr (GError) error = NULL;
+  static const guchar pixel[]
+      = { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48,
+          0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00,
+          0x00, 0x1f, 0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78,
+          0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99,
+          0x3d, 0x1d, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82 };
+
+  g_assert_true (portada_demo_fill (nr, 40, NULL, NULL, &error));
+  g_assert_no_error (error);
+  png = g_bytes_new_static (pixel, sizeof pixel);
+  g_free (odd->title);
+  odd->title = g_strdup ("AT&T <b>and</b> “quotes” ]]> in a title");
+  odd->subtitle = g_strdup ("A subtitle with ]]> and <tags>");
+  odd->excerpt = g_strdup ("An excerpt & <more>");
+  odd->source_name = g_strdup ("Agencia & Co");
+  odd->source_url = g_strdup ("https://example.com/a?b=c&d=e");
+  odd->section = g_strdup ("tourism");
+  odd->status = PORTADA_STATUS_ARCHIVED;
+  odd->comments_enabled = FALSE;
+  odd->publish_at = 1700000000;
+  odd->featured_media_id = portada_media_add (nr, png, "image/png", 1, 1, "pixel.png", &error);
+  g_assert_no_error (error);
+  g_free (odd->body);
+  odd->body = g_strdup ("A body with `]]>` in code,\na soft break, **bold**, a "
+                        "[link](https://example.com/x), a list:\n\n- one\n- two\n\n"
+                        "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n```\ncode ]]> block\n```\n");
+  g_strfreev (odd->tags);
+  odd->tags = g_strsplit ("A & B,<tag>,Ñandú", ",", -1);
+  g_assert_true (portada_articles_save (nr, odd, PORTADA_SAVE_DEFAULT, &error));
+  g_assert_no_error (error);
+  return nr;
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr (PortadaNewsroom) a = demo_with_hard_cases ();
+  g_autoptr (PortadaNewsroom) b = portada_test_newsroom ();
+  g_autoptr (PortadaNewsroom) c = portada_test_newsroom ();
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *out1 = g_build_filename (dir, "wxr-1", NULL);
+  g_autofree char *out2 = g_build_filename (dir, "wxr-2", NULL);
+  g_autofree char *out3 = g_build_filename (dir, "wxr-3", NULL);
+  g_autofree char *out4 = g_build_filename (dir, "wxr-4", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *en = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  g_assert_true (portada_wxr_export (a, out1, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_test_message ("WXR export of %" G_GINT64_FORMAT " articles: %.0f ms", count (a, "article"),
+                  (g_get_monotonic_time () - t0) / 1000.0);
+  en = g_build_filename (out1, "en.wxr.xml", NULL);
+  {
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (en, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<wp:wxr_version>1.2</wp:wxr_version>"));
+    g_assert_nonnull (strstr (text, "<wp:status><![CDATA[private]]></wp:status>"));
+    g_assert_nonnull (strstr (text, "<wp:post_type><![CDATA[attachment]]></wp:post_type>"));
+    g_assert_nonnull (strstr (text, "<wp:meta_key>_thumbnail_id</wp:meta_key>"));
+    g_assert_nonnull (strstr (text, "/assets/media/"));
+    g_assert_nonnull (strstr (text, "<category domain=\"category\" nicename=\"business\">"));
+    g_assert_null (strstr (text, "<script"));
+  }
+
+  /* Into a new newsroom: the same articles and fields. */
+  import_export (b, out1);
+  assert_same_newsrooms (a, b, FALSE);
+  /* The sections come back with their paths in both languages. */
+  {
+    g_autoptr (PortadaSection) s = portada_sections_find (b, "business", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (portada_section_get_path (s, "es"), ==, "noticias/economia");
+    g_assert_cmpstr (portada_section_get_name (s, "es"), ==, "Economía");
+  }
+  /* Export, import, export again: nothing moves any more. */
+  g_assert_true (portada_wxr_export (b, out2, NULL, NULL, NULL, NULL, &error));
+  import_export (c, out2);
+  assert_same_newsrooms (b, c, TRUE);
+
+  /* Back into the first newsroom: updated, the featured image found by its hash. */
+  import_export (a, out1);
+  g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
+  {
+    g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+        a, "SELECT count(*) FROM article WHERE featured_media_id IS NOT NULL", NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  }
+  /* The same newsroom exports to the same bytes. */
+  g_assert_true (portada_wxr_export (c, out3, NULL, NULL, NULL, NULL, &error));
+  g_assert_true (portada_wxr_export (c, out4, NULL, NULL, NULL, NULL, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i ? "es.wxr.xml" : "en.wxr.xml";
+      g_autofree char *p3 = g_build_filename (out3, name, NULL);
+      g_autofree char *p4 = g_build_filename (out4, name, NULL);
+      g_autoptr (GBytes) b3 = portada_test_read (p3);
+      g_autoptr (GBytes) b4 = portada_test_read (p4);
+      g_assert_cmpuint (g_bytes_get_size (b3), >, 1000);
+      g_assert_true (g_bytes_equal (b3, b4));
+    }
+}
+
+static void
+test_export_errors (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "wxr-errors", NULL);
+  g_autofree char *en = g_build_filename (out, "en.wxr.xml", NULL);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_true (portada_demo_fill (nr, 20, NULL, NULL, &error));
+  g_assert_false (
+      portada_wxr_export (nr, "/nonexistent/portada/wxr", NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (portada_wxr_export (nr, "/proc/portada-wxr", NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (portada_wxr_export (nr, out, "fr", NULL, NULL, NULL, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  /* A cancelled export leaves the earlier one as it was. */
+  g_assert_true (portada_wxr_export (nr, out, "en", NULL, NULL, NULL, &error));
+  before = portada_test_read (en);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (portada_wxr_export (nr, out, NULL, cancellable, NULL, NULL, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_CANCELLED);
+  after = portada_test_read (en);
+  g_assert_true (g_bytes_equal (before, after));
+  {
+    g_autofree char *es = g_build_filename (out, "es.wxr.xml", NULL);
+    g_assert_false (g_file_test (es, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -582,5 +825,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wxr/undeclared-entity", test_undeclared_entity);
   g_test_add_func ("/wxr/not-wxr", test_not_wxr);
   g_test_add_func ("/wxr/cancel", test_cancel);
+  g_test_add_func ("/wxr/round-trip", test_round_trip);
+  g_test_add_func ("/wxr/export-errors", test_export_errors);
   return g_test_run ();
 }

@@ -52,6 +52,9 @@ gboolean portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char 
                                           const char *lang, const char *name, const char *path,
                                           GError **error);
 
+/* Whether @path is a section path the newsroom accepts ("noticias/economia"). */
+gboolean portada_exchange_valid_path (const char *path);
+
 /* The id of the article with @uuid, or 0. */
 gint64 portada_exchange_find_uuid (PortadaNewsroom *newsroom, const char *uuid, GError **error);
 /* The id of the article of @lang in translation group @group, or 0. */

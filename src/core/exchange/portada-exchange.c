@@ -387,7 +387,8 @@ portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key, con
     }
   else if (g_hash_table_contains (section->names, lang))
     return TRUE;
-  portada_section_set_label (section, lang, name && *name ? name : key, path ? path : key);
+  portada_section_set_label (section, lang, name && *name ? name : key,
+                             path && portada_exchange_valid_path (path) ? path : key);
   return portada_sections_save (newsroom, section, error);
 }
 
@@ -560,4 +561,16 @@ portada_exchange_check_export_lang (PortadaNewsroom *newsroom, const char *lang,
   g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
                _ ("The newsroom has no language “%s”"), lang);
   return FALSE;
+}
+
+gboolean
+portada_exchange_valid_path (const char *path)
+{
+  if (path == NULL || *path == '\0' || *path == '/' || g_str_has_suffix (path, "/")
+      || strstr (path, "..") || strlen (path) > 200)
+    return FALSE;
+  for (const char *p = path; *p; p++)
+    if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || (*p == '/' && p[1] != '/')))
+      return FALSE;
+  return TRUE;
 }

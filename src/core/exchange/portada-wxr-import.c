@@ -619,7 +619,7 @@ section_for_category (Import *im, const char *nicename, const char *label, GErro
 
 typedef struct
 {
-  char *subtitle, *source_name, *source_url, *section, *group, *thumbnail;
+  char *subtitle, *source_name, *source_url, *section, *section_path, *group, *thumbnail;
 } Meta;
 
 static void
@@ -629,6 +629,7 @@ meta_clear (Meta *m)
   g_free (m->source_name);
   g_free (m->source_url);
   g_free (m->section);
+  g_free (m->section_path);
   g_free (m->group);
   g_free (m->thumbnail);
 }
@@ -650,6 +651,7 @@ read_meta (xmlNodePtr item, Meta *m)
     { "source_url", G_STRUCT_OFFSET (Meta, source_url) },
     { "_source_url", G_STRUCT_OFFSET (Meta, source_url) },
     { "_portada_section", G_STRUCT_OFFSET (Meta, section) },
+    { "_portada_section_path", G_STRUCT_OFFSET (Meta, section_path) },
     { "_portada_translation_group", G_STRUCT_OFFSET (Meta, group) },
     { "_thumbnail_id", G_STRUCT_OFFSET (Meta, thumbnail) },
   };
@@ -671,6 +673,50 @@ read_meta (xmlNodePtr item, Meta *m)
     }
 }
 
+/* The first category of the item: the label and nicename of its section. */
+static void
+first_category (xmlNodePtr item, char **label, char **nicename)
+{
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    {
+      g_autofree char *domain = NULL;
+      g_autofree char *raw = NULL;
+      g_autofree char *text = NULL;
+
+      if (!is (n, NS_NONE, "category"))
+        continue;
+      domain = (char *) xmlGetProp (n, (const xmlChar *) "domain");
+      if (domain && !g_str_equal (domain, "category"))
+        continue;
+      raw = content_of (n);
+      text = clean (raw, NULL);
+      *label = g_strstrip (portada_html_to_text (text));
+      *nicename = (char *) xmlGetProp (n, (const xmlChar *) "nicename");
+      return;
+    }
+}
+
+/* Portada's own export names the section key and its path in the language: the
+ * same section comes back, with its label in this language. */
+static gboolean
+portada_section (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GError **error)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *nicename = NULL;
+  const char *path;
+
+  if (meta->section == NULL || !portada_slug_is_valid (meta->section))
+    return TRUE;
+  first_category (item, &label, &nicename);
+  path = meta->section_path && portada_exchange_valid_path (meta->section_path) ? meta->section_path
+                                                                                : NULL;
+  if (!portada_exchange_ensure_section (im->newsroom, meta->section, im->lang,
+                                        label && *label ? label : meta->section, path, error))
+    return FALSE;
+  a->section = g_strdup (meta->section);
+  return TRUE;
+}
+
 /* Categories of the item: the first one is the section, the others become tags;
  * post_tag terms are tags. */
 static gboolean
@@ -678,18 +724,10 @@ read_terms (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GE
 {
   g_autoptr (GStrvBuilder) tags = g_strv_builder_new ();
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean have_section = FALSE;
+  gboolean first = TRUE;
 
-  if (meta->section)
-    {
-      g_autoptr (GError) local = NULL;
-      g_autoptr (PortadaSection) s = portada_sections_find (im->newsroom, meta->section, &local);
-      if (s)
-        {
-          a->section = g_strdup (s->key);
-          have_section = TRUE;
-        }
-    }
+  if (!portada_section (im, item, meta, a, error))
+    return FALSE;
   for (xmlNodePtr n = item->children; n; n = n->next)
     {
       g_autofree char *domain = NULL;
@@ -707,20 +745,20 @@ read_terms (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GE
       label = g_strstrip (portada_html_to_text (text));
       if (*label == '\0' && nicename == NULL)
         continue;
-      if (domain == NULL || g_str_equal (domain, "category"))
+      if ((domain == NULL || g_str_equal (domain, "category")) && first)
         {
-          if (!have_section)
+          first = FALSE;
+          if (a->section == NULL)
             {
               g_autofree char *slug = portada_slug_from_title (*label ? label : nicename);
               a->section = section_for_category (im, nicename ? nicename : slug, label, error);
               if (a->section == NULL)
                 return FALSE;
-              have_section = TRUE;
-              g_hash_table_add (seen, g_utf8_casefold (label, -1));
-              continue;
             }
+          g_hash_table_add (seen, g_utf8_casefold (label, -1));
+          continue;
         }
-      else if (!g_str_equal (domain, "post_tag"))
+      if (domain && !g_str_equal (domain, "category") && !g_str_equal (domain, "post_tag"))
         continue; /* post formats and custom taxonomies */
       if (*label && g_hash_table_add (seen, g_utf8_casefold (label, -1)))
         g_strv_builder_add (tags, label);

@@ -1,0 +1,626 @@
+/* portada-wxr-export.c: a newsroom as WordPress eXtended RSS 1.2, one file per language.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Written with libxml2's xmlTextWriter. Everything comes from the database, never
+ * from the clock, so the same newsroom exports to the same bytes.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#include "portada-articles.h"
+#include "portada-exchange-private.h"
+#include "portada-markdown.h"
+#include "portada-media.h"
+#include "portada-newsroom-private.h"
+#include "portada-site-private.h"
+#include "portada-slug.h"
+#include "portada-wxr.h"
+
+#define NS_WP "http://wordpress.org/export/1.2/"
+#define ZERO_DATE "0000-00-00 00:00:00"
+
+typedef struct
+{
+  PortadaNewsroom *newsroom;
+  PortadaSite *site;
+  xmlTextWriterPtr w;
+  const char *lang;
+  gint64 attachment_base; /* attachment post ids start above every article id */
+  GError *error;
+} Export;
+
+/* XML 1.0 cannot hold C0 controls (but tab and newlines), even escaped. */
+static char *
+xml_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p++)
+    {
+      guchar c = *p;
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+element (Export *e, const char *name, const char *text)
+{
+  g_autofree char *clean = xml_text (text);
+  xmlTextWriterWriteElement (e->w, (const xmlChar *) name, (const xmlChar *) clean);
+}
+
+/* CDATA cannot hold "]]>": it is split across two sections. */
+static void
+cdata_element (Export *e, const char *name, const char *text)
+{
+  g_autofree char *clean = xml_text (text);
+  const char *p = clean;
+  const char *end;
+
+  xmlTextWriterStartElement (e->w, (const xmlChar *) name);
+  while ((end = strstr (p, "]]>")))
+    {
+      g_autofree char *part = g_strndup (p, end + 2 - p);
+      xmlTextWriterWriteCDATA (e->w, (const xmlChar *) part);
+      p = end + 2;
+    }
+  xmlTextWriterWriteCDATA (e->w, (const xmlChar *) p);
+  xmlTextWriterEndElement (e->w);
+}
+
+static void
+int_element (Export *e, const char *name, gint64 value)
+{
+  xmlTextWriterWriteFormatElement (e->w, (const xmlChar *) name, "%" G_GINT64_FORMAT, value);
+}
+
+/* WordPress titles, term names and excerpts are HTML: text is escaped into it. */
+static void
+html_text_element (Export *e, const char *name, const char *text, gboolean cdata)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  if (cdata)
+    cdata_element (e, name, escaped);
+  else
+    element (e, name, escaped);
+}
+
+static char *
+wp_date (gint64 t)
+{
+  g_autoptr (GDateTime) dt = t ? g_date_time_new_from_unix_utc (t) : NULL;
+  return dt ? g_date_time_format (dt, "%Y-%m-%d %H:%M:%S") : g_strdup (ZERO_DATE);
+}
+
+static char *
+rfc822 (gint64 t)
+{
+  static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *const months[]
+      = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+
+  if (dt == NULL)
+    return g_strdup ("");
+  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d +0000",
+                          days[g_date_time_get_day_of_week (dt) - 1],
+                          g_date_time_get_day_of_month (dt), months[g_date_time_get_month (dt) - 1],
+                          g_date_time_get_year (dt), g_date_time_get_hour (dt),
+                          g_date_time_get_minute (dt), g_date_time_get_second (dt));
+}
+
+/* WordPress shows a post through its automatic paragraphs: a line break inside a
+ * paragraph would become <br>. Soft line breaks become spaces (but in <pre>). */
+static void
+unwrap_lines (xmlNodePtr first)
+{
+  for (xmlNodePtr n = first; n; n = n->next)
+    {
+      if (n->type == XML_TEXT_NODE && n->content)
+        for (xmlChar *p = n->content; *p; p++)
+          {
+            if (*p == '\n')
+              *p = ' ';
+          }
+      else if (n->type == XML_ELEMENT_NODE && !xmlStrEqual (n->name, (const xmlChar *) "pre"))
+        unwrap_lines (n->children);
+    }
+}
+
+static char *
+post_html (const char *markdown)
+{
+  g_autofree char *html = portada_markdown_to_html (markdown);
+  g_autofree char *wrapped = g_strconcat ("<html><body>", html, "</body></html>", NULL);
+  htmlDocPtr doc = htmlReadMemory (wrapped, strlen (wrapped), NULL, "UTF-8",
+                                   HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                                       | HTML_PARSE_NODEFDTD);
+  xmlNodePtr body = NULL;
+  xmlBufferPtr buf;
+  char *out;
+
+  if (doc == NULL)
+    return g_steal_pointer (&html);
+  for (xmlNodePtr n = xmlDocGetRootElement (doc) ? xmlDocGetRootElement (doc)->children : NULL; n;
+       n = n->next)
+    if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, (const xmlChar *) "body"))
+      body = n;
+  if (body == NULL)
+    {
+      xmlFreeDoc (doc);
+      return g_steal_pointer (&html);
+    }
+  unwrap_lines (body->children);
+  buf = xmlBufferCreate ();
+  for (xmlNodePtr n = body->children; n; n = n->next)
+    {
+      htmlNodeDump (buf, doc, n);
+      if (n->type == XML_ELEMENT_NODE && n->next && n->next->type == XML_ELEMENT_NODE)
+        xmlBufferCat (buf, (const xmlChar *) "\n");
+    }
+  out = g_strdup ((const char *) xmlBufferContent (buf));
+  xmlBufferFree (buf);
+  xmlFreeDoc (doc);
+  return out;
+}
+
+/* The category slug of a section in this language: the last part of its path. */
+static char *
+section_nicename (PortadaSection *s, const char *lang)
+{
+  const char *path = portada_section_get_path (s, lang);
+  const char *slash = strrchr (path, '/');
+  return g_strdup (slash ? slash + 1 : path);
+}
+
+static const char *
+wp_status (PortadaArticleStatus status)
+{
+  switch (status)
+    {
+      case PORTADA_STATUS_DRAFT:
+        return "draft";
+      case PORTADA_STATUS_REVIEW:
+        return "pending";
+      case PORTADA_STATUS_SCHEDULED:
+        return "future";
+      case PORTADA_STATUS_PUBLISHED:
+        return "publish";
+      case PORTADA_STATUS_ARCHIVED:
+      default:
+        /* Archived → private: WordPress keeps a private post out of the public site
+       * but keeps it, which is what archived means; "draft" would put it back in
+       * the editors' queue. The importer maps private back to archived. */
+        return "private";
+    }
+}
+
+static void
+postmeta (Export *e, const char *key, const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:postmeta");
+  element (e, "wp:meta_key", key);
+  cdata_element (e, "wp:meta_value", value);
+  xmlTextWriterEndElement (e->w);
+}
+
+static char *
+author_login (const char *name)
+{
+  return portada_slug_from_title (name);
+}
+
+static GArray *
+query_ids (PortadaNewsroom *nr, const char *sql, const char *lang, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (nr, sql, error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  portada_stmt_bind_text (stmt, 1, lang);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      portada_newsroom_set_error (nr, error, "articles cannot be listed");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static GPtrArray *
+query_names (PortadaNewsroom *nr, const char *sql, const char *lang, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (nr, sql, error);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  portada_stmt_bind_text (stmt, 1, lang);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (rows, g_strdup_printf ("%lld", (long long) sqlite3_column_int64 (stmt, 0)));
+      g_ptr_array_add (rows, portada_stmt_dup_text (stmt, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      portada_newsroom_set_error (nr, error, "names cannot be listed");
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static gboolean
+write_channel_head (Export *e, gint64 newest, GError **error)
+{
+  g_autofree char *home = portada_site_home_path (e->site, e->lang);
+  g_autofree char *link = portada_site_absolute_url (e->site, home);
+  g_autofree char *date = rfc822 (newest);
+  g_autoptr (GPtrArray) authors = NULL;
+  g_autoptr (GPtrArray) tags = NULL;
+  const PortadaLanguage *language = portada_site_language (e->site, e->lang);
+
+  element (e, "title", e->site->site_title);
+  element (e, "link", link);
+  element (e, "description", language ? language->name : e->lang);
+  element (e, "pubDate", date);
+  element (e, "language", e->lang);
+  element (e, "wp:wxr_version", "1.2");
+  element (e, "wp:base_site_url", e->site->base_url);
+  element (e, "wp:base_blog_url", link);
+
+  authors = query_names (e->newsroom,
+                         "SELECT DISTINCT au.id, au.name FROM author au JOIN article a ON "
+                         "a.author_id = au.id WHERE a.lang = ?1 ORDER BY au.id",
+                         e->lang, error);
+  if (authors == NULL)
+    return FALSE;
+  for (guint i = 0; i < authors->len; i += 2)
+    {
+      g_autofree char *login = author_login (authors->pdata[i + 1]);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:author");
+      element (e, "wp:author_id", authors->pdata[i]);
+      cdata_element (e, "wp:author_login", login);
+      cdata_element (e, "wp:author_email", "");
+      cdata_element (e, "wp:author_display_name", authors->pdata[i + 1]);
+      cdata_element (e, "wp:author_first_name", "");
+      cdata_element (e, "wp:author_last_name", "");
+      xmlTextWriterEndElement (e->w);
+    }
+
+  for (guint i = 0; i < e->site->sections->len; i++)
+    {
+      PortadaSection *s = e->site->sections->pdata[i];
+      g_autofree char *nicename = section_nicename (s, e->lang);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:category");
+      int_element (e, "wp:term_id", s->id);
+      cdata_element (e, "wp:category_nicename", nicename);
+      cdata_element (e, "wp:category_parent", "");
+      html_text_element (e, "wp:cat_name", portada_section_get_name (s, e->lang), TRUE);
+      xmlTextWriterEndElement (e->w);
+    }
+
+  tags = query_names (e->newsroom,
+                      "SELECT DISTINCT t.id, t.name FROM tag t JOIN article_tag at ON "
+                      "at.tag_id = t.id JOIN article a ON a.id = at.article_id WHERE a.lang = ?1 "
+                      "ORDER BY t.id",
+                      e->lang, error);
+  if (tags == NULL)
+    return FALSE;
+  for (guint i = 0; i < tags->len; i += 2)
+    {
+      g_autofree char *slug = portada_slug_from_title (tags->pdata[i + 1]);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:tag");
+      element (e, "wp:term_id", tags->pdata[i]);
+      cdata_element (e, "wp:tag_slug", slug);
+      html_text_element (e, "wp:tag_name", tags->pdata[i + 1], TRUE);
+      xmlTextWriterEndElement (e->w);
+    }
+  element (e, "generator", "Portada " PACKAGE_VERSION);
+  return TRUE;
+}
+
+static void
+write_terms (Export *e, const PortadaArticle *a)
+{
+  PortadaSection *s = a->section ? g_hash_table_lookup (e->site->section_by_key, a->section) : NULL;
+
+  if (s)
+    {
+      g_autofree char *nicename = section_nicename (s, e->lang);
+      g_autofree char *name = g_markup_escape_text (portada_section_get_name (s, e->lang), -1);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "category");
+      xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "domain", (const xmlChar *) "category");
+      xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "nicename", (const xmlChar *) nicename);
+      xmlTextWriterWriteCDATA (e->w, (const xmlChar *) name);
+      xmlTextWriterEndElement (e->w);
+    }
+  for (guint i = 0; a->tags && a->tags[i]; i++)
+    {
+      g_autofree char *slug = portada_slug_from_title (a->tags[i]);
+      g_autofree char *name = g_markup_escape_text (a->tags[i], -1);
+      g_autofree char *clean = xml_text (name);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "category");
+      xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "domain", (const xmlChar *) "post_tag");
+      xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "nicename", (const xmlChar *) slug);
+      xmlTextWriterWriteCDATA (e->w, (const xmlChar *) clean);
+      xmlTextWriterEndElement (e->w);
+    }
+}
+
+static void
+write_post (Export *e, const PortadaArticle *a)
+{
+  g_autofree char *path = portada_page_article_path (e->site, a);
+  g_autofree char *link = portada_site_absolute_url (e->site, path);
+  gint64 shown = a->publish_at ? a->publish_at : a->created_at;
+  g_autofree char *pub = rfc822 (shown);
+  g_autofree char *date = wp_date (shown);
+  g_autofree char *date_gmt = wp_date (a->publish_at);
+  g_autofree char *modified = wp_date (a->updated_at);
+  g_autofree char *login = a->author ? author_login (a->author) : g_strdup ("");
+  g_autofree char *html = post_html (a->body);
+  g_autofree char *excerpt = g_markup_escape_text (a->excerpt ? a->excerpt : "", -1);
+
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
+  html_text_element (e, "title", a->title, FALSE);
+  element (e, "link", link);
+  element (e, "pubDate", pub);
+  cdata_element (e, "dc:creator", login);
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "guid");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "isPermaLink", (const xmlChar *) "false");
+  xmlTextWriterWriteString (e->w, (const xmlChar *) a->uuid);
+  xmlTextWriterEndElement (e->w);
+  element (e, "description", "");
+  cdata_element (e, "content:encoded", html);
+  cdata_element (e, "excerpt:encoded", excerpt);
+  int_element (e, "wp:post_id", a->id);
+  cdata_element (e, "wp:post_date", date);
+  cdata_element (e, "wp:post_date_gmt", date_gmt);
+  cdata_element (e, "wp:post_modified", modified);
+  cdata_element (e, "wp:post_modified_gmt", modified);
+  cdata_element (e, "wp:comment_status", a->comments_enabled ? "open" : "closed");
+  cdata_element (e, "wp:ping_status", "closed");
+  cdata_element (e, "wp:post_name", a->slug);
+  cdata_element (e, "wp:status", wp_status (a->status));
+  element (e, "wp:post_parent", "0");
+  element (e, "wp:menu_order", "0");
+  cdata_element (e, "wp:post_type", "post");
+  cdata_element (e, "wp:post_password", "");
+  element (e, "wp:is_sticky", "0");
+  write_terms (e, a);
+  postmeta (e, "subtitle", a->subtitle);
+  postmeta (e, "source_name", a->source_name);
+  postmeta (e, "source_url", a->source_url);
+  postmeta (e, "_portada_section", a->section);
+  if (a->section && g_hash_table_lookup (e->site->section_by_key, a->section))
+    postmeta (e, "_portada_section_path",
+              portada_section_get_path (g_hash_table_lookup (e->site->section_by_key, a->section),
+                                        e->lang));
+  postmeta (e, "_portada_translation_group", a->translation_group);
+  if (a->featured_media_id)
+    {
+      g_autofree char *id
+          = g_strdup_printf ("%" G_GINT64_FORMAT, e->attachment_base + a->featured_media_id);
+      postmeta (e, "_thumbnail_id", id);
+    }
+  xmlTextWriterEndElement (e->w);
+}
+
+/* A featured image: an attachment item whose URL is the image in the site export. */
+static void
+write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
+{
+  PortadaMedia *m = portada_site_media (e->site, media_id);
+  g_autofree char *asset = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *date = wp_date (first_user->created_at);
+  g_autofree char *pub = rfc822 (first_user->created_at);
+
+  if (m == NULL)
+    return;
+  asset = portada_site_media_asset (e->site, m);
+  url = portada_site_absolute_url (e->site, asset);
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
+  html_text_element (e, "title", m->filename ? m->filename : m->sha256, FALSE);
+  element (e, "link", url);
+  element (e, "pubDate", pub);
+  cdata_element (e, "dc:creator", "");
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "guid");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "isPermaLink", (const xmlChar *) "false");
+  xmlTextWriterWriteString (e->w, (const xmlChar *) url);
+  xmlTextWriterEndElement (e->w);
+  element (e, "description", "");
+  cdata_element (e, "content:encoded", "");
+  cdata_element (e, "excerpt:encoded", "");
+  int_element (e, "wp:post_id", e->attachment_base + media_id);
+  cdata_element (e, "wp:post_date", date);
+  cdata_element (e, "wp:post_date_gmt", date);
+  cdata_element (e, "wp:comment_status", "closed");
+  cdata_element (e, "wp:ping_status", "closed");
+  cdata_element (e, "wp:post_name", m->sha256);
+  cdata_element (e, "wp:status", "inherit");
+  int_element (e, "wp:post_parent", first_user->id);
+  element (e, "wp:menu_order", "0");
+  cdata_element (e, "wp:post_type", "attachment");
+  cdata_element (e, "wp:post_password", "");
+  element (e, "wp:is_sticky", "0");
+  cdata_element (e, "wp:attachment_url", url);
+  postmeta (e, "_wp_attachment_image_alt", m->alt_text);
+  xmlTextWriterEndElement (e->w);
+}
+
+static gboolean
+export_language (Export *e, const char *path, GArray *ids, guint *done, guint total,
+                 GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
+                 GError **error)
+{
+  g_autoptr (GHashTable) media = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) featured
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_free);
+  gint64 newest = 0;
+  gboolean ok = FALSE;
+
+  {
+    g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+        e->newsroom, "SELECT coalesce(max(updated_at), 0) FROM article WHERE lang = ?1", error);
+    if (stmt == NULL)
+      return FALSE;
+    portada_stmt_bind_text (stmt, 1, e->lang);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      newest = sqlite3_column_int64 (stmt, 0);
+  }
+
+  e->w = xmlNewTextWriterFilename (path, 0);
+  if (e->w == NULL)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be written"), path);
+      return FALSE;
+    }
+  xmlTextWriterSetIndent (e->w, 1);
+  xmlTextWriterSetIndentString (e->w, (const xmlChar *) "\t");
+  xmlTextWriterStartDocument (e->w, "1.0", "UTF-8", NULL);
+  xmlTextWriterWriteComment (e->w, (const xmlChar *) " A WordPress eXtended RSS (WXR 1.2) file "
+                                                     "written by Portada: WordPress can import "
+                                                     "it under Tools > Import > WordPress. ");
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "rss");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "version", (const xmlChar *) "2.0");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "xmlns:excerpt",
+                               (const xmlChar *) NS_WP "excerpt/");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "xmlns:content",
+                               (const xmlChar *) "http://purl.org/rss/1.0/modules/content/");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "xmlns:wfw",
+                               (const xmlChar *) "http://wellformedweb.org/CommentAPI/");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "xmlns:dc",
+                               (const xmlChar *) "http://purl.org/dc/elements/1.1/");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "xmlns:wp", (const xmlChar *) NS_WP);
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "channel");
+  if (!write_channel_head (e, newest, error))
+    goto out;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr (PortadaArticle) a = NULL;
+
+      if (!portada_exchange_check_cancelled (cancellable, error))
+        goto out;
+      a = portada_articles_load (e->newsroom, g_array_index (ids, gint64, i), error);
+      if (a == NULL)
+        goto out;
+      write_post (e, a);
+      if (a->featured_media_id && g_hash_table_add (media, &a->featured_media_id))
+        g_ptr_array_add (featured, g_steal_pointer (&a));
+      ++*done;
+      if (progress && (*done % 10 == 0 || *done == total))
+        progress ((double) *done / MAX (total, 1), user_data);
+    }
+  for (guint i = 0; i < featured->len; i++)
+    {
+      PortadaArticle *a = featured->pdata[i];
+      write_attachment (e, a->featured_media_id, a);
+    }
+  xmlTextWriterEndElement (e->w); /* channel */
+  xmlTextWriterEndElement (e->w); /* rss */
+  if (xmlTextWriterEndDocument (e->w) < 0)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: cannot be written (is the disk full?)"), path);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  xmlFreeTextWriter (e->w);
+  e->w = NULL;
+  return ok;
+}
+
+gboolean
+portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                    GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
+                    GError **error)
+{
+  g_autoptr (PortadaSite) site = NULL;
+  g_autoptr (GPtrArray) langs = g_ptr_array_new ();
+  g_autoptr (GPtrArray) id_lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  PortadaOutputDir *dir;
+  Export e = { 0 };
+  guint total = 0, done = 0;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  xmlInitParser ();
+  if (!portada_exchange_check_export_lang (newsroom, lang, error))
+    return FALSE;
+  site = portada_site_load (newsroom, PORTADA_ASSETS_EXPORT, NULL, error);
+  if (site == NULL)
+    return FALSE;
+  for (guint i = 0; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = site->languages->pdata[i];
+      GArray *ids;
+      if (lang && !g_str_equal (lang, l->code))
+        continue;
+      ids = query_ids (newsroom, "SELECT id FROM article WHERE lang = ?1 ORDER BY id", l->code,
+                       error);
+      if (ids == NULL)
+        return FALSE;
+      g_ptr_array_add (langs, l->code);
+      g_ptr_array_add (id_lists, ids);
+      total += ids->len;
+    }
+  {
+    g_autoptr (sqlite3_stmt) stmt
+        = portada_newsroom_prepare (newsroom, "SELECT coalesce(max(id), 0) FROM article", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      e.attachment_base = sqlite3_column_int64 (stmt, 0);
+  }
+
+  dir = portada_output_dir_begin (out_dir, "wxr", error);
+  if (dir == NULL)
+    return FALSE;
+  e.newsroom = newsroom;
+  e.site = site;
+  for (guint i = 0; i < langs->len; i++)
+    {
+      g_autofree char *name = g_strconcat (langs->pdata[i], ".wxr.xml", NULL);
+      g_autofree char *path = g_build_filename (portada_output_dir_get_staging (dir), name, NULL);
+      e.lang = langs->pdata[i];
+      if (!export_language (&e, path, id_lists->pdata[i], &done, total, cancellable, progress,
+                            user_data, error))
+        {
+          portada_output_dir_abort (dir);
+          return FALSE;
+        }
+    }
+  if (!portada_exchange_check_cancelled (cancellable, error))
+    {
+      portada_output_dir_abort (dir);
+      return FALSE;
+    }
+  if (progress && total == 0)
+    progress (1.0, user_data);
+  return portada_output_dir_commit (dir, error);
+}

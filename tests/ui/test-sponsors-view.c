@@ -1,0 +1,503 @@
+/* test-sponsors-view.c: the Sponsors view on a real demo newsroom, under Xvfb: sponsors
+ * added from dropped logo files, a sponsor's page saving good input and keeping bad
+ * input out, lists reordered by a drop and by the keyboard, deletions undone.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "portada-logo-list.h"
+#include "portada-media.h"
+#include "portada-placement.h"
+#include "portada-sponsors-member-row.h"
+#include "portada-sponsors-view.h"
+#include "test-sponsors-util.h"
+
+typedef struct
+{
+  PortadaNewsroom *newsroom;
+  GtkWindow *window;
+  PortadaSponsorsView *view;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->newsroom = sponsors_test_demo ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 800);
+  f->view = PORTADA_SPONSORS_VIEW (portada_sponsors_view_new ());
+  g_assert_true (portada_sponsors_view_set_newsroom (f->view, f->newsroom, &error));
+  g_assert_no_error (error);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->view));
+  gtk_window_present (f->window);
+  sponsors_test_wait (200);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  sponsors_test_flush ();
+  g_clear_object (&f->newsroom);
+}
+
+static PortadaSponsor *
+load (Fixture *f, gint64 id)
+{
+  g_autoptr (GError) error = NULL;
+  PortadaSponsor *s = portada_sponsors_load (f->newsroom, id, &error);
+
+  g_assert_no_error (error);
+  return s;
+}
+
+static GArray *
+members (Fixture *f, const char *list)
+{
+  g_autoptr (GError) error = NULL;
+  GArray *m
+      = portada_logo_lists_members (f->newsroom, sponsors_test_list_id (f->newsroom, list), &error);
+  g_assert_no_error (error);
+  return m;
+}
+
+static gint64
+member_at (GArray *m, guint i)
+{
+  return g_array_index (m, PortadaLogoListMember, i).sponsor_id;
+}
+
+/* Two files dropped: a logo and a text file. The logo becomes a sponsor named after
+ * its file, on the list chosen; the text file is listed with its reason. */
+static void
+test_drop_adds_sponsor (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) logo = sponsors_test_png ("acme-corp-logo.png", 200, 80, 0x3366ccff);
+  g_autoptr (GFile) text = sponsors_test_file ("notes.txt", "not a logo\n");
+  GSList *files = g_slist_append (g_slist_append (NULL, logo), text);
+  PortadaSponsorsImportDialog *dialog;
+  g_autoptr (PortadaSponsor) sponsor = NULL;
+  g_autoptr (PortadaMedia) media = NULL;
+  g_autoptr (GArray) list_b = NULL;
+  gint64 id;
+  guint n_before = g_list_model_get_n_items (
+      portada_sponsors_model_get_sponsors (portada_sponsors_view_get_model (f->view)));
+
+  dialog = portada_sponsors_view_import_files (f->view, files);
+  g_slist_free (files);
+  g_assert_nonnull (dialog);
+  sponsors_test_wait (300);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (dialog), "import-dialog"));
+  g_assert_cmpuint (portada_sponsors_import_dialog_get_n_accepted (dialog), ==, 1);
+  g_assert_cmpuint (portada_sponsors_import_dialog_get_n_refused (dialog), ==, 1);
+  g_assert_nonnull (strstr (portada_sponsors_import_dialog_get_refusal (dialog, 0), "notes.txt"));
+  g_assert_cmpstr (gtk_editable_get_text (
+                       GTK_EDITABLE (portada_sponsors_import_dialog_get_name_row (dialog, 0))),
+                   ==, "Acme Corp");
+  /* Nothing is a sponsor until the names are confirmed. */
+  g_assert_cmpint (sponsors_test_sponsor_id (f->newsroom, "Acme Corp"), ==, 0);
+
+  portada_sponsors_import_dialog_set_list (dialog, sponsors_test_list_id (f->newsroom, "B"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  sponsors_test_wait (100);
+
+  id = sponsors_test_sponsor_id (f->newsroom, "Acme Corp");
+  g_assert_cmpint (id, !=, 0);
+  sponsor = load (f, id);
+  g_assert_cmpstr (sponsor->alt_text, ==, "Acme Corp");
+  g_assert_true (sponsor->active);
+  media = portada_media_load_info (f->newsroom, sponsor->logo_media_id, NULL);
+  g_assert_nonnull (media);
+  g_assert_cmpstr (media->mime, ==, "image/png");
+  g_assert_cmpint (media->width, ==, 200);
+  g_assert_cmpint (media->height, ==, 80);
+  list_b = members (f, "B");
+  g_assert_cmpint (member_at (list_b, list_b->len - 1), ==, id);
+  /* The view shows the new sponsor, selected, on its page. */
+  g_assert_cmpuint (g_list_model_get_n_items (portada_sponsors_model_get_sponsors (
+                        portada_sponsors_view_get_model (f->view))),
+                    ==, n_before + 1);
+  g_assert_cmpint (portada_sponsors_list_get_selected (portada_sponsors_view_get_list (f->view)),
+                   ==, id);
+  g_assert_cmpint (
+      portada_sponsors_editor_get_sponsor_id (portada_sponsors_view_get_editor (f->view)), ==, id);
+  sponsors_test_wait (200);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page"));
+}
+
+/* Only refused files: the dialog says so and offers nothing to add. */
+static void
+test_drop_refused_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) text = sponsors_test_file ("readme.png", "a text file named like a logo");
+  GSList *files = g_slist_append (NULL, text);
+  PortadaSponsorsImportDialog *dialog = portada_sponsors_view_import_files (f->view, files);
+
+  g_slist_free (files);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (portada_sponsors_import_dialog_get_n_accepted (dialog), ==, 0);
+  g_assert_cmpuint (portada_sponsors_import_dialog_get_n_refused (dialog), ==, 1);
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The same logo dropped again is recognised as an existing sponsor's and left out. */
+static void
+test_drop_known_logo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GFile) logo = sponsors_test_png ("first.png", 120, 60, 0x22aa22ff);
+  g_autoptr (GFile) again = sponsors_test_png ("again.png", 120, 60, 0x22aa22ff);
+  GSList *files = g_slist_append (NULL, logo);
+  PortadaSponsorsImportDialog *dialog = portada_sponsors_view_import_files (f->view, files);
+  GtkWidget *row;
+
+  g_slist_free (files);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  sponsors_test_flush ();
+  g_assert_cmpint (sponsors_test_sponsor_id (f->newsroom, "First"), !=, 0);
+
+  files = g_slist_append (NULL, again);
+  dialog = portada_sponsors_view_import_files (f->view, files);
+  g_slist_free (files);
+  row = portada_sponsors_import_dialog_get_name_row (dialog, 0);
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "First"));
+  /* Unticked: "Add Sponsors" has nothing to add. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+row_gone (gpointer data)
+{
+  gpointer *args = data;
+
+  return portada_sponsors_placements_get_row (args[0], *(gint64 *) args[1]) == NULL;
+}
+
+static gboolean
+saved_name_is (gpointer data)
+{
+  gpointer *args = data;
+  g_autoptr (PortadaSponsor) s = portada_sponsors_load (args[0], GPOINTER_TO_SIZE (args[1]), NULL);
+
+  return s && g_strcmp0 (s->name, args[2]) == 0;
+}
+
+/* A bad website shows an inline error and the stored one stays; the good fields
+ * edited at the same time are saved. */
+static void
+test_bad_website (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  gint64 id = sponsors_test_sponsor_id (f->newsroom, "Nestle");
+  g_autoptr (PortadaSponsor) before = load (f, id);
+  g_autoptr (PortadaSponsor) after = NULL;
+  g_autoptr (PortadaSponsor) fixed = NULL;
+  GtkWidget *website, *alt;
+  gpointer args[] = { f->newsroom, GSIZE_TO_POINTER (id), (gpointer) "Nestlé" };
+
+  g_assert_true (portada_sponsors_view_show_sponsor (f->view, id, PORTADA_SPONSOR_FIELD_WEBSITE));
+  website = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_WEBSITE);
+  alt = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT);
+  g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
+
+  gtk_editable_set_text (GTK_EDITABLE (website), "ftp://files.nestle.example");
+  gtk_editable_set_text (GTK_EDITABLE (alt), "   ");
+  gtk_editable_set_text (
+      GTK_EDITABLE (portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_NAME)),
+      "Nestlé");
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT));
+  g_assert_true (gtk_widget_has_css_class (website, "error"));
+  g_assert_true (sponsors_test_wait_for (saved_name_is, args, 3000));
+  sponsors_test_wait (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS + 100);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page-errors"));
+
+  after = load (f, id);
+  g_assert_cmpstr (after->website, ==, before->website);
+  g_assert_cmpstr (after->alt_text, ==, before->alt_text);
+  g_assert_cmpstr (after->name, ==, "Nestlé");
+  /* A web address without a host is refused too. */
+  gtk_editable_set_text (GTK_EDITABLE (website), "https://");
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
+
+  /* Fixed, it is saved and the error goes. */
+  gtk_editable_set_text (GTK_EDITABLE (website), "https://www.nestle.example.org");
+  gtk_editable_set_text (GTK_EDITABLE (alt), "Nestlé");
+  g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
+  portada_sponsors_editor_flush (editor);
+  fixed = load (f, id);
+  g_assert_cmpstr (fixed->website, ==, "https://www.nestle.example.org");
+  g_assert_cmpstr (fixed->alt_text, ==, "Nestlé");
+}
+
+/* Contract dates: a date that is no date, or an end before the start, is refused. */
+static void
+test_bad_dates (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  gint64 id = sponsors_test_sponsor_id (f->newsroom, "Walmart");
+  g_autoptr (PortadaSponsor) after = NULL;
+  g_autoptr (PortadaSponsor) good = NULL;
+  GtkWidget *end;
+  GtkWidget *start;
+
+  g_assert_true (portada_sponsors_view_show_sponsor (f->view, id, NULL));
+  end = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_CONTRACT);
+  start = sponsors_test_find (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Starts On");
+  g_assert_nonnull (start);
+  gtk_editable_set_text (GTK_EDITABLE (end), "2027-02-30");
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_CONTRACT));
+  gtk_editable_set_text (GTK_EDITABLE (end), "2022-06-30");
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_CONTRACT));
+  portada_sponsors_editor_flush (editor);
+  after = load (f, id);
+  g_assert_cmpstr (after->contract_end, ==, "2027-12-31");
+
+  gtk_editable_set_text (GTK_EDITABLE (start), "");
+  g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_CONTRACT));
+  portada_sponsors_editor_flush (editor);
+  good = load (f, id);
+  g_assert_null (good->contract_start);
+  g_assert_cmpstr (good->contract_end, ==, "2022-06-30");
+}
+
+/* Reorder by the drop handler's code path and by the keyboard's action; weights. */
+static void
+test_reorder_list (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsListsEditor *lists = portada_sponsors_view_get_lists_editor (f->view);
+  g_autoptr (GArray) before = members (f, "A");
+  g_autoptr (GArray) moved = NULL;
+  g_autoptr (GArray) keyed = NULL;
+  g_autoptr (GArray) weighted = NULL;
+  GtkListBox *rows;
+  GtkWidget *row;
+  GtkSpinButton *spin;
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_LISTS);
+  g_assert_true (
+      portada_sponsors_lists_editor_select (lists, sponsors_test_list_id (f->newsroom, "A")));
+  sponsors_test_wait (500);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "logo-lists"));
+
+  /* The first sponsor dropped on the third row's place. */
+  g_assert_true (portada_sponsors_lists_editor_move (lists, 0, 2));
+  moved = members (f, "A");
+  g_assert_cmpuint (moved->len, ==, before->len);
+  g_assert_cmpint (member_at (moved, 0), ==, member_at (before, 1));
+  g_assert_cmpint (member_at (moved, 1), ==, member_at (before, 2));
+  g_assert_cmpint (member_at (moved, 2), ==, member_at (before, 0));
+  g_assert_false (portada_sponsors_lists_editor_move (lists, 0, 500));
+
+  /* Alt+Down on the (new) first row. */
+  rows = portada_sponsors_lists_editor_get_members (lists);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0));
+  g_assert_true (gtk_widget_activate_action (row, "member.move-down", NULL));
+  keyed = members (f, "A");
+  g_assert_cmpint (member_at (keyed, 0), ==, member_at (moved, 1));
+  g_assert_cmpint (member_at (keyed, 1), ==, member_at (moved, 0));
+  /* The first row cannot go up. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0));
+  g_assert_cmpint (portada_sponsors_member_row_get_sponsor_id (PORTADA_SPONSORS_MEMBER_ROW (row)),
+                   ==, member_at (keyed, 0));
+
+  /* A weight. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 3));
+  spin = GTK_SPIN_BUTTON (sponsors_test_find (row, GTK_TYPE_SPIN_BUTTON, NULL));
+  gtk_spin_button_set_value (spin, 3.0);
+  weighted = members (f, "A");
+  g_assert_cmpfloat (g_array_index (weighted, PortadaLogoListMember, 3).weight, ==, 3.0);
+  g_assert_cmpint (member_at (weighted, 3), ==, member_at (keyed, 3));
+}
+
+/* A list deleted and brought back by the toast's undo: its sponsors, their order and
+ * weights, and the strips that drew from it. */
+static void
+test_delete_list_undo (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsListsEditor *lists = portada_sponsors_view_get_lists_editor (f->view);
+  g_autoptr (GArray) before = members (f, "B");
+  g_autoptr (GArray) after = NULL;
+  g_autoptr (GPtrArray) placements = NULL;
+  gint64 new_id;
+  guint from_b = 0;
+  AdwToast *toast;
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_LISTS);
+  g_assert_true (
+      portada_sponsors_lists_editor_select (lists, sponsors_test_list_id (f->newsroom, "B")));
+  toast = portada_sponsors_lists_editor_delete_selected (lists);
+  g_assert_nonnull (toast);
+  g_assert_cmpint (sponsors_test_list_id (f->newsroom, "B"), ==, 0);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  new_id = sponsors_test_list_id (f->newsroom, "B");
+  g_assert_cmpint (new_id, !=, 0);
+  after = members (f, "B");
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpint (member_at (after, i), ==, member_at (before, i));
+  placements = portada_placements_list (f->newsroom, NULL);
+  for (guint i = 0; i < placements->len; i++)
+    from_b += ((PortadaPlacement *) g_ptr_array_index (placements, i))->list_id == new_id;
+  g_assert_cmpuint (from_b, ==, 2); /* the sidebar's second strip and the mid strip */
+  g_assert_cmpint (portada_sponsors_lists_editor_get_selected (lists), ==, new_id);
+}
+
+/* A new list gets a free name; renaming to a taken name is refused inline. */
+static void
+test_create_rename_list (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsListsEditor *lists = portada_sponsors_view_get_lists_editor (f->view);
+  gint64 first = portada_sponsors_lists_editor_create (lists);
+  gint64 second = portada_sponsors_lists_editor_create (lists);
+  GtkWidget *name_row;
+
+  g_assert_cmpint (first, ==, sponsors_test_list_id (f->newsroom, "New List"));
+  g_assert_cmpint (second, ==, sponsors_test_list_id (f->newsroom, "New List 2"));
+  name_row = sponsors_test_find (GTK_WIDGET (lists), ADW_TYPE_ENTRY_ROW, "Name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "A");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_cmpint (sponsors_test_list_id (f->newsroom, "New List 2"), ==, second);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Gold");
+  g_signal_emit_by_name (name_row, "apply");
+  g_assert_cmpint (sponsors_test_list_id (f->newsroom, "Gold"), ==, second);
+}
+
+/* A sponsor deleted and restored by undo, with its places on both lists. */
+static void
+test_delete_sponsor_undo (Fixture *f, gconstpointer data)
+{
+  gint64 id = sponsors_test_sponsor_id (f->newsroom, "INTERFER");
+  g_autoptr (GArray) a_before = members (f, "A");
+  g_autoptr (GArray) b_before = members (f, "B");
+  g_autoptr (GArray) a_after = NULL;
+  g_autoptr (GArray) b_after = NULL;
+  guint index_a = 0, index_b = 0;
+  gint64 restored;
+  AdwToast *toast;
+
+  for (guint i = 0; i < a_before->len; i++)
+    if (member_at (a_before, i) == id)
+      index_a = i;
+  for (guint i = 0; i < b_before->len; i++)
+    if (member_at (b_before, i) == id)
+      index_b = i;
+  g_assert_cmpuint (index_a, >, 0);
+  g_assert_cmpuint (index_b, >, 0);
+  g_assert_true (portada_sponsors_view_show_sponsor (f->view, id, NULL));
+  toast = portada_sponsors_view_delete_sponsor (f->view, id);
+  g_assert_nonnull (toast);
+  g_assert_cmpint (sponsors_test_sponsor_id (f->newsroom, "INTERFER"), ==, 0);
+  g_assert_null (portada_sponsors_model_find (portada_sponsors_view_get_model (f->view), id, NULL));
+  g_assert_cmpint (
+      portada_sponsors_editor_get_sponsor_id (portada_sponsors_view_get_editor (f->view)), ==, 0);
+
+  g_signal_emit_by_name (toast, "button-clicked");
+  restored = sponsors_test_sponsor_id (f->newsroom, "INTERFER");
+  g_assert_cmpint (restored, !=, 0);
+  a_after = members (f, "A");
+  b_after = members (f, "B");
+  g_assert_cmpint (member_at (a_after, index_a), ==, restored);
+  g_assert_cmpuint (a_after->len, ==, a_before->len);
+  g_assert_cmpint (member_at (b_after, index_b), ==, restored);
+  g_assert_cmpint (portada_sponsors_list_get_selected (portada_sponsors_view_get_list (f->view)),
+                   ==, restored);
+}
+
+/* Search ignores case and accents; the filters follow contract states and lists. */
+static void
+test_search_and_filter (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsList *list = portada_sponsors_view_get_list (f->view);
+  GtkDropDown *filter
+      = GTK_DROP_DOWN (sponsors_test_find (GTK_WIDGET (list), GTK_TYPE_DROP_DOWN, NULL));
+  guint all = portada_sponsors_list_get_n_shown (list);
+
+  g_assert_cmpuint (all, ==, 33);
+  portada_sponsors_list_set_search (list, "barcelo");
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 3);
+  portada_sponsors_list_set_search (list, "CERVECERÍA");
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 1);
+  portada_sponsors_list_set_search (list, "no such sponsor");
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 0);
+  portada_sponsors_list_set_search (list, "");
+  gtk_drop_down_set_selected (filter, 2); /* Expiring Soon */
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 1);
+  gtk_drop_down_set_selected (filter, 7); /* On List A */
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 23);
+  gtk_drop_down_set_selected (filter, 8); /* On List B */
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, 13);
+  /* Selecting a hidden sponsor clears the filter that hides it. */
+  g_assert_true (portada_sponsors_view_show_sponsor (
+      f->view, sponsors_test_sponsor_id (f->newsroom, "Nestle"), NULL));
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, all);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsors"));
+}
+
+/* The strips: order mode saved at once; a body strip added and removed. */
+static void
+test_placements (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsPlacements *page = portada_sponsors_view_get_placements (f->view);
+  g_autoptr (GPtrArray) before = portada_placements_list (f->newsroom, NULL);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) removed = NULL;
+  const PortadaPlacement *header = g_ptr_array_index (before, 0);
+  PortadaSponsorsPlacementRow *row;
+  gint64 body;
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_PLACEMENTS);
+  g_assert_cmpstr (header->slot, ==, PORTADA_SLOT_HEADER);
+  row = portada_sponsors_placements_get_row (page, header->id);
+  g_assert_nonnull (row);
+  g_assert_true (portada_sponsors_placement_row_set_order (row, PORTADA_ORDER_FIXED));
+  body = portada_sponsors_placements_add (page, PORTADA_SLOT_BODY);
+  g_assert_cmpint (body, !=, 0);
+  g_assert_true (portada_sponsors_placements_select (page, body));
+  sponsors_test_wait (500);
+  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "strips"));
+  after = portada_placements_list (f->newsroom, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 1);
+  g_assert_cmpint (((PortadaPlacement *) g_ptr_array_index (after, 0))->order, ==,
+                   PORTADA_ORDER_FIXED);
+  /* Only the order changed: the strip still draws from its list. */
+  g_assert_cmpint (((PortadaPlacement *) g_ptr_array_index (after, 0))->list_id, ==,
+                   header->list_id);
+  g_assert_cmpint (header->list_id, ==, sponsors_test_list_id (f->newsroom, "A"));
+  g_assert_cmpstr (((PortadaPlacement *) g_ptr_array_index (after, 2))->slot, ==,
+                   PORTADA_SLOT_BODY);
+  g_assert_cmpint (((PortadaPlacement *) g_ptr_array_index (after, 2))->after_paragraph, ==, 3);
+
+  row = portada_sponsors_placements_get_row (page, body);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "placement.remove", NULL));
+  removed = portada_placements_list (f->newsroom, NULL);
+  g_assert_cmpuint (removed->len, ==, before->len);
+  g_assert_true (sponsors_test_wait_for (row_gone, (gpointer[]){ page, &body }, 5000));
+}
+
+int
+main (int argc, char *argv[])
+{
+  sponsors_test_init (&argc, &argv);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+  ADD ("/sponsors-view/drop/adds-sponsor", test_drop_adds_sponsor);
+  ADD ("/sponsors-view/drop/refused-only", test_drop_refused_only);
+  ADD ("/sponsors-view/drop/known-logo", test_drop_known_logo);
+  ADD ("/sponsors-view/page/bad-website", test_bad_website);
+  ADD ("/sponsors-view/page/bad-dates", test_bad_dates);
+  ADD ("/sponsors-view/lists/reorder", test_reorder_list);
+  ADD ("/sponsors-view/lists/delete-undo", test_delete_list_undo);
+  ADD ("/sponsors-view/lists/create-rename", test_create_rename_list);
+  ADD ("/sponsors-view/sponsors/delete-undo", test_delete_sponsor_undo);
+  ADD ("/sponsors-view/sponsors/search-filter", test_search_and_filter);
+  ADD ("/sponsors-view/placements", test_placements);
+  return g_test_run ();
+}
