@@ -322,6 +322,8 @@ test_word_count_reading_time (void)
   g_assert_cmpuint (portada_text_count_words (""), ==, 0);
   g_assert_cmpuint (portada_text_count_words ("## Título\n\n**Año** récord, *sí*."), ==, 4);
   g_assert_cmpuint (portada_text_count_words ("It's [a link](https://x.org)"), ==, 6);
+  /* Invalid UTF-8 (a cut emoji at the end) is counted, not read past. */
+  g_assert_cmpuint (portada_text_count_words ("dos palabras \xf0\x9f"), ==, 2);
   g_assert_cmpuint (portada_reading_time_minutes (0), ==, 1);
   g_assert_cmpuint (portada_reading_time_minutes (200), ==, 1);
   g_assert_cmpuint (portada_reading_time_minutes (201), ==, 2);

@@ -387,13 +387,17 @@ test_removed_sentences (void)
   g_autoptr (GBytes) in = corpus ("svg/sanitize-onload.svg");
   g_autoptr (GPtrArray) removed = NULL;
   g_autoptr (GBytes) out = sanitize (in, &removed);
+  gsize len = 0;
+  const char *data = g_bytes_get_data (out, &len);
+  /* The bytes have no NUL at their end: search a copy that has one. */
+  g_autofree char *text = g_strndup (data, len);
   gboolean onload = FALSE;
 
   for (guint i = 0; i < removed->len; i++)
     onload |= strstr (g_ptr_array_index (removed, i), "onload") != NULL;
   g_assert_true (onload);
   /* The drawing itself is kept. */
-  g_assert_nonnull (strstr (g_bytes_get_data (out, NULL), "<rect"));
+  g_assert_nonnull (strstr (text, "<rect"));
 }
 
 int

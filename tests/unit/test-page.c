@@ -410,6 +410,7 @@ test_unsaved_hostile (void)
   a->body = g_strdup ("Body <script>alert(1)</script> [x](javascript:alert(1))");
   a->source_name = g_strdup ("<iframe>");
   a->source_url = g_strdup ("javascript:alert(1)");
+  g_strfreev (a->tags);
   a->tags = g_strdupv ((char *[]){ "<script>", NULL });
   a->comments_enabled = FALSE;
   html = render (a, PORTADA_ASSETS_PREVIEW);

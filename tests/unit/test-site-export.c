@@ -226,7 +226,8 @@ test_tree (void)
     g_autoptr (GBytes) bytes = portada_test_read (full);
     g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
     g_autofree char *name = g_path_get_basename (rel);
-    g_assert_true (g_str_has_prefix (sum, g_strndup (name, 16)));
+    g_autofree char *name16 = g_strndup (name, 16);
+    g_assert_true (g_str_has_prefix (sum, name16));
     g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<svg"));
   }
   robots = read_text (out, "robots.txt");
@@ -332,7 +333,10 @@ test_paths_and_pages (void)
   due_page = g_strdup_printf ("en/%s/%d/%s/index.html", due->section, 2025, due->slug);
   later_page = g_strdup_printf ("pdcc/%s/index.html", later->slug);
   g_assert_true (exists (out, due_page));
-  g_assert_null (strstr (read_text (out, "sitemap.xml"), later->slug));
+  {
+    g_autofree char *sitemap = read_text (out, "sitemap.xml");
+    g_assert_null (strstr (sitemap, later->slug));
+  }
 
   /* Pagination: ceil(published English / 5) pages, the last one exists, the next does not. */
   q.lang = "en";
@@ -549,11 +553,17 @@ test_bad_targets (void)
   expect_failure (nr, missing_parent, NULL, &options, PORTADA_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (missing_parent, G_FILE_TEST_EXISTS));
   expect_failure (nr, file, NULL, &options, PORTADA_ERROR_INVALID);
-  g_assert_true (g_bytes_equal (file_before, portada_test_read (file)));
+  {
+    g_autoptr (GBytes) file_after = portada_test_read (file);
+    g_assert_true (g_bytes_equal (file_before, file_after));
+  }
   expect_failure (nr, inside_file, NULL, &options, PORTADA_ERROR_NOT_FOUND);
   expect_failure (nr, busy, NULL, &options, PORTADA_ERROR_INVALID);
   g_assert_true (g_file_test (busy_file, G_FILE_TEST_IS_REGULAR));
-  g_assert_false (g_file_test (g_build_filename (busy, "index.html", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *busy_index = g_build_filename (busy, "index.html", NULL);
+    g_assert_false (g_file_test (busy_index, G_FILE_TEST_EXISTS));
+  }
   /* Unwritable, even for root. */
   expect_failure (nr, "/proc/portada-export-test", NULL, &options, PORTADA_ERROR_READ_ONLY);
   g_assert_false (

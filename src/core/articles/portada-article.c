@@ -107,11 +107,15 @@ portada_article_summary_free (PortadaArticleSummary *s)
 guint
 portada_text_count_words (const char *markdown)
 {
+  g_autofree char *valid = NULL;
   guint words = 0;
   gboolean in_word = FALSE;
 
   if (markdown == NULL)
     return 0;
+  /* Stepping through invalid UTF-8 would run past the end of the string. */
+  if (!g_utf8_validate (markdown, -1, NULL))
+    markdown = valid = g_utf8_make_valid (markdown, -1);
   for (const char *p = markdown; *p; p = g_utf8_next_char (p))
     {
       gboolean word_char;

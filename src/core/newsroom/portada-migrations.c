@@ -111,11 +111,24 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);
 
+static gboolean
+current_version (sqlite3 *db, int *version)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 gboolean
 portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
 {
   g_autofree char *set_version = NULL;
   char *message = NULL;
+  int rc;
 
   g_return_val_if_fail (from >= 0 && to <= PORTADA_SCHEMA_VERSION && from <= to, FALSE);
 
@@ -124,6 +137,24 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
 
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, &message) != SQLITE_OK)
     goto failed;
+  /* Another window may have upgraded the file while this one waited for the
+   * lock: start from the version it has now, inside the transaction. */
+  if (!current_version (db, &from))
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      goto failed;
+    }
+  if (from >= to)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      if (from == to)
+        return TRUE;
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_TOO_NEW,
+                   _ ("a newer Portada upgraded the newsroom to schema %d while it was being "
+                      "opened; update Portada to open it"),
+                   from);
+      return FALSE;
+    }
 
   for (int v = from + 1; v <= to; v++)
     {
@@ -151,8 +182,18 @@ portada_migrations_apply (sqlite3 *db, int from, int to, GError **error)
   return TRUE;
 
 failed:
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("Could not upgrade the newsroom: %s"),
-               message ? message : sqlite3_errmsg (db));
+  rc = sqlite3_extended_errcode (db) & 0xff;
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
+                 _ ("Could not upgrade the newsroom: it is busy in another window or program; "
+                    "try again in a moment"));
+  else if (rc == SQLITE_FULL)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NO_SPACE,
+                 _ ("Could not upgrade the newsroom: the disk is full; the file was left as it "
+                    "was"));
+  else
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                 _ ("Could not upgrade the newsroom: %s"), message ? message : sqlite3_errmsg (db));
   sqlite3_free (message);
   return FALSE;
 }

@@ -149,8 +149,6 @@ check_existing (sqlite3 *db, const char *path, int *version, GError **error)
 static gboolean
 configure (sqlite3 *db, const char *path, GError **error)
 {
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_extended_result_codes (db, 1);
   if (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_exec (db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK
       || sqlite3_exec (db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL) != SQLITE_OK
@@ -194,7 +192,60 @@ open_connection (const char *path, int flags, GError **error)
       sqlite3_close (db);
       return NULL;
     }
+  /* Before anything else: another window may be saving, or upgrading the file. */
+  sqlite3_busy_timeout (db, PORTADA_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
   return db;
+}
+
+static void
+remove_with_sidecars (const char *path)
+{
+  static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (name);
+    }
+}
+
+/* Builds a new newsroom beside @path and renames it into place when it is
+ * complete, so a crash while creating leaves no file or a whole newsroom,
+ * never an empty file that cannot be opened again. */
+static gboolean
+create_file (const char *path, GError **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".creating", NULL);
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  remove_with_sidecars (tmp); /* what a killed creation left */
+  if (sqlite3_open_v2 (tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL)
+      != SQLITE_OK)
+    {
+      set_db_error (db, path, error, _ ("cannot be created"));
+      sqlite3_close (db);
+      remove_with_sidecars (tmp);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  ok = portada_migrations_apply (db, 0, PORTADA_SCHEMA_VERSION, error)
+       && configure (db, path, error);
+  /* Closing folds the WAL into the file: what is renamed is whole on its own. */
+  sqlite3_close_v2 (db);
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, PORTADA_ERROR,
+                   saved == ENOSPC ? PORTADA_ERROR_NO_SPACE : PORTADA_ERROR_FAILED,
+                   _ ("%s: cannot be created: %s"), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    remove_with_sidecars (tmp);
+  return ok;
 }
 
 /**
@@ -236,15 +287,16 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
           return NULL;
         }
     }
+  else if (!create_file (path, error))
+    return NULL;
 
   self = g_object_new (PORTADA_TYPE_NEWSROOM, NULL);
   self->path = g_strdup (path);
-  self->db
-      = open_connection (path, SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE), error);
+  self->db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (self->db == NULL)
     return NULL;
 
-  if (exists && !check_existing (self->db, path, &version, error))
+  if (!check_existing (self->db, path, &version, error))
     return NULL;
   if (!portada_migrations_apply (self->db, version, PORTADA_SCHEMA_VERSION, error))
     {

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* The schema version this build writes; files with a higher user_version are refused. */
 #define PORTADA_SCHEMA_VERSION 2
 
+/* How long a write waits for another window or program that is writing to the
+ * same newsroom before it fails with PORTADA_ERROR_BUSY. */
+#define PORTADA_BUSY_TIMEOUT_MS 5000
+
 typedef enum
 {
   PORTADA_OPEN_DEFAULT = 0,

@@ -1071,7 +1071,6 @@ portada_page_render_strip (PortadaNewsroom *newsroom, const PortadaPlacement *pl
 {
   g_autoptr (PortadaSite) site = NULL;
   const Theme *theme = theme_get ();
-  g_autoptr (PortadaPlacement) copy = NULL;
   Page page;
   char *html;
 
