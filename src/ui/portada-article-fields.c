@@ -106,7 +106,7 @@ format_publish_date (gint64 t)
     return g_strdup (_ ("Not set"));
   dt = g_date_time_new_from_unix_local (t);
   /* TRANSLATORS: the publish date and time of an article, see strftime */
-  return dt ? g_date_time_format (dt, _ ("%A, %e %B %Y, %H:%M")) : g_strdup ("");
+  return dt ? g_date_time_format (dt, _ ("%A, %-d %B %Y, %H:%M")) : g_strdup ("");
 }
 
 static void

@@ -139,7 +139,7 @@ portada_format_short_date (gint64 unix_time, gint64 now)
     return g_strdup (_ ("Yesterday"));
   if (g_date_time_get_year (dt) == g_date_time_get_year (now_dt))
     /* TRANSLATORS: a date of this year in the article list, see strftime */
-    return g_date_time_format (dt, _ ("%e %b"));
+    return g_date_time_format (dt, _ ("%-d %b"));
   /* TRANSLATORS: a date of another year in the article list, see strftime */
-  return g_date_time_format (dt, _ ("%e %b %Y"));
+  return g_date_time_format (dt, _ ("%-d %b %Y"));
 }

@@ -319,7 +319,7 @@ show_date (PortadaPreview *self)
   if (self->date && sscanf (self->date, "%d-%d-%d", &y, &m, &d) == 3)
     dt = g_date_time_new_local (y, m, d, 0, 0, 0);
   /* TRANSLATORS: the day the preview is shown as of, see strftime */
-  label = dt ? g_date_time_format (dt, _ ("As of %e %b %Y")) : g_strdup (_ ("Today"));
+  label = dt ? g_date_time_format (dt, _ ("As of %-d %b %Y")) : g_strdup (_ ("Today"));
   gtk_menu_button_set_label (self->date_button, label);
 }
 

@@ -58,7 +58,7 @@ format_time (gint64 t)
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_local (t);
 
   /* TRANSLATORS: when a revision was kept, see strftime */
-  return dt ? g_date_time_format (dt, _ ("%e %B %Y, %H:%M")) : g_strdup ("");
+  return dt ? g_date_time_format (dt, _ ("%-d %B %Y, %H:%M")) : g_strdup ("");
 }
 
 static GtkWidget *

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "portada-articles.h"
+#include "portada-export-dialog.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
 #include "portada-window-private.h"
@@ -351,6 +352,43 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+export_finished_cb (PortadaExportDialog *dialog, const char *folder, PortadaWindow *self)
+{
+  AdwToast *toast = adw_toast_new (_ ("Export finished"));
+
+  adw_toast_set_button_label (toast, _ ("_Open Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (folder));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PortadaWindow *self = PORTADA_WINDOW (widget);
+  PortadaExportDialog *dialog;
+
+  if (self->newsroom == NULL)
+    return;
+  /* The export reads the newsroom through a connection of its own: what was typed is
+   * stored first so that it is in the export. */
+  portada_article_editor_save (self->editor, NULL);
+  dialog = portada_export_dialog_new (GTK_WINDOW (self), self->newsroom, self->settings);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (export_finished_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_folder_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GFile) folder = g_file_new_for_path (g_variant_get_string (param, NULL));
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
+static void
 revisions_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaWindow *self = PORTADA_WINDOW (widget);
@@ -394,12 +432,16 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_property_action (widget_class, "win.layout", "layout");
   gtk_widget_class_install_action (widget_class, "win.revisions", NULL, revisions_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-newsroom", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.layout", "s",
                                        "side-by-side");

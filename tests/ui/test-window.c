@@ -13,6 +13,7 @@
 #include "portada-article-fields.h"
 #include "portada-article-list.h"
 #include "portada-articles.h"
+#include "portada-export-dialog.h"
 #include "portada-markdown-view.h"
 #include "portada-preview.h"
 #include "portada-test-util.h"
@@ -330,6 +331,95 @@ test_reopen_where_left (Fixture *f, gconstpointer data)
   g_assert_cmpint (portada_article_editor_get_cursor (f->editor), ==, 42);
 }
 
+static PortadaExportDialog *
+open_export_dialog (Fixture *f)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      /* Kept alive by the test: the dialog closes itself when done. */
+      if (PORTADA_IS_EXPORT_DIALOG (w))
+        return g_object_ref (PORTADA_EXPORT_DIALOG (w));
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+export_stopped (gpointer data)
+{
+  return !portada_export_dialog_is_running (data);
+}
+
+static void
+finished_cb (PortadaExportDialog *dialog, const char *folder, char **out)
+{
+  *out = g_strdup (folder);
+}
+
+static void
+test_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *site = g_build_filename (dir, "export-site", NULL);
+  g_autofree char *index = g_build_filename (site, "index.html", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no", "such", "folder", NULL);
+  g_autofree char *markdown = g_build_filename (dir, "export-md", NULL);
+  g_autofree char *content = g_build_filename (markdown, "content", NULL);
+  g_autofree char *finished = NULL;
+  PortadaExportDialog *dialog;
+
+  /* Typed text is in the export: the dialog's thread reads through its own connection. */
+  type_at_end (f, " exported words");
+  dialog = open_export_dialog (f);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  portada_ui_test_sleep (200);
+  g_free (portada_ui_test_screenshot_widget (gtk_window_get_child (GTK_WINDOW (dialog)),
+                                             "export-dialog"));
+
+  /* Bad input: a folder whose parent does not exist. */
+  portada_export_dialog_set_destination (dialog, missing);
+  portada_export_dialog_start (dialog);
+  g_assert_true (portada_ui_test_wait (export_stopped, dialog, 20000));
+  g_assert_nonnull (portada_export_dialog_get_error (dialog));
+  g_assert_null (finished);
+
+  /* Stopped at once: nothing left behind. */
+  portada_export_dialog_set_destination (dialog, site);
+  portada_export_dialog_start (dialog);
+  portada_export_dialog_cancel (dialog);
+  g_assert_true (portada_ui_test_wait (export_stopped, dialog, 20000));
+  g_assert_null (finished);
+  g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
+
+  portada_export_dialog_start (dialog);
+  g_assert_true (portada_export_dialog_is_running (dialog));
+  /* The window goes on while the export runs. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (f->editor)));
+  g_assert_true (portada_ui_test_wait (export_stopped, dialog, 60000));
+  g_assert_null (portada_export_dialog_get_error (dialog));
+  g_assert_cmpstr (finished, ==, site);
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-exported"));
+  g_object_unref (dialog);
+
+  /* The destination and format are remembered; Markdown the same way. */
+  dialog = open_export_dialog (f);
+  g_assert_cmpstr (portada_export_dialog_get_destination (dialog), ==, site);
+  g_clear_pointer (&finished, g_free);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  portada_export_dialog_set_format (dialog, PORTADA_EXPORT_MARKDOWN);
+  portada_export_dialog_set_destination (dialog, markdown);
+  portada_export_dialog_start (dialog);
+  g_assert_true (portada_ui_test_wait (export_stopped, dialog, 60000));
+  g_assert_null (portada_export_dialog_get_error (dialog));
+  g_assert_cmpstr (finished, ==, markdown);
+  g_assert_true (g_file_test (content, G_FILE_TEST_IS_DIR));
+  g_object_unref (dialog);
+}
+
 static void
 test_unopenable (void)
 {
@@ -369,6 +459,7 @@ main (int argc, char *argv[])
   ADD ("new-translate-delete-undo", test_new_delete_undo);
   ADD ("search", test_search);
   ADD ("reopen-where-left", test_reopen_where_left);
+  ADD ("export", test_export);
 #undef ADD
   g_test_add_func ("/window/unopenable", test_unopenable);
   return g_test_run ();
