@@ -120,7 +120,7 @@ sponsors_test_screenshot (GtkWidget *widget, const char *name)
       = g_build_filename (build ? build : tmpdir, "screenshots", "sponsors", NULL);
   g_autofree char *file = g_strconcat (name, ".png", NULL);
   char *path = g_build_filename (folder, file, NULL);
-  int width, height;
+  int width = 0, height = 0;
   g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
