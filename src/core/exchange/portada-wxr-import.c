@@ -1085,9 +1085,12 @@ resolve_thumbnails (Import *im, GError **error)
 static gboolean
 check_doctype (Import *im, GError **error)
 {
-  xmlDocPtr doc = xmlTextReaderCurrentDoc (im->reader);
-  xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
+  /* The current node is the document type itself (not xmlTextReaderCurrentDoc (),
+   * which would make the reader keep the whole document in memory). */
+  xmlNodePtr dtd = xmlTextReaderCurrentNode (im->reader);
 
+  if (dtd && dtd->type != XML_DTD_NODE)
+    dtd = NULL;
   for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
     if (n->type == XML_ENTITY_DECL)
       {
