@@ -140,6 +140,7 @@ portada_application_startup (GApplication *app)
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };
 
+  g_debug ("startup: application starting");
   G_APPLICATION_CLASS (portada_application_parent_class)->startup (app);
   self->settings = new_settings ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),

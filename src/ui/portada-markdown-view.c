@@ -44,6 +44,60 @@ dark_changed_cb (AdwStyleManager *manager, GParamSpec *pspec, GtkSourceBuffer *b
   style_scheme_for_dark (buffer, adw_style_manager_get_dark (manager));
 }
 
+/* Loading the language definitions and style schemes (XML files, regular expressions)
+ * takes a good part of a startup: the first buffers get their highlighting once the
+ * window has drawn its first frame, later ones at once. */
+static gboolean highlighting_ready;
+static GPtrArray *waiting_buffers; /* weak pointers to buffers without highlighting yet */
+
+static void
+highlight (GtkSourceBuffer *buffer)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (languages, "markdown");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (markdown)
+    gtk_source_buffer_set_language (buffer, markdown);
+  style_scheme_for_dark (buffer, adw_style_manager_get_dark (style));
+  g_signal_connect_object (style, "notify::dark", G_CALLBACK (dark_changed_cb), buffer, 0);
+}
+
+static gboolean
+highlight_waiting_cb (gpointer user_data)
+{
+  g_autoptr (GPtrArray) buffers = g_steal_pointer (&waiting_buffers);
+
+  highlighting_ready = TRUE;
+  for (guint i = 0; buffers && i < buffers->len; i++)
+    {
+      GWeakRef *ref = g_ptr_array_index (buffers, i);
+      g_autoptr (GtkSourceBuffer) buffer = g_weak_ref_get (ref);
+      if (buffer)
+        highlight (buffer);
+      g_weak_ref_clear (ref);
+      g_free (ref);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, PortadaMarkdownView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (!highlighting_ready)
+    g_idle_add (highlight_waiting_cb, NULL);
+}
+
+static void
+view_mapped_cb (PortadaMarkdownView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!highlighting_ready && clock)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+}
+
 /* Keeps the text in a readable column centred in whatever width the view gets. */
 static void
 portada_markdown_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
@@ -92,6 +146,7 @@ portada_markdown_view_init (PortadaMarkdownView *self)
   gtk_source_view_set_auto_indent (GTK_SOURCE_VIEW (self), TRUE);
   gtk_source_view_set_smart_home_end (GTK_SOURCE_VIEW (self), GTK_SOURCE_SMART_HOME_END_BEFORE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "markdown-view");
+  g_signal_connect (self, "map", G_CALLBACK (view_mapped_cb), NULL);
   self->last_margin = -1;
 }
 
@@ -104,16 +159,19 @@ portada_markdown_view_new (void)
 GtkSourceBuffer *
 portada_markdown_buffer_new (void)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceLanguage *markdown = gtk_source_language_manager_get_language (languages, "markdown");
-  AdwStyleManager *style = adw_style_manager_get_default ();
   GtkSourceBuffer *buffer = gtk_source_buffer_new (NULL);
 
-  if (markdown)
-    gtk_source_buffer_set_language (buffer, markdown);
   gtk_source_buffer_set_highlight_matching_brackets (buffer, FALSE);
-  style_scheme_for_dark (buffer, adw_style_manager_get_dark (style));
-  g_signal_connect_object (style, "notify::dark", G_CALLBACK (dark_changed_cb), buffer, 0);
+  if (highlighting_ready)
+    highlight (buffer);
+  else
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, buffer);
+      if (waiting_buffers == NULL)
+        waiting_buffers = g_ptr_array_new ();
+      g_ptr_array_add (waiting_buffers, ref);
+    }
   return buffer;
 }
 

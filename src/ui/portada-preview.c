@@ -29,7 +29,8 @@ struct _PortadaPreview
   GtkToggleButton *phone_button;
   GtkBox *frame;
   AdwClamp *clamp;
-  WebKitWebView *web_view;
+  WebKitWebView *web_view; /* created after the first frame */
+  guint create_id;
 
   PortadaNewsroom *newsroom;
   PortadaArticle *article; /* the state shown last */
@@ -55,6 +56,8 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void follow_cursor (PortadaPreview *self);
 
 enum
 {
@@ -223,7 +226,7 @@ load_changed_cb (PortadaPreview *self, WebKitLoadEvent event)
       update_whole_page (self);
       return;
     }
-  g_signal_emit (self, signals[UPDATED], 0);
+  follow_cursor (self);
 }
 
 static void
@@ -388,6 +391,7 @@ portada_preview_dispose (GObject *object)
   PortadaPreview *self = PORTADA_PREVIEW (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->create_id, g_source_remove);
   if (self->web_view)
     {
       g_object_set_data (G_OBJECT (self->web_view), "portada-serve-owner", NULL);
@@ -441,23 +445,79 @@ portada_preview_class_init (PortadaPreviewClass *klass)
 }
 
 static void
-portada_preview_init (PortadaPreview *self)
+follow_cursor (PortadaPreview *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_autofree char *script = NULL;
+  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_dtostr (fraction, sizeof fraction, CLAMP (self->cursor_fraction, 0.0, 1.0));
+  script = g_strdup_printf ("(function(f){var b=document.getElementById('portada-body');"
+                            "if(!b)return false;var r=b.getBoundingClientRect(),"
+                            "h=window.innerHeight,y=r.top+f*r.height;"
+                            "if(y<h*0.1||y>h*0.9)window.scrollBy(0,y-h*0.4);return true;})(%s)",
+                            fraction);
+  run_script (self, script);
+}
+
+/* The web view (and WebKit's processes) come after the window's first frame, so that
+ * starting Portada never waits for them. */
+static void
+ensure_web_view (PortadaPreview *self)
+{
+  char *html;
+
+  if (self->web_view)
+    return;
   self->web_view = portada_preview_scheme_new_web_view (serve, self);
   gtk_widget_set_hexpand (GTK_WIDGET (self->web_view), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
-  /* The clamp narrows the page to a phone's width on demand. */
-  self->clamp = ADW_CLAMP (adw_clamp_new ());
-  adw_clamp_set_maximum_size (self->clamp, G_MAXINT / 2);
-  adw_clamp_set_tightening_threshold (self->clamp, G_MAXINT / 2);
   adw_clamp_set_child (self->clamp, GTK_WIDGET (self->web_view));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->clamp), TRUE);
-  gtk_box_append (self->frame, GTK_WIDGET (self->clamp));
   g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
   g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self->web_view, "context-menu", G_CALLBACK (context_menu_cb), NULL);
+  if (self->article && self->newsroom && (html = render_page (self)))
+    load_page (self, html);
+}
+
+static gboolean
+create_web_view_cb (gpointer user_data)
+{
+  PortadaPreview *self = user_data;
+
+  self->create_id = 0;
+  ensure_web_view (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock, PortadaPreview *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->web_view == NULL && self->create_id == 0)
+    self->create_id = g_idle_add (create_web_view_cb, self);
+}
+
+static void
+preview_mapped_cb (PortadaPreview *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->web_view == NULL && clock)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+}
+
+static void
+portada_preview_init (PortadaPreview *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The clamp narrows the page to a phone's width on demand. */
+  self->clamp = ADW_CLAMP (adw_clamp_new ());
+  adw_clamp_set_maximum_size (self->clamp, G_MAXINT / 2);
+  adw_clamp_set_tightening_threshold (self->clamp, G_MAXINT / 2);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->clamp), TRUE);
+  gtk_box_append (self->frame, GTK_WIDGET (self->clamp));
+  g_signal_connect (self, "map", G_CALLBACK (preview_mapped_cb), NULL);
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (day_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->today_button, "clicked", G_CALLBACK (today_cb), self,
@@ -497,6 +557,8 @@ portada_preview_show_article (PortadaPreview *self, const PortadaArticle *articl
   g_clear_pointer (&self->article, portada_article_free);
   self->article = portada_article_copy (article);
   self->cursor_fraction = cursor_fraction;
+  if (self->web_view == NULL)
+    return;
   if (other || self->page_uri == NULL)
     {
       html = render_page (self);
@@ -520,9 +582,9 @@ portada_preview_set_date (PortadaPreview *self, const char *date)
   g_free (self->date);
   self->date = g_strdup (date);
   show_date (self);
-  if (self->article && !self->loading)
+  if (self->article && self->web_view && !self->loading)
     update_whole_page (self);
-  else if (self->article)
+  else if (self->article && self->web_view)
     self->pending = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
@@ -564,6 +626,7 @@ WebKitWebView *
 portada_preview_get_web_view (PortadaPreview *self)
 {
   g_return_val_if_fail (PORTADA_IS_PREVIEW (self), NULL);
+  ensure_web_view (self);
   return self->web_view;
 }
 

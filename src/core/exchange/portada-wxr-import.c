@@ -755,7 +755,7 @@ read_terms (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *a, GE
               if (a->section == NULL)
                 return FALSE;
             }
-          g_hash_table_add (seen, g_utf8_casefold (label, -1));
+          /* A tag may share the section's name ("Salud" in section Salud): keep it. */
           continue;
         }
       if (domain && !g_str_equal (domain, "category") && !g_str_equal (domain, "post_tag"))
@@ -1085,12 +1085,12 @@ resolve_thumbnails (Import *im, GError **error)
 static gboolean
 check_doctype (Import *im, GError **error)
 {
-  /* The current node is the document type itself (not xmlTextReaderCurrentDoc (),
-   * which would make the reader keep the whole document in memory). */
-  xmlNodePtr dtd = xmlTextReaderCurrentNode (im->reader);
+  /* Not xmlTextReaderCurrentDoc(): it makes the reader keep the whole document
+   * in memory (and never free it); the node's own document pointer does not. */
+  xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
+  xmlDocPtr doc = node ? node->doc : NULL;
+  xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
 
-  if (dtd && dtd->type != XML_DTD_NODE)
-    dtd = NULL;
   for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
     if (n->type == XML_ENTITY_DECL)
       {
