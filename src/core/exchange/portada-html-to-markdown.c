@@ -478,10 +478,11 @@ render_image (xmlNodePtr n, Inline *il)
   g_autofree char *url = src ? portada_sanitize_url (src, TRUE) : NULL;
   g_autofree char *alt = get_attr (n, "alt");
   g_autofree char *title = get_attr (n, "title");
-  Inline alt_il = { g_string_new (NULL), TRUE, FALSE, TRUE };
+  Inline alt_il = { NULL, TRUE, FALSE, TRUE };
 
   if (url == NULL)
     return;
+  alt_il.s = g_string_new (NULL);
   if (alt)
     append_text (&alt_il, alt);
   while (alt_il.s->len && last_char (alt_il.s) == ' ')

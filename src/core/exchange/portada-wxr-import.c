@@ -1075,7 +1075,10 @@ resolve_thumbnails (Import *im, GError **error)
 static gboolean
 check_doctype (Import *im, GError **error)
 {
-  xmlDocPtr doc = xmlTextReaderCurrentDoc (im->reader);
+  /* Not xmlTextReaderCurrentDoc(): it makes the reader keep the whole document
+   * in memory (and never free it); the node's own document pointer does not. */
+  xmlNodePtr node = xmlTextReaderCurrentNode (im->reader);
+  xmlDocPtr doc = node ? node->doc : NULL;
   xmlDtdPtr dtd = doc ? doc->intSubset : NULL;
 
   for (xmlNodePtr n = dtd ? dtd->children : NULL; n; n = n->next)
