@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "portada-logo-list.h"
-#include "portada-placement.h"
+#include "portada-sponsor-merge.h"
 #include "portada-sponsors-appearances.h"
 #include "portada-sponsors-labels.h"
 
@@ -40,103 +40,86 @@ add_row (PortadaSponsorsAppearances *self, GtkWidget *row)
   g_ptr_array_add (self->rows, row);
 }
 
-/* "Header, Article Top, Sidebar, Footer": the strips that draw from @list_id. */
+/* "Header, Sidebar": the slots of the strips that draw from the list. */
 static char *
-strips_of_list (GPtrArray *placements, gint64 list_id)
+slots_text (const PortadaSponsorAppearance *appearance)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autoptr (GHashTable) per_slot = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < placements->len; i++)
-    {
-      PortadaPlacement *p = g_ptr_array_index (placements, i);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (per_slot, p->slot));
-      g_autofree char *label = portada_sponsors_placement_label (p, index);
-
-      g_hash_table_insert (per_slot, p->slot, GUINT_TO_POINTER (index + 1));
-      if (p->list_id != list_id)
-        continue;
-      if (text->len)
-        g_string_append (text, ", ");
-      g_string_append (text, label);
-    }
+  for (guint i = 0; appearance->slots[i]; i++)
+    g_string_append_printf (text, "%s%s", i ? ", " : "",
+                            portada_sponsors_slot_label (appearance->slots[i]));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static GtkWidget *
-membership_row (PortadaSponsorsAppearances *self, const PortadaLogoList *list, double weight,
-                GPtrArray *placements)
+membership_row (const PortadaSponsorAppearance *appearance)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  g_autofree char *title = g_strdup_printf (_ ("List %s"), list->name);
-  g_autofree char *strips = strips_of_list (placements, list->id);
+  g_autofree char *title = g_strdup_printf (_ ("List %s"), appearance->list_name);
+  g_autofree char *strips = slots_text (appearance);
   g_autofree char *subtitle = NULL;
 
   if (*strips)
     /* Translators: "Weight 1 · shown in Header, Sidebar". */
-    subtitle = g_strdup_printf (_ ("Weight %g · shown in %s"), weight, strips);
+    subtitle = g_strdup_printf (_ ("Weight %g · shown in %s"), appearance->weight, strips);
   else
-    subtitle = g_strdup_printf (_ ("Weight %g · no strip draws from this list"), weight);
+    subtitle
+        = g_strdup_printf (_ ("Weight %g · no strip draws from this list"), appearance->weight);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (remove, _ ("Remove from This List"));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", appearance->list_id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "appearances.remove-from-list");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "x", list->id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", appearance->list_id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "sponsors.show-list");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "x", list->id);
   return row;
 }
 
-static void
-fill (PortadaSponsorsAppearances *self, GPtrArray *lists, GPtrArray *placements, GError **error)
+static gboolean
+appears_on (GPtrArray *appearances, gint64 list_id)
 {
-  PortadaNewsroom *newsroom = portada_sponsors_model_get_newsroom (self->model);
+  for (guint i = 0; i < appearances->len; i++)
+    if (((PortadaSponsorAppearance *) g_ptr_array_index (appearances, i))->list_id == list_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+fill (PortadaSponsorsAppearances *self, GPtrArray *appearances, GPtrArray *lists)
+{
   g_autoptr (GMenu) menu = g_menu_new ();
-  guint n_on = 0;
 
-  for (guint i = 0; i < lists->len; i++)
-    {
-      PortadaLogoList *list = g_ptr_array_index (lists, i);
-      g_autoptr (GArray) members = portada_logo_lists_members (newsroom, list->id, error);
-      gboolean member = FALSE;
-      double weight = 1.0;
-
-      if (members == NULL)
-        return;
-      for (guint j = 0; j < members->len && !member; j++)
-        if (g_array_index (members, PortadaLogoListMember, j).sponsor_id == self->sponsor_id)
-          {
-            member = TRUE;
-            weight = g_array_index (members, PortadaLogoListMember, j).weight;
-          }
-      if (member)
-        {
-          add_row (self, membership_row (self, list, weight, placements));
-          n_on++;
-        }
-      else
-        {
-          g_autofree char *label = g_strdup_printf (_ ("List %s"), list->name);
-          g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
-          g_menu_item_set_action_and_target_value (item, "appearances.add-to-list",
-                                                   g_variant_new_int64 (list->id));
-          g_menu_append_item (menu, item);
-        }
-    }
-  if (n_on == 0)
+  for (guint i = 0; i < appearances->len; i++)
+    add_row (self, membership_row (g_ptr_array_index (appearances, i)));
+  if (appearances->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("On no list"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    _ ("Its logo is shown nowhere: add it to a list"));
       add_row (self, row);
+    }
+  for (guint i = 0; i < lists->len; i++)
+    {
+      const PortadaLogoList *list = g_ptr_array_index (lists, i);
+      g_autofree char *label = NULL;
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (appears_on (appearances, list->id))
+        continue;
+      label = g_strdup_printf (_ ("List %s"), list->name);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "appearances.add-to-list",
+                                               g_variant_new_int64 (list->id));
+      g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (self->add_button, G_MENU_MODEL (menu));
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
@@ -224,8 +207,10 @@ portada_sponsors_appearances_set_model (PortadaSponsorsAppearances *self,
                                         PortadaSponsorsModel *model)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_APPEARANCES (self));
-  g_return_if_fail (self->model == NULL);
-  self->model = g_object_ref (model);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+  self->sponsor_id = 0;
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -244,7 +229,7 @@ portada_sponsors_appearances_reload (PortadaSponsorsAppearances *self)
   PortadaNewsroom *newsroom;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) lists = NULL;
-  g_autoptr (GPtrArray) placements = NULL;
+  g_autoptr (GPtrArray) appearances = NULL;
 
   g_return_if_fail (PORTADA_IS_SPONSORS_APPEARANCES (self));
   clear_rows (self);
@@ -253,9 +238,9 @@ portada_sponsors_appearances_reload (PortadaSponsorsAppearances *self)
     return;
   newsroom = portada_sponsors_model_get_newsroom (self->model);
   lists = portada_logo_lists_list (newsroom, &error);
-  placements = lists ? portada_placements_list (newsroom, &error) : NULL;
-  if (placements)
-    fill (self, lists, placements, &error);
+  appearances = lists ? portada_sponsor_appearances (newsroom, self->sponsor_id, &error) : NULL;
+  if (appearances)
+    fill (self, appearances, lists);
   if (error)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
 }

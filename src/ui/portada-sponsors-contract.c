@@ -26,46 +26,6 @@ portada_contract_parse_date (const char *text, GDate *date)
   return TRUE;
 }
 
-static int
-days_between (const char *from, const char *to)
-{
-  GDate a, b;
-
-  if (!portada_contract_parse_date (from, &a) || !portada_contract_parse_date (to, &b))
-    return 0;
-  return g_date_days_between (&a, &b);
-}
-
-PortadaContractState
-portada_contract_state (const PortadaSponsor *sponsor, const char *today, int *days)
-{
-  const char *start = sponsor->contract_start;
-  const char *end = sponsor->contract_end;
-  int left;
-
-  g_return_val_if_fail (today != NULL, PORTADA_CONTRACT_ACTIVE);
-  if (days)
-    *days = 0;
-  if (!sponsor->active)
-    return PORTADA_CONTRACT_INACTIVE;
-  /* ISO dates compare as strings. */
-  if (start && *start && strcmp (today, start) < 0)
-    {
-      if (days)
-        *days = days_between (today, start);
-      return PORTADA_CONTRACT_NOT_STARTED;
-    }
-  if (end == NULL || *end == '\0')
-    return PORTADA_CONTRACT_ACTIVE;
-  left = days_between (today, end);
-  if (days)
-    *days = ABS (left);
-  if (strcmp (today, end) > 0)
-    return PORTADA_CONTRACT_EXPIRED;
-  return left <= PORTADA_CONTRACT_EXPIRING_DAYS ? PORTADA_CONTRACT_EXPIRING
-                                                : PORTADA_CONTRACT_ACTIVE;
-}
-
 static char *
 format_date (const char *iso)
 {
@@ -84,7 +44,7 @@ portada_contract_describe (const PortadaSponsor *sponsor, const char *today)
   int days = 0;
   g_autofree char *date = NULL;
 
-  switch (portada_contract_state (sponsor, today, &days))
+  switch (portada_sponsor_contract_state (sponsor, today, &days))
     {
       case PORTADA_CONTRACT_INACTIVE:
         return g_strdup (_ ("Inactive"));

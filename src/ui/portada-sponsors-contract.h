@@ -1,4 +1,5 @@
-/* portada-sponsors-contract.h: a sponsor's contract state, as the sponsors view says it.
+/* portada-sponsors-contract.h: a sponsor's contract state (portada_sponsor_contract_state()),
+ * as the sponsors view says it.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,27 +7,9 @@
 
 #pragma once
 
-#include "portada-sponsor.h"
+#include "portada-sponsor-checks.h"
 
 G_BEGIN_DECLS
-
-/* Contracts ending within this many days are shown as expiring (as the checks do). */
-#define PORTADA_CONTRACT_EXPIRING_DAYS 30
-
-typedef enum
-{
-  PORTADA_CONTRACT_ACTIVE,      /* shown today, not ending soon */
-  PORTADA_CONTRACT_EXPIRING,    /* shown today, ends within PORTADA_CONTRACT_EXPIRING_DAYS */
-  PORTADA_CONTRACT_NOT_STARTED, /* starts after today */
-  PORTADA_CONTRACT_EXPIRED,     /* ended before today */
-  PORTADA_CONTRACT_INACTIVE,    /* switched off by hand */
-} PortadaContractState;
-
-/* The state of @sponsor's contract on @today ("YYYY-MM-DD"); @days (optional)
- * receives the days until it ends (EXPIRING), starts (NOT_STARTED), or since it
- * ended (EXPIRED). */
-PortadaContractState portada_contract_state (const PortadaSponsor *sponsor, const char *today,
-                                             int *days);
 
 /* "Active", "Expires in 20 days", "Starts on 1 May 2026", "Expired", "Inactive". */
 char *portada_contract_describe (const PortadaSponsor *sponsor, const char *today);

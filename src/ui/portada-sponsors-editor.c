@@ -230,7 +230,7 @@ show_state (PortadaSponsorsEditor *self, const PortadaSponsor *sponsor)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), classes[i]);
   gtk_widget_add_css_class (
       GTK_WIDGET (self->state_label),
-      portada_contract_css_class (portada_contract_state (sponsor, today, NULL)));
+      portada_contract_css_class (portada_sponsor_contract_state (sponsor, today, NULL)));
 }
 
 static gboolean
@@ -286,10 +286,10 @@ field_changed_cb (PortadaSponsorsEditor *self)
   self->save_source = g_timeout_add (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS, save_timeout_cb, self);
 }
 
-static void
+static gboolean
 replace_cb (PortadaSponsorsEditor *self, GFile *file)
 {
-  portada_sponsors_editor_replace_logo (self, file);
+  return portada_sponsors_editor_replace_logo (self, file);
 }
 
 static void
@@ -410,7 +410,12 @@ void
 portada_sponsors_editor_set_model (PortadaSponsorsEditor *self, PortadaSponsorsModel *model)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_EDITOR (self));
-  g_return_if_fail (self->model == NULL);
+  if (self->model)
+    {
+      portada_sponsors_editor_load (self, 0);
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      g_clear_object (&self->model);
+    }
   self->model = g_object_ref (model);
   portada_sponsors_logo_set_model (self->logo, model);
   portada_sponsors_appearances_set_model (self->appearances, model);

@@ -75,7 +75,8 @@ filter_matches (PortadaSponsorsList *self, PortadaSponsorsItem *item)
       return i < self->list_names->len
              && g_strv_contains (lists, g_ptr_array_index (self->list_names, i));
     }
-  state = portada_contract_state (sponsor, portada_sponsors_model_get_today (self->model), NULL);
+  state = portada_sponsor_contract_state (sponsor, portada_sponsors_model_get_today (self->model),
+                                          NULL);
   switch (filter)
     {
       case FILTER_ACTIVE:
@@ -310,8 +311,17 @@ portada_sponsors_list_set_model (PortadaSponsorsList *self, PortadaSponsorsModel
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_LIST (self));
   g_return_if_fail (PORTADA_IS_SPONSORS_MODEL (model));
-  g_return_if_fail (self->model == NULL);
 
+  /* Another newsroom: the old models go. */
+  if (self->model)
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      gtk_list_view_set_model (self->list_view, NULL);
+      g_clear_object (&self->selection);
+      g_clear_object (&self->filtered);
+      g_clear_object (&self->model);
+      set_selected_id (self, 0);
+    }
   self->model = g_object_ref (model);
   self->filter = gtk_custom_filter_new (item_visible, self, NULL);
   self->filtered = gtk_filter_list_model_new (

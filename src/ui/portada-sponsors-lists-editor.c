@@ -458,6 +458,20 @@ candidate_activated_cb (PortadaSponsorsListsEditor *self, GtkListBoxRow *row)
   fill_candidates (self);
 }
 
+/* Alt+Up and Alt+Down act on the member row holding the focus. */
+static void
+move_focused_cb (GtkWidget *widget, const char *action, GVariant *param)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus ? gtk_widget_get_ancestor (focus, PORTADA_TYPE_SPONSORS_MEMBER_ROW) : NULL;
+
+  if (row == NULL || !gtk_widget_is_ancestor (row, widget))
+    return;
+  gtk_widget_activate_action (
+      row, g_str_equal (action, "lists.move-up") ? "member.move-up" : "member.move-down", NULL);
+}
+
 static void
 add_list_cb (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -611,6 +625,12 @@ portada_sponsors_lists_editor_class_init (PortadaSponsorsListsEditorClass *klass
   gtk_widget_class_bind_template_callback (widget_class, candidate_activated_cb);
   gtk_widget_class_install_action (widget_class, "lists.add", NULL, add_list_cb);
   gtk_widget_class_install_action (widget_class, "lists.delete", NULL, delete_list_cb);
+  gtk_widget_class_install_action (widget_class, "lists.move-up", NULL, move_focused_cb);
+  gtk_widget_class_install_action (widget_class, "lists.move-down", NULL, move_focused_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "lists.move-up",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "lists.move-down",
+                                       NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -641,8 +661,13 @@ portada_sponsors_lists_editor_set_model (PortadaSponsorsListsEditor *self,
                                          PortadaSponsorsModel *model)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_LISTS_EDITOR (self));
-  g_return_if_fail (self->model == NULL);
+  if (self->model)
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      g_clear_object (&self->model);
+    }
   self->model = g_object_ref (model);
+  self->list_id = 0;
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->stale = TRUE;

@@ -85,12 +85,13 @@ static void
 chooser_response_cb (PortadaSponsorsLogo *self, int response, GtkFileChooserNative *chooser)
 {
   g_autoptr (GFile) file = NULL;
+  gboolean replaced; /* a refusal shows on the logo itself */
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file)
-    g_signal_emit (self, signals[REPLACE], 0, file);
+    g_signal_emit (self, signals[REPLACE], 0, file, &replaced);
 }
 
 static GtkFileFilter *
@@ -123,7 +124,8 @@ replace_clicked_cb (PortadaSponsorsLogo *self)
 static gboolean
 drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PortadaSponsorsLogo *self)
 {
-  GSList *files = g_value_get_boxed (value);
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr (GSList) files = list ? gdk_file_list_get_files (list) : NULL;
 
   gtk_widget_remove_css_class (self->frame, "drop-highlight");
   if (files == NULL)
@@ -133,8 +135,11 @@ drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, Portada
       portada_sponsors_logo_set_error (self, _ ("Drop one logo file to replace the logo"));
       return FALSE;
     }
-  g_signal_emit (self, signals[REPLACE], 0, files->data);
-  return TRUE;
+  {
+    gboolean replaced = FALSE;
+    g_signal_emit (self, signals[REPLACE], 0, files->data, &replaced);
+    return replaced;
+  }
 }
 
 static GdkDragAction
@@ -173,8 +178,9 @@ portada_sponsors_logo_class_init (PortadaSponsorsLogoClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = portada_sponsors_logo_dispose;
 
+  /* Returns whether the file became the logo. */
   signals[REPLACE] = g_signal_new ("replace", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                                   NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+                                   NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-sponsors-logo.ui");

@@ -202,7 +202,11 @@ void
 portada_sponsors_placements_set_model (PortadaSponsorsPlacements *self, PortadaSponsorsModel *model)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_PLACEMENTS (self));
-  g_return_if_fail (self->model == NULL);
+  if (self->model)
+    {
+      g_signal_handlers_disconnect_by_data (self->model, self);
+      g_clear_object (&self->model);
+    }
   self->model = g_object_ref (model);
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -45,7 +45,7 @@ static void
 show_state (PortadaSponsorsRow *self, const PortadaSponsor *sponsor)
 {
   const char *today = portada_sponsors_model_get_today (self->model);
-  PortadaContractState state = portada_contract_state (sponsor, today, NULL);
+  PortadaContractState state = portada_sponsor_contract_state (sponsor, today, NULL);
   g_autofree char *text = portada_contract_describe (sponsor, today);
 
   gtk_label_set_label (self->state_label, text);

@@ -25,6 +25,9 @@ struct _PortadaSponsorsView
   PortadaSponsorsEditor *editor;
   PortadaSponsorsListsEditor *lists_editor;
   PortadaSponsorsPlacements *placements;
+  PortadaSponsorsProblems *problems;
+  PortadaSponsorsPreview *preview;
+  GtkStackPage *problems_page;
 
   PortadaSponsorsModel *model;
   GtkFileChooserNative *chooser;
@@ -265,6 +268,52 @@ show_placement_cb (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
+problem_activated_cb (PortadaSponsorsView *self, const char *kind, int target, gint64 id)
+{
+  switch (target)
+    {
+      case PORTADA_TARGET_SPONSOR:
+        portada_sponsors_view_show_sponsor (self, id, portada_sponsors_problems_field_of (kind));
+        break;
+      case PORTADA_TARGET_PLACEMENT:
+        gtk_widget_activate_action (GTK_WIDGET (self), "sponsors.show-placement", "x", id);
+        break;
+      case PORTADA_TARGET_LOGO_LIST:
+        gtk_widget_activate_action (GTK_WIDGET (self), "sponsors.show-list", "x", id);
+        break;
+      default:
+        break;
+    }
+}
+
+/* The count shows in the sidebar and, when the view is a page of the window's
+ * view stack, as the badge of its tab. */
+static void
+problems_counted_cb (PortadaSponsorsView *self)
+{
+  guint n = portada_sponsors_problems_get_problems (self->problems)->len;
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_VIEW_STACK);
+  /* Translators: the Problems page in the sponsors view's sidebar, with their count. */
+  g_autofree char *title = n ? g_strdup_printf (_ ("Problems (%u)"), n) : g_strdup (_ ("Problems"));
+
+  gtk_stack_page_set_title (self->problems_page, title);
+  if (stack)
+    {
+      AdwViewStackPage *page = adw_view_stack_get_page (ADW_VIEW_STACK (stack), GTK_WIDGET (self));
+      if (page)
+        adw_view_stack_page_set_badge_number (page, n);
+    }
+}
+
+static void
+portada_sponsors_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (portada_sponsors_view_parent_class)->root (widget);
+  if (PORTADA_SPONSORS_VIEW (widget)->model)
+    problems_counted_cb (PORTADA_SPONSORS_VIEW (widget));
+}
+
+static void
 find_cb (GtkWidget *widget, const char *action, GVariant *param)
 {
   PortadaSponsorsView *self = PORTADA_SPONSORS_VIEW (widget);
@@ -276,13 +325,13 @@ find_cb (GtkWidget *widget, const char *action, GVariant *param)
 static gboolean
 drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PortadaSponsorsView *self)
 {
-  GSList *files = g_value_get_boxed (value);
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr (GSList) files = list ? gdk_file_list_get_files (list) : NULL;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "drop-highlight");
   if (files == NULL || self->model == NULL)
     return FALSE;
-  portada_sponsors_view_import_files (self, files);
-  return TRUE;
+  return portada_sponsors_view_import_files (self, files) != NULL;
 }
 
 static GdkDragAction
@@ -320,11 +369,14 @@ portada_sponsors_view_class_init (PortadaSponsorsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = portada_sponsors_view_dispose;
+  widget_class->root = portada_sponsors_view_root;
 
   g_type_ensure (PORTADA_TYPE_SPONSORS_LIST);
   g_type_ensure (PORTADA_TYPE_SPONSORS_EDITOR);
   g_type_ensure (PORTADA_TYPE_SPONSORS_LISTS_EDITOR);
   g_type_ensure (PORTADA_TYPE_SPONSORS_PLACEMENTS);
+  g_type_ensure (PORTADA_TYPE_SPONSORS_PROBLEMS);
+  g_type_ensure (PORTADA_TYPE_SPONSORS_PREVIEW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-sponsors-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, toast_overlay);
@@ -333,6 +385,11 @@ portada_sponsors_view_class_init (PortadaSponsorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, editor);
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, lists_editor);
   gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, placements);
+  gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, problems);
+  gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, preview);
+  gtk_widget_class_bind_template_child (widget_class, PortadaSponsorsView, problems_page);
+  gtk_widget_class_bind_template_callback (widget_class, problem_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, problems_counted_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_sponsor_cb);
 
   gtk_widget_class_install_action (widget_class, "sponsors.import-logos", NULL, import_logos_cb);
@@ -344,8 +401,6 @@ portada_sponsors_view_class_init (PortadaSponsorsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "sponsors.find", NULL, find_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sponsors.find",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "sponsors.import-logos", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sponsorsview");
 }
@@ -377,15 +432,20 @@ portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *
 
   g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), FALSE);
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
-  g_return_val_if_fail (self->model == NULL, FALSE);
   model = portada_sponsors_model_new (newsroom);
   if (!portada_sponsors_model_reload (model, error))
     return FALSE;
-  self->model = g_steal_pointer (&model);
+  /* What is typed into the newsroom being left is saved into it. */
+  if (self->model)
+    portada_sponsors_editor_flush (self->editor);
+  g_set_object (&self->model, model);
   portada_sponsors_list_set_model (self->sponsors_list, self->model);
   portada_sponsors_editor_set_model (self->editor, self->model);
   portada_sponsors_lists_editor_set_model (self->lists_editor, self->model);
   portada_sponsors_placements_set_model (self->placements, self->model);
+  portada_sponsors_problems_set_model (self->problems, self->model);
+  portada_sponsors_preview_set_model (self->preview, self->model);
+  problems_counted_cb (self);
   return TRUE;
 }
 
@@ -512,6 +572,20 @@ portada_sponsors_view_get_lists_editor (PortadaSponsorsView *self)
 {
   g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), NULL);
   return self->lists_editor;
+}
+
+PortadaSponsorsPreview *
+portada_sponsors_view_get_preview (PortadaSponsorsView *self)
+{
+  g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), NULL);
+  return self->preview;
+}
+
+PortadaSponsorsProblems *
+portada_sponsors_view_get_problems (PortadaSponsorsView *self)
+{
+  g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), NULL);
+  return self->problems;
 }
 
 PortadaSponsorsPlacements *

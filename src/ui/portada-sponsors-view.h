@@ -15,6 +15,8 @@
 #include "portada-sponsors-lists-editor.h"
 #include "portada-sponsors-model.h"
 #include "portada-sponsors-placements.h"
+#include "portada-sponsors-preview.h"
+#include "portada-sponsors-problems.h"
 
 G_BEGIN_DECLS
 
@@ -29,7 +31,8 @@ G_DECLARE_FINAL_TYPE (PortadaSponsorsView, portada_sponsors_view, PORTADA, SPONS
 #define PORTADA_SPONSORS_PAGE_PREVIEW "preview"
 
 GtkWidget *portada_sponsors_view_new (void);
-/* Shows the sponsors of @newsroom; FALSE (and @error) if they cannot be read. */
+/* Shows the sponsors of @newsroom (again, or another newsroom's); FALSE (and @error)
+ * if they cannot be read. */
 gboolean portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *newsroom,
                                              GError **error);
 PortadaSponsorsModel *portada_sponsors_view_get_model (PortadaSponsorsView *self);
@@ -51,5 +54,7 @@ PortadaSponsorsList *portada_sponsors_view_get_list (PortadaSponsorsView *self);
 PortadaSponsorsEditor *portada_sponsors_view_get_editor (PortadaSponsorsView *self);
 PortadaSponsorsListsEditor *portada_sponsors_view_get_lists_editor (PortadaSponsorsView *self);
 PortadaSponsorsPlacements *portada_sponsors_view_get_placements (PortadaSponsorsView *self);
+PortadaSponsorsProblems *portada_sponsors_view_get_problems (PortadaSponsorsView *self);
+PortadaSponsorsPreview *portada_sponsors_view_get_preview (PortadaSponsorsView *self);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ new_article_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (self->newsroom == NULL)
     return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "articles");
   lang = default_setting (self->newsroom, PORTADA_SETTING_DEFAULT_LANGUAGE);
   if (lang)
     {
@@ -347,6 +348,12 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaWindow *self = PORTADA_WINDOW (widget);
 
+  /* On the Sponsors page, Ctrl+F searches the sponsors. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sponsors") == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->sponsors_view), "sponsors.find", NULL);
+      return;
+    }
   adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
   portada_article_list_focus_search (self->article_list);
 }

@@ -8,6 +8,7 @@
 
 #include "portada-article-editor.h"
 #include "portada-article-list.h"
+#include "portada-sponsors-view.h"
 #include "portada-window.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,7 @@ struct _PortadaWindow
   GtkStack *editor_stack;
   PortadaArticleEditor *editor;
   AdwStatusPage *problem_page;
+  PortadaSponsorsView *sponsors_view;
 
   GSettings *settings;
   PortadaNewsroom *newsroom;

@@ -95,11 +95,14 @@ main_page_changed_cb (PortadaWindow *self)
 {
   gboolean newsroom
       = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "newsroom") == 0;
+  gboolean articles
+      = newsroom
+        && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sponsors") != 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), newsroom);
-  gtk_widget_set_visible (GTK_WIDGET (self->new_button), newsroom);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_button), newsroom);
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_button), newsroom);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), articles);
+  gtk_widget_set_visible (GTK_WIDGET (self->new_button), articles);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_button), articles);
+  gtk_widget_set_visible (GTK_WIDGET (self->layout_button), articles);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, newsroom);
 }
 
@@ -200,6 +203,7 @@ portada_window_class_init (PortadaWindowClass *klass)
   g_type_class_ref (PORTADA_TYPE_LAYOUT);
   g_type_ensure (PORTADA_TYPE_ARTICLE_LIST);
   g_type_ensure (PORTADA_TYPE_ARTICLE_EDITOR);
+  g_type_ensure (PORTADA_TYPE_SPONSORS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/portada/Portada/ui/portada-window.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, PortadaWindow, name)
@@ -218,6 +222,7 @@ portada_window_class_init (PortadaWindowClass *klass)
   BIND (editor_stack);
   BIND (editor);
   BIND (problem_page);
+  BIND (sponsors_view);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, article_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, editor_saved_cb);
@@ -271,6 +276,9 @@ portada_window_init (PortadaWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->editor, "notify::layout", G_CALLBACK (editor_layout_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  /* The article buttons of the header bar leave with the Articles page. */
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (main_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
   main_page_changed_cb (self);
   portada_window_update_actions (self);
@@ -307,6 +315,7 @@ show_newsroom (PortadaWindow *self)
 {
   g_autofree char *title = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
   g_autofree char *path = g_filename_display_name (portada_newsroom_get_path (self->newsroom));
+  g_autoptr (GError) error = NULL;
 
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _ ("Portada"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
@@ -315,6 +324,9 @@ show_newsroom (PortadaWindow *self)
   g_debug ("startup: editor ready");
   portada_article_list_set_newsroom (self->article_list, self->newsroom);
   g_debug ("startup: list ready");
+  if (!portada_sponsors_view_set_newsroom (self->sponsors_view, self->newsroom, &error))
+    portada_window_toast (self, error->message);
+  g_debug ("startup: sponsors ready");
   gtk_stack_set_visible_child_name (self->main_stack, "newsroom");
   restore_last_article (self);
   g_debug ("startup: article shown");

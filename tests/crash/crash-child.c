@@ -13,6 +13,9 @@
  *                                ones; any failure is printed and exits 1
  *   crash-child reader DB N      lists and loads every article N times, checking that
  *                                no read sees an article half written
+ *   crash-child export DB OUT F  exports into OUT as `portada export --format F`
+ *                                does (site, wxr, markdown); the site for the date
+ *                                crash-text.h fixes
  * The expected texts come from crash-text.c, shared with the test.
  */
 
@@ -165,6 +168,20 @@ reader (const char *db, int rounds)
   return 0;
 }
 
+static int export(const char *db, const char *out, const char *format)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) nr = portada_newsroom_open (db, PORTADA_OPEN_DEFAULT, &error);
+
+  if (nr == NULL)
+    die ("open", error);
+  report (0);
+  if (!crash_export (nr, out, format, &error))
+    die ("export", error);
+  report (1);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,6 +193,9 @@ main (int argc, char **argv)
     return writer (argv[2], argv[3], atoi (argv[4]));
   if (argc == 4 && strcmp (argv[1], "reader") == 0)
     return reader (argv[2], atoi (argv[3]));
-  g_printerr ("usage: crash-child autosave|open DB | writer DB NAME N | reader DB N\n");
+  if (argc == 5 && strcmp (argv[1], "export") == 0)
+    return export(argv[2], argv[3], argv[4]);
+  g_printerr ("usage: crash-child autosave|open DB | writer DB NAME N | reader DB N | export DB "
+              "OUT FORMAT\n");
   return 2;
 }

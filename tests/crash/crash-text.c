@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include "crash-text.h"
+#include "portada-markdown-exchange.h"
+#include "portada-site-export.h"
+#include "portada-wxr.h"
 
 static const char *const sentences[] = {
   "La asamblea aprobó el presupuesto después de una sesión de once horas, con cambios "
@@ -131,6 +134,9 @@ crash_text_fill_writer (PortadaArticle *a, const char *name, int n)
   set (&a->lang, g_strdup ("en"));
   set (&a->title, g_strdup_printf ("Writer %s save %d", name, n));
   set (&a->body, body_for (name, n));
+  /* Published, so that an export running meanwhile has its page to write. */
+  a->status = PORTADA_STATUS_PUBLISHED;
+  a->publish_at = CRASH_EXPORT_NOW - 86400;
 }
 
 void
@@ -165,4 +171,17 @@ crash_text_writer_save (const PortadaArticle *a, const char *name)
       || sscanf (a->title + strlen (prefix), "%d", &n) != 1)
     return -1;
   return n;
+}
+
+gboolean
+crash_export (PortadaNewsroom *newsroom, const char *out, const char *format, GError **error)
+{
+  PortadaSiteExportOptions options = { CRASH_EXPORT_DATE, CRASH_EXPORT_NOW };
+
+  if (strcmp (format, "wxr") == 0)
+    return portada_wxr_export (newsroom, out, NULL, NULL, NULL, NULL, error);
+  if (strcmp (format, "markdown") == 0)
+    return portada_markdown_export (newsroom, out, NULL, NULL, NULL, NULL, error);
+  g_assert_cmpstr (format, ==, "site");
+  return portada_site_export_full (newsroom, out, NULL, &options, NULL, NULL, NULL, NULL, error);
 }

@@ -8,10 +8,19 @@
 #pragma once
 
 #include "portada-article.h"
+#include "portada-newsroom.h"
 
 G_BEGIN_DECLS
 
 #define CRASH_MAIN_UUID "c0ffee00-0000-4000-8000-000000000001"
+/* Exports are made for a fixed day, so two of the same newsroom are the same bytes. */
+#define CRASH_EXPORT_DATE "2026-01-15"
+#define CRASH_EXPORT_NOW G_GINT64_CONSTANT (1768435200)
+
+/* Exports @newsroom into @out as `portada export --format @format` does. */
+gboolean crash_export (PortadaNewsroom *newsroom, const char *out, const char *format,
+                       GError **error);
+
 /* Every this many saves, the same transaction adds a new article. */
 #define CRASH_EXTRA_EVERY 7
 

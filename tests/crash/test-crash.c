@@ -28,7 +28,9 @@
 #include "fault-vfs.h"
 #include "portada-articles.h"
 #include "portada-newsroom.h"
+#include "portada-demo.h"
 #include "portada-settings.h"
+#include "portada-site-export.h"
 #include "portada-test-util.h"
 
 /* ---- children ---------------------------------------------------------- */
@@ -815,6 +817,376 @@ test_two_writers_and_reader (void)
   g_assert_cmpint (portada_articles_count (nr, &es, &error), ==, 2 * 150 / 5);
 }
 
+/* ---- killed while exporting --------------------------------------------- */
+
+static void
+snapshot_dir (GHashTable *into, const char *root, const char *rel)
+{
+  g_autofree char *dir_path = rel ? g_build_filename (root, rel, NULL) : g_strdup (root);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child_rel = rel ? g_build_filename (rel, name, NULL) : g_strdup (name);
+      g_autofree char *path = g_build_filename (root, child_rel, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        snapshot_dir (into, root, child_rel);
+      else
+        g_hash_table_insert (into, g_steal_pointer (&child_rel), portada_test_read (path));
+    }
+}
+
+/* Every file of a tree: its path in the tree, its bytes. */
+static GHashTable *
+snapshot (const char *root)
+{
+  GHashTable *files
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+
+  snapshot_dir (files, root, NULL);
+  return files;
+}
+
+/* NULL when the trees hold the same files with the same bytes, else the first difference. */
+static char *
+snapshot_diff (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GBytes *other = g_hash_table_lookup (b, key);
+
+      if (other == NULL)
+        return g_strdup_printf ("%s is missing", (char *) key);
+      if (!g_bytes_equal (value, other))
+        return g_strdup_printf ("%s differs", (char *) key);
+    }
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return g_strdup_printf ("%u files instead of %u", g_hash_table_size (b), g_hash_table_size (a));
+  return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Whatever an export left beside its folder: ".site.new-XXXXXX" and the like. */
+static guint
+count_leftovers (const char *out)
+{
+  g_autofree char *parent = g_path_get_dirname (out);
+  g_autofree char *base = g_path_get_basename (out);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  g_autoptr (GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (dir)))
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+static void
+export_in_process (PortadaNewsroom *nr, const char *out, const char *format)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crash_export (nr, out, format, &error));
+  g_assert_no_error (error);
+}
+
+static PortadaNewsroom *
+demo_newsroom (const char *db, guint articles)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) nr = portada_newsroom_open (db, PORTADA_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (portada_demo_fill (nr, articles, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&nr);
+}
+
+/* An editor's changes between two exports: a few bodies grow a paragraph. */
+static void
+edit_some (PortadaNewsroom *nr, int round)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = portada_articles_list (nr, NULL, 0, G_MAXUINT, &error);
+
+  g_assert_no_error (error);
+  for (int i = 0; i < 3; i++)
+    {
+      PortadaArticleSummary *s = g_ptr_array_index (list, g_test_rand_int_range (0, list->len));
+      g_autoptr (PortadaArticle) a = portada_articles_load (nr, s->id, &error);
+      char *body;
+
+      g_assert_no_error (error);
+      body = g_strdup_printf ("%s\n\nEdición %d, después de la exportación.\n", a->body, round);
+      g_free (a->body);
+      a->body = body;
+      g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static gint64
+time_child_export (const char *db, const char *out, const char *format)
+{
+  Child child;
+  g_autoptr (GString) out_text = g_string_new (NULL);
+  g_autoptr (GString) err = g_string_new (NULL);
+  gint64 ready;
+
+  child_spawn (&child, "export", db, out, format);
+  read_lines (&child, out_text, 1);
+  ready = g_get_monotonic_time ();
+  assert_finished_ok (child_reap (&child, out_text, err), err);
+  return g_get_monotonic_time () - ready;
+}
+
+/* An export killed at any moment leaves the previous one byte for byte, or the
+ * new one whole; the next export then succeeds, and nothing is left beside it. */
+static void
+export_kills (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *db_name = g_strdup_printf ("export-%s.db", format);
+  g_autofree char *db = tmp_path (db_name);
+  g_autofree char *out = tmp_path (format);
+  g_autofree char *reference = tmp_path ("export-reference");
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (db, 30);
+  g_autoptr (GHashTable) before = NULL;
+  const int kills = g_str_equal (format, "site") ? 30 : 15;
+  int kept = 0, replaced = 0;
+  gint64 window;
+
+  export_in_process (nr, out, format);
+  /* An export after a few edits, as each of the killed ones will be. */
+  edit_some (nr, -1);
+  window = time_child_export (db, out, format);
+  before = snapshot (out);
+  g_test_message ("a %s export of the demo newsroom (%u files) takes %.0f ms", format,
+                  g_hash_table_size (before), window / 1000.0);
+
+  for (int k = 0; k < kills; k++)
+    {
+      Child child;
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autoptr (GString) err = g_string_new (NULL);
+      g_autoptr (GHashTable) expected = NULL;
+      g_autoptr (GHashTable) now = NULL;
+      g_autofree char *was_before = NULL;
+      g_autofree char *was_new = NULL;
+
+      edit_some (nr, k);
+      remove_tree (reference);
+      export_in_process (nr, reference, format);
+      expected = snapshot (reference);
+
+      child_spawn (&child, "export", db, out, format);
+      read_lines (&child, text, 1);
+      g_usleep (g_test_rand_int_range (0, window));
+      child_kill (&child, text, err);
+      /* The window follows the machine's load: about half the kills should
+       * come before the export is done. */
+      if (count_lines (text) >= 2)
+        window = MAX (window * 3 / 4, 1000);
+      else
+        window = MIN (window * 9 / 8, 10 * G_USEC_PER_SEC);
+
+      now = snapshot (out);
+      was_before = snapshot_diff (before, now);
+      was_new = snapshot_diff (expected, now);
+      if (was_before == NULL)
+        kept++;
+      else if (was_new == NULL)
+        replaced++;
+      else
+        g_error ("after kill %d the %s export is neither the previous one (%s) nor the new one "
+                 "(%s)",
+                 k, format, was_before, was_new);
+
+      /* The next export just works, gives the new export, and sweeps what the
+       * killed one left beside it. */
+      export_in_process (nr, out, format);
+      g_hash_table_unref (before);
+      before = snapshot (out);
+      g_clear_pointer (&was_new, g_free);
+      was_new = snapshot_diff (expected, before);
+      if (was_new)
+        g_error ("the %s export after kill %d: %s", format, k, was_new);
+      g_assert_cmpuint (count_leftovers (out), ==, 0);
+    }
+  g_test_message ("%d kills while exporting (%s): %d left the previous export intact, %d the "
+                  "new one whole",
+                  kills, format, kept, replaced);
+  g_assert_cmpint (kept, >, 0);
+}
+
+/* The save number of writer @name on the exported page that holds it, checking
+ * the page shows one save whole (its title and every paragraph of its body). */
+static int
+exported_writer_save (GHashTable *files, const char *name, const char *format)
+{
+  g_autofree char *title_prefix = g_strdup_printf ("Writer %s save ", name);
+  /* Its slug comes from its first title and stays. */
+  g_autofree char *page = g_strdup_printf ("/writer-%s-save-1/index.html", name);
+  GHashTableIter iter;
+  gpointer key, value;
+  int found = -1;
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize len;
+      const char *data = g_bytes_get_data (value, &len);
+      g_autofree char *text = NULL;
+      g_autofree char *paragraph = NULL;
+      const char *title;
+      int n;
+
+      /* The site's pages link to others: only the article's own page counts. The
+       * other formats have one file per article or per language. */
+      if (g_str_equal (format, "site") && !g_str_has_suffix (key, page))
+        continue;
+      text = g_strndup (data, len);
+      title = strstr (text, title_prefix);
+      if (title == NULL)
+        continue;
+      n = atoi (title + strlen (title_prefix));
+      paragraph = g_strdup_printf ("Párrafo %d de %s, guardado %d.", 1 + n % 120, name, n);
+      if (strstr (text, paragraph) == NULL)
+        {
+          const char *other = strstr (text, ", guardado ");
+          g_error ("%s shows “%s%d” with the body of save %d: two saves mixed", (char *) key,
+                   title_prefix, n, other ? atoi (other + strlen (", guardado ")) : -1);
+        }
+      for (const char *p = strstr (text, ", guardado "); p; p = strstr (p + 1, ", guardado "))
+        if (atoi (p + strlen (", guardado ")) != n)
+          g_error ("%s mixes two saves: %d and %d", (char *) key, n,
+                   atoi (p + strlen (", guardado ")));
+      found = n;
+    }
+  return found;
+}
+
+/* Exports while another process autosaves: every export succeeds (the busy
+ * timeout, never "database is locked"), and each shows a save whole. */
+static void
+export_during_autosave (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *db_name = g_strdup_printf ("export-autosave-%s.db", format);
+  g_autofree char *out_name = g_strdup_printf ("%s-autosave", format);
+  g_autofree char *db = tmp_path (db_name);
+  g_autofree char *out = tmp_path (out_name);
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (db, 10);
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) err = g_string_new (NULL);
+  Child writer;
+  int exports = 0, last = -1, distinct = 0;
+
+  child_spawn (&writer, "writer", db, "eva", "600");
+  while (waitpid (writer.pid, NULL, WNOHANG) == 0)
+    {
+      g_autoptr (GHashTable) files = NULL;
+      int n;
+
+      export_in_process (nr, out, format);
+      exports++;
+      files = snapshot (out);
+      n = exported_writer_save (files, "eva", format);
+      if (n != last && n >= 0)
+        distinct++;
+      last = n;
+    }
+  /* The writer has exited: reap it by hand (child_reap waits for it again). */
+  read_all (writer.out, text);
+  read_all (writer.err, err);
+  g_spawn_close_pid (writer.pid);
+  g_assert_null (strstr (err->str, "locked"));
+  g_assert_cmpstr (err->str, ==, "");
+  g_assert_cmpint (last_report (text, -1), ==, 600);
+  g_test_message ("%d %s exports while another process made 600 saves; they showed %d "
+                  "different saves, each whole",
+                  exports, format, distinct);
+  g_assert_cmpint (exports, >=, 2);
+}
+
+/* The export folder's disk fills up: a clear failure, the previous export byte
+ * for byte, nothing left beside it; the export succeeds once there is room. */
+static void
+test_export_disk_full (void)
+{
+  g_autofree char *mnt = tmp_path ("small-export-disk");
+  g_autofree char *db = tmp_path ("export-full.db");
+  g_autofree char *out = NULL;
+  g_autofree char *filler = NULL;
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (db, 10);
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GHashTable) after = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *diff = NULL;
+
+  g_mkdir (mnt, 0700);
+  if (mount ("portada-test", mnt, "tmpfs", 0, "size=8m") != 0)
+    {
+      g_autofree char *why = g_strdup_printf ("cannot mount a small tmpfs (%s): needs root or "
+                                              "CAP_SYS_ADMIN",
+                                              g_strerror (errno));
+      g_test_skip (why);
+      return;
+    }
+  tmpfs_mount = g_strdup (mnt);
+  atexit (unmount_tmpfs);
+  out = g_build_filename (mnt, "site", NULL);
+  export_in_process (nr, out, "site");
+  before = snapshot (out);
+
+  filler = fill_disk (mnt);
+  for (int round = 0; round < 5; round++)
+    edit_some (nr, round);
+  g_assert_false (crash_export (nr, out, "site", &error));
+  g_test_message ("the export met the full disk: %s", error->message);
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+  g_clear_error (&error);
+  after = snapshot (out);
+  diff = snapshot_diff (before, after);
+  if (diff)
+    g_error ("the failed export changed the previous one: %s", diff);
+  g_assert_cmpuint (count_leftovers (out), ==, 0);
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  export_in_process (nr, out, "site");
+  g_hash_table_unref (after);
+  after = snapshot (out);
+  g_assert_nonnull (snapshot_diff (before, after));
+  g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
+  g_clear_pointer (&tmpfs_mount, g_free);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -828,5 +1200,13 @@ main (int argc, char **argv)
   g_test_add_func ("/crash/disk-full-tmpfs", test_disk_full_tmpfs);
   g_test_add_func ("/crash/busy-timeout", test_busy_timeout);
   g_test_add_func ("/crash/two-writers-and-reader", test_two_writers_and_reader);
+  g_test_add_data_func ("/crash/export-kills/site", "site", export_kills);
+  g_test_add_data_func ("/crash/export-kills/wxr", "wxr", export_kills);
+  g_test_add_data_func ("/crash/export-kills/markdown", "markdown", export_kills);
+  g_test_add_data_func ("/crash/export-during-autosave/site", "site", export_during_autosave);
+  g_test_add_data_func ("/crash/export-during-autosave/wxr", "wxr", export_during_autosave);
+  g_test_add_data_func ("/crash/export-during-autosave/markdown", "markdown",
+                        export_during_autosave);
+  g_test_add_func ("/crash/export-disk-full", test_export_disk_full);
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* test-sponsors-util.h: what the sponsors view's ui tests share.
+/* test-sponsors-util.h: what the sponsors view's ui tests share, besides portada-ui-test.h.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "portada-newsroom.h"
+#include "portada-ui-test.h"
 
 /* gtk_init, adw_init, the UI resources, a temporary folder. */
 void sponsors_test_init (int *argc, char ***argv);
@@ -17,13 +18,6 @@ const char *sponsors_test_tmpdir (void);
 PortadaNewsroom *sponsors_test_demo (void);
 /* Runs the main loop until nothing is pending. */
 void sponsors_test_flush (void);
-/* Runs the main loop for @ms milliseconds. */
-void sponsors_test_wait (guint ms);
-/* Runs the main loop until @done returns TRUE or @timeout_ms pass; returns @done's last answer. */
-gboolean sponsors_test_wait_for (gboolean (*done) (gpointer), gpointer data, guint timeout_ms);
-/* Saves what @widget shows as a PNG under the build folder's screenshots/sponsors/ and
- * returns the path. */
-char *sponsors_test_screenshot (GtkWidget *widget, const char *name);
 /* The first descendant of @root of @type (and, for a preferences row, titled @title). */
 GtkWidget *sponsors_test_find (GtkWidget *root, GType type, const char *title);
 /* Writes a @width × @height PNG of one colour to @name in the temporary folder. */

@@ -8,11 +8,15 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "portada-logo-list.h"
 #include "portada-media.h"
 #include "portada-placement.h"
+#include "portada-sponsor-checks.h"
 #include "portada-sponsors-member-row.h"
 #include "portada-sponsors-view.h"
+#include "portada-window.h"
 #include "test-sponsors-util.h"
 
 typedef struct
@@ -29,13 +33,13 @@ setup (Fixture *f, gconstpointer data)
 
   f->newsroom = sponsors_test_demo ();
   f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 1200, 800);
+  gtk_window_set_default_size (f->window, 1400, 900);
   f->view = PORTADA_SPONSORS_VIEW (portada_sponsors_view_new ());
   g_assert_true (portada_sponsors_view_set_newsroom (f->view, f->newsroom, &error));
   g_assert_no_error (error);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
   gtk_window_present (f->window);
-  sponsors_test_wait (200);
+  portada_ui_test_sleep (200);
 }
 
 static void
@@ -72,6 +76,54 @@ member_at (GArray *m, guint i)
   return g_array_index (m, PortadaLogoListMember, i).sponsor_id;
 }
 
+/* The drop target of @widget itself (not of its children). */
+static GtkDropTarget *
+drop_target_of (GtkWidget *widget)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* What a drop of @files on @widget does: its drop target's "drop" handler runs. */
+static gboolean
+drop_files (GtkWidget *widget, GSList *files)
+{
+  GtkDropTarget *target = drop_target_of (widget);
+  g_auto (GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  return handled;
+}
+
+static gboolean
+import_dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (PORTADA_IS_SPONSORS_IMPORT_DIALOG (window)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(gpointer *) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* Two files dropped: a logo and a text file. The logo becomes a sponsor named after
  * its file, on the list chosen; the text file is listed with its reason. */
 static void
@@ -80,7 +132,7 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
   g_autoptr (GFile) logo = sponsors_test_png ("acme-corp-logo.png", 200, 80, 0x3366ccff);
   g_autoptr (GFile) text = sponsors_test_file ("notes.txt", "not a logo\n");
   GSList *files = g_slist_append (g_slist_append (NULL, logo), text);
-  PortadaSponsorsImportDialog *dialog;
+  PortadaSponsorsImportDialog *dialog = NULL;
   g_autoptr (PortadaSponsor) sponsor = NULL;
   g_autoptr (PortadaMedia) media = NULL;
   g_autoptr (GArray) list_b = NULL;
@@ -88,11 +140,12 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
   guint n_before = g_list_model_get_n_items (
       portada_sponsors_model_get_sponsors (portada_sponsors_view_get_model (f->view)));
 
-  dialog = portada_sponsors_view_import_files (f->view, files);
+  /* Dropped on the view: its drop target's handler imports them. */
+  g_assert_true (drop_files (GTK_WIDGET (f->view), files));
   g_slist_free (files);
-  g_assert_nonnull (dialog);
-  sponsors_test_wait (300);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (dialog), "import-dialog"));
+  g_assert_true (portada_ui_test_wait (import_dialog_shown, &dialog, 3000));
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "sponsors-import-dialog"));
   g_assert_cmpuint (portada_sponsors_import_dialog_get_n_accepted (dialog), ==, 1);
   g_assert_cmpuint (portada_sponsors_import_dialog_get_n_refused (dialog), ==, 1);
   g_assert_nonnull (strstr (portada_sponsors_import_dialog_get_refusal (dialog, 0), "notes.txt"));
@@ -104,7 +157,7 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
 
   portada_sponsors_import_dialog_set_list (dialog, sponsors_test_list_id (f->newsroom, "B"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  sponsors_test_wait (100);
+  portada_ui_test_sleep (100);
 
   id = sponsors_test_sponsor_id (f->newsroom, "Acme Corp");
   g_assert_cmpint (id, !=, 0);
@@ -126,8 +179,8 @@ test_drop_adds_sponsor (Fixture *f, gconstpointer data)
                    ==, id);
   g_assert_cmpint (
       portada_sponsors_editor_get_sponsor_id (portada_sponsors_view_get_editor (f->view)), ==, id);
-  sponsors_test_wait (200);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page"));
+  portada_ui_test_sleep (200);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsor-page"));
 }
 
 /* Only refused files: the dialog says so and offers nothing to add. */
@@ -188,6 +241,43 @@ saved_name_is (gpointer data)
   return s && g_strcmp0 (s->name, args[2]) == 0;
 }
 
+/* A logo dropped on a sponsor's logo replaces it; a file that is no logo is refused
+ * with its reason, and the logo stays. */
+static void
+test_replace_logo (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  gint64 id = sponsors_test_sponsor_id (f->newsroom, "Walmart");
+  g_autoptr (PortadaSponsor) before = load (f, id);
+  g_autoptr (PortadaSponsor) replaced = NULL;
+  g_autoptr (PortadaSponsor) kept = NULL;
+  g_autoptr (GFile) png = sponsors_test_png ("walmart-2026.png", 300, 100, 0x0071ceff);
+  g_autoptr (GFile) text = sponsors_test_file ("walmart.svg", "<p>not an svg</p>");
+  GSList *files = g_slist_append (NULL, png);
+  GtkWidget *logo, *frame;
+
+  g_assert_true (portada_sponsors_view_show_sponsor (f->view, id, PORTADA_SPONSOR_FIELD_LOGO));
+  logo = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_LOGO);
+  frame = sponsors_test_find (logo, GTK_TYPE_BOX, NULL);
+  while (frame && drop_target_of (frame) == NULL)
+    frame = gtk_widget_get_first_child (frame);
+  g_assert_nonnull (frame);
+  g_assert_true (drop_files (frame, files));
+  g_slist_free (files);
+  replaced = load (f, id);
+  g_assert_cmpint (replaced->logo_media_id, !=, before->logo_media_id);
+  g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO));
+
+  files = g_slist_append (NULL, text);
+  g_assert_false (drop_files (frame, files));
+  g_slist_free (files);
+  g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO));
+  g_assert_nonnull (strstr (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_LOGO),
+                            "walmart.svg"));
+  kept = load (f, id);
+  g_assert_cmpint (kept->logo_media_id, ==, replaced->logo_media_id);
+}
+
 /* A bad website shows an inline error and the stored one stays; the good fields
  * edited at the same time are saved. */
 static void
@@ -214,9 +304,9 @@ test_bad_website (Fixture *f, gconstpointer data)
   g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_WEBSITE));
   g_assert_nonnull (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT));
   g_assert_true (gtk_widget_has_css_class (website, "error"));
-  g_assert_true (sponsors_test_wait_for (saved_name_is, args, 3000));
-  sponsors_test_wait (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS + 100);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsor-page-errors"));
+  g_assert_true (portada_ui_test_wait (saved_name_is, args, 3000));
+  portada_ui_test_sleep (PORTADA_SPONSORS_EDITOR_SAVE_DELAY_MS + 100);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsor-page-errors"));
 
   after = load (f, id);
   g_assert_cmpstr (after->website, ==, before->website);
@@ -283,11 +373,21 @@ test_reorder_list (Fixture *f, gconstpointer data)
   portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_LISTS);
   g_assert_true (
       portada_sponsors_lists_editor_select (lists, sponsors_test_list_id (f->newsroom, "A")));
-  sponsors_test_wait (500);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "logo-lists"));
+  portada_ui_test_sleep (500);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-logo-lists"));
 
-  /* The first sponsor dropped on the third row's place. */
-  g_assert_true (portada_sponsors_lists_editor_move (lists, 0, 2));
+  /* The first row dragged and dropped on the third: the third row's drop target runs. */
+  rows = portada_sponsors_lists_editor_get_members (lists);
+  {
+    g_auto (GValue) value = G_VALUE_INIT;
+    gboolean handled = FALSE;
+    GtkWidget *third = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 2));
+
+    g_value_init (&value, PORTADA_TYPE_SPONSORS_MEMBER_ROW);
+    g_value_set_object (&value, gtk_list_box_get_row_at_index (rows, 0));
+    g_signal_emit_by_name (drop_target_of (third), "drop", &value, 5.0, 5.0, &handled);
+    g_assert_true (handled);
+  }
   moved = members (f, "A");
   g_assert_cmpuint (moved->len, ==, before->len);
   g_assert_cmpint (member_at (moved, 0), ==, member_at (before, 1));
@@ -295,10 +395,10 @@ test_reorder_list (Fixture *f, gconstpointer data)
   g_assert_cmpint (member_at (moved, 2), ==, member_at (before, 0));
   g_assert_false (portada_sponsors_lists_editor_move (lists, 0, 500));
 
-  /* Alt+Down on the (new) first row. */
-  rows = portada_sponsors_lists_editor_get_members (lists);
+  /* Alt+Down with the focus on the (new) first row. */
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows, 0));
-  g_assert_true (gtk_widget_activate_action (row, "member.move-down", NULL));
+  gtk_widget_grab_focus (row);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (lists), "lists.move-down", NULL));
   keyed = members (f, "A");
   g_assert_cmpint (member_at (keyed, 0), ==, member_at (moved, 1));
   g_assert_cmpint (member_at (keyed, 1), ==, member_at (moved, 0));
@@ -439,7 +539,7 @@ test_search_and_filter (Fixture *f, gconstpointer data)
   g_assert_true (portada_sponsors_view_show_sponsor (
       f->view, sponsors_test_sponsor_id (f->newsroom, "Nestle"), NULL));
   g_assert_cmpuint (portada_sponsors_list_get_n_shown (list), ==, all);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "sponsors"));
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-sponsors"));
 }
 
 /* The strips: order mode saved at once; a body strip added and removed. */
@@ -462,8 +562,8 @@ test_placements (Fixture *f, gconstpointer data)
   body = portada_sponsors_placements_add (page, PORTADA_SLOT_BODY);
   g_assert_cmpint (body, !=, 0);
   g_assert_true (portada_sponsors_placements_select (page, body));
-  sponsors_test_wait (500);
-  g_free (sponsors_test_screenshot (GTK_WIDGET (f->window), "strips"));
+  portada_ui_test_sleep (500);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-strips"));
   after = portada_placements_list (f->newsroom, NULL);
   g_assert_cmpuint (after->len, ==, before->len + 1);
   g_assert_cmpint (((PortadaPlacement *) g_ptr_array_index (after, 0))->order, ==,
@@ -480,7 +580,315 @@ test_placements (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "placement.remove", NULL));
   removed = portada_placements_list (f->newsroom, NULL);
   g_assert_cmpuint (removed->len, ==, before->len);
-  g_assert_true (sponsors_test_wait_for (row_gone, (gpointer[]){ page, &body }, 5000));
+  g_assert_true (portada_ui_test_wait (row_gone, (gpointer[]){ page, &body }, 5000));
+}
+
+static int
+find_problem (PortadaSponsorsProblems *panel, const char *kind, const char *subject)
+{
+  GPtrArray *problems = portada_sponsors_problems_get_problems (panel);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const PortadaProblem *p = g_ptr_array_index (problems, i);
+      if (g_str_equal (p->kind, kind) && g_strcmp0 (p->subject, subject) == 0)
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+problem_gone (gpointer data)
+{
+  gpointer *args = data;
+
+  return find_problem (args[0], args[1], args[2]) < 0;
+}
+
+static gboolean
+focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The demo's seed problems are listed: the slug for an alt text, the sponsor entered
+ * twice (and the contract about to end). Each opens the place of its fix; a fix made
+ * there takes the problem off the panel. */
+static void
+test_problems (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsProblems *panel = portada_sponsors_view_get_problems (f->view);
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  int alt, twice, expiring;
+  GtkWidget *alt_row;
+  gpointer gone[]
+      = { panel, (gpointer) PORTADA_PROBLEM_SPONSOR_ALT_FILENAME, (gpointer) "Black+Decker" };
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_PROBLEMS);
+  alt = find_problem (panel, PORTADA_PROBLEM_SPONSOR_ALT_FILENAME, "Black+Decker");
+  twice = find_problem (panel, PORTADA_PROBLEM_SPONSOR_DUPLICATE, "Hotel Barcelo Solymar");
+  expiring = find_problem (panel, PORTADA_PROBLEM_SPONSOR_EXPIRING, "Cuba Energy Summit");
+  g_assert_cmpint (alt, >=, 0);
+  g_assert_cmpint (twice, >=, 0);
+  g_assert_cmpint (expiring, >=, 0);
+  g_assert_cmpuint (portada_sponsors_problems_get_problems (panel)->len, ==, 3);
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-problems"));
+
+  /* The alt text problem opens Black+Decker's page on its alt text. */
+  g_signal_emit_by_name (portada_sponsors_problems_get_row (panel, alt), "activated");
+  g_assert_cmpstr (portada_sponsors_view_get_page (f->view), ==, PORTADA_SPONSORS_PAGE_SPONSORS);
+  g_assert_cmpint (portada_sponsors_editor_get_sponsor_id (editor), ==,
+                   sponsors_test_sponsor_id (f->newsroom, "Black+Decker"));
+  alt_row = portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT);
+  g_assert_true (focus_within (alt_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alt_row)), ==, "blackanddecker");
+
+  /* Fixed there, it leaves the panel. */
+  gtk_editable_set_text (GTK_EDITABLE (alt_row), "Black+Decker");
+  g_assert_true (portada_ui_test_wait (problem_gone, gone, 5000));
+  g_assert_cmpuint (portada_sponsors_problems_get_problems (panel)->len, ==, 2);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        {
+          *(gpointer *) data = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* "Join…" on the sponsor entered twice makes it one: the other takes its place on list B. */
+static void
+test_problem_join (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsProblems *panel = portada_sponsors_view_get_problems (f->view);
+  gint64 keep = sponsors_test_sponsor_id (f->newsroom, "Barceló Solymar");
+  gint64 twin = sponsors_test_sponsor_id (f->newsroom, "Hotel Barcelo Solymar");
+  int twice = find_problem (panel, PORTADA_PROBLEM_SPONSOR_DUPLICATE, "Hotel Barcelo Solymar");
+  gpointer gone[]
+      = { panel, (gpointer) PORTADA_PROBLEM_SPONSOR_DUPLICATE, (gpointer) "Hotel Barcelo Solymar" };
+  g_autoptr (GArray) b = NULL;
+  gpointer dialog = NULL;
+  GtkWidget *join;
+  gboolean on_b = FALSE;
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_PROBLEMS);
+  g_assert_cmpint (twice, >=, 0);
+  join = sponsors_test_find (portada_sponsors_problems_get_row (panel, twice), GTK_TYPE_BUTTON,
+                             NULL);
+  g_assert_nonnull (join);
+  g_signal_emit_by_name (join, "clicked");
+  g_assert_true (portada_ui_test_wait (dialog_shown, &dialog, 3000));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "join");
+  g_assert_cmpint (sponsors_test_sponsor_id (f->newsroom, "Hotel Barcelo Solymar"), ==, 0);
+  g_assert_null (
+      portada_sponsors_model_find (portada_sponsors_view_get_model (f->view), twin, NULL));
+  b = members (f, "B");
+  for (guint i = 0; i < b->len; i++)
+    on_b |= member_at (b, i) == keep;
+  g_assert_true (on_b);
+  g_assert_true (portada_ui_test_wait (problem_gone, gone, 5000));
+}
+
+static gboolean
+preview_shown_after (gpointer data)
+{
+  gpointer *args = data;
+  PortadaSponsorsPreview *preview = args[0];
+  WebKitWebView *view = portada_sponsors_preview_get_web_view (preview);
+
+  return portada_sponsors_preview_get_serial (preview) > GPOINTER_TO_UINT (args[1]) && view
+         && !webkit_web_view_is_loading (view);
+}
+
+/* Waits until the preview shows a page newer than the one counted @before. */
+static void
+wait_preview (PortadaSponsorsPreview *preview, guint before)
+{
+  gpointer args[] = { preview, GUINT_TO_POINTER (before) };
+
+  g_assert_true (portada_ui_test_wait (preview_shown_after, args, 20000));
+  g_assert_null (portada_sponsors_preview_get_error (preview));
+}
+
+/* The alt texts of the logos the preview shows, in page order. */
+static char *
+preview_alts (PortadaSponsorsPreview *preview, const char *selector)
+{
+  g_autofree char *script = g_strdup_printf (
+      "Array.from(document.querySelectorAll('%s img')).map(function(i){return i.alt}).join('|')",
+      selector);
+
+  return portada_ui_test_eval (portada_sponsors_preview_get_web_view (preview), script);
+}
+
+/* The alt texts of a list's sponsors, in the list's order. */
+static char *
+list_alts (Fixture *f, const char *list)
+{
+  g_autoptr (GArray) m = members (f, list);
+  g_autoptr (GString) alts = g_string_new (NULL);
+
+  for (guint i = 0; i < m->len; i++)
+    {
+      g_autoptr (PortadaSponsor) s = load (f, member_at (m, i));
+      g_string_append_printf (alts, "%s%s", i ? "|" : "", s->alt_text);
+    }
+  return g_string_free (g_steal_pointer (&alts), FALSE);
+}
+
+/* A strip in fixed order follows its list: reordered in the lists editor, the preview
+ * (real WebKit, the core's renderer, the portada: scheme) shows the new order. */
+static void
+test_preview_follows_reorder (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsPreview *preview = portada_sponsors_view_get_preview (f->view);
+  PortadaSponsorsListsEditor *lists = portada_sponsors_view_get_lists_editor (f->view);
+  PortadaSponsorsModel *model = portada_sponsors_view_get_model (f->view);
+  g_autoptr (GPtrArray) placements = portada_placements_list (f->newsroom, NULL);
+  PortadaPlacement *header = g_ptr_array_index (placements, 0);
+  g_autofree char *before = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *reordered = NULL;
+  guint serial;
+
+  g_assert_cmpstr (header->slot, ==, PORTADA_SLOT_HEADER);
+  header->order = PORTADA_ORDER_FIXED;
+  g_assert_true (portada_placements_save (f->newsroom, header, NULL));
+  portada_sponsors_model_changed (model, PORTADA_SPONSORS_CHANGED_PLACEMENTS, 0);
+
+  serial = portada_sponsors_preview_get_serial (preview);
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_PREVIEW);
+  portada_sponsors_preview_set_placement (preview, header->id);
+  wait_preview (preview, serial);
+  before = list_alts (f, "A");
+  shown = preview_alts (preview, ".strip");
+  g_assert_cmpstr (shown, ==, before);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-preview-strip"));
+
+  /* The first sponsor goes third. */
+  g_assert_true (
+      portada_sponsors_lists_editor_select (lists, sponsors_test_list_id (f->newsroom, "A")));
+  serial = portada_sponsors_preview_get_serial (preview);
+  g_assert_true (portada_sponsors_lists_editor_move (lists, 0, 2));
+  wait_preview (preview, serial);
+  after = list_alts (f, "A");
+  g_assert_cmpstr (after, !=, before);
+  reordered = preview_alts (preview, ".strip");
+  g_assert_cmpstr (reordered, ==, after);
+}
+
+/* The date picker: after every contract has ended the strip is empty; the whole page
+ * shows every strip of the page. */
+static void
+test_preview_dates_and_page (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsPreview *preview = portada_sponsors_view_get_preview (f->view);
+  g_autoptr (GPtrArray) placements = portada_placements_list (f->newsroom, NULL);
+  PortadaPlacement *header = g_ptr_array_index (placements, 0);
+  g_autofree char *later = NULL;
+  g_autofree char *strips = NULL;
+  g_autofree char *logos = NULL;
+  guint serial = portada_sponsors_preview_get_serial (preview);
+
+  portada_sponsors_view_show_page (f->view, PORTADA_SPONSORS_PAGE_PREVIEW);
+  portada_sponsors_preview_set_placement (preview, header->id);
+  wait_preview (preview, serial);
+  serial = portada_sponsors_preview_get_serial (preview);
+  portada_sponsors_preview_set_date (preview, "2030-01-01");
+  wait_preview (preview, serial);
+  later = preview_alts (preview, ".strip");
+  g_assert_cmpstr (later, ==, "");
+
+  serial = portada_sponsors_preview_get_serial (preview);
+  portada_sponsors_preview_set_date (preview, NULL);
+  portada_sponsors_preview_set_placement (preview, 0);
+  wait_preview (preview, serial);
+  strips = portada_ui_test_eval (portada_sponsors_preview_get_web_view (preview),
+                                 "document.querySelectorAll('[data-placement]').length");
+  g_assert_cmpstr (strips, ==, "6");
+  logos = portada_ui_test_eval (portada_sponsors_preview_get_web_view (preview),
+                                "document.querySelectorAll('[data-placement] img').length");
+  g_assert_cmpint (atoi (logos), >, 23);
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-preview-page"));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  if (GTK_IS_BUTTON (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* In the window, Sponsors is the page beside Articles: it shows the newsroom's
+ * sponsors, its tab counts the problems, and the article buttons leave the header. */
+static void
+test_window_page (void)
+{
+  g_autoptr (PortadaApplication) app = portada_ui_test_app ();
+  g_autofree char *path = portada_ui_test_demo_newsroom (0);
+  PortadaWindow *window = portada_window_new (app, path);
+  PortadaSponsorsView *view;
+  AdwViewStack *stack;
+  GtkWidget *new_article;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  view = PORTADA_SPONSORS_VIEW (
+      portada_ui_test_find (GTK_WIDGET (window), PORTADA_TYPE_SPONSORS_VIEW));
+  stack = ADW_VIEW_STACK (portada_ui_test_find (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  g_assert_nonnull (view);
+  g_assert_nonnull (portada_sponsors_view_get_model (view));
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (portada_sponsors_view_get_list (view)), ==,
+                    33);
+  g_assert_cmpuint (
+      adw_view_stack_page_get_badge_number (adw_view_stack_get_page (stack, GTK_WIDGET (view))), ==,
+      3);
+  new_article = find_action_button (GTK_WIDGET (window), "win.new-article");
+  g_assert_nonnull (new_article);
+  g_assert_true (gtk_widget_get_visible (new_article));
+
+  adw_view_stack_set_visible_child_name (stack, "sponsors");
+  g_assert_false (gtk_widget_get_visible (new_article));
+  g_assert_true (portada_sponsors_view_show_sponsor (
+      view,
+      sponsors_test_sponsor_id (
+          portada_sponsors_model_get_newsroom (portada_sponsors_view_get_model (view)),
+          "Cuba Energy Summit"),
+      NULL));
+  portada_ui_test_sleep (300);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (window), "sponsors-window"));
+  /* Ctrl+F on this page searches the sponsors. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (
+      gtk_widget_has_focus (sponsors_test_find (GTK_WIDGET (view), GTK_TYPE_TEXT, NULL)));
+  adw_view_stack_set_visible_child_name (stack, "articles");
+  g_assert_true (gtk_widget_get_visible (new_article));
+  gtk_window_destroy (GTK_WINDOW (window));
+  sponsors_test_flush ();
 }
 
 int
@@ -488,10 +896,12 @@ main (int argc, char *argv[])
 {
   sponsors_test_init (&argc, &argv);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
+  g_test_add_func ("/sponsors-view/window/page", test_window_page);
   ADD ("/sponsors-view/drop/adds-sponsor", test_drop_adds_sponsor);
   ADD ("/sponsors-view/drop/refused-only", test_drop_refused_only);
   ADD ("/sponsors-view/drop/known-logo", test_drop_known_logo);
   ADD ("/sponsors-view/page/bad-website", test_bad_website);
+  ADD ("/sponsors-view/page/replace-logo", test_replace_logo);
   ADD ("/sponsors-view/page/bad-dates", test_bad_dates);
   ADD ("/sponsors-view/lists/reorder", test_reorder_list);
   ADD ("/sponsors-view/lists/delete-undo", test_delete_list_undo);
@@ -499,5 +909,9 @@ main (int argc, char *argv[])
   ADD ("/sponsors-view/sponsors/delete-undo", test_delete_sponsor_undo);
   ADD ("/sponsors-view/sponsors/search-filter", test_search_and_filter);
   ADD ("/sponsors-view/placements", test_placements);
+  ADD ("/sponsors-view/problems/listed-and-fixed", test_problems);
+  ADD ("/sponsors-view/problems/join", test_problem_join);
+  ADD ("/sponsors-view/preview/follows-reorder", test_preview_follows_reorder);
+  ADD ("/sponsors-view/preview/dates-and-page", test_preview_dates_and_page);
   return g_test_run ();
 }

@@ -125,9 +125,10 @@ static const Slot slots_es[] = {
   { "role", WORDS ("la ministra de economía", "el ministro de turismo", "una analista",
                    "el presidente de la cámara de comercio", "la alcaldesa",
                    "el jefe de la autoridad portuaria", "un economista") },
-  { "thing", WORDS ("plan de inversión", "acuerdo comercial", "campaña turística",
-                    "fondo de infraestructura", "proyecto energético", "ley de pagos digitales",
-                    "ampliación del aeropuerto", "apoyo al precio del café") },
+  { "thing",
+    WORDS ("el plan de inversión", "el acuerdo comercial", "la campaña turística",
+           "el fondo de infraestructura", "el proyecto energético", "la ley de pagos digitales",
+           "la ampliación del aeropuerto", "el apoyo al precio del café") },
   { "verb",
     WORDS ("anuncia", "aprueba", "lanza", "amplía", "revisa", "firma", "aplaza", "celebra") },
   { "month", WORDS ("enero", "marzo", "mayo", "junio", "agosto", "octubre", "noviembre") },
@@ -147,12 +148,12 @@ static const char *const titles_en[] = {
   "Inflation and the {thing}: {person} answers the questions",
 };
 static const char *const titles_es[] = {
-  "{country} {verb} un nuevo {thing}",
+  "{country} {verb} {thing}",
   "{company} abrirá {n} nuevas sedes en {city}",
   "{sector} en {country}: lo que muestran las cifras de {month}",
   "{city} acoge una cumbre regional sobre {sector}",
   "El sector de {sector} de {country} crece un {n} por ciento con el regreso de visitantes",
-  "La inflación y el {thing}: {person} responde",
+  "La inflación y {thing}: {person} responde",
 };
 
 static const char *const sentences_en[] = {
@@ -171,19 +172,19 @@ static const char *const sentences_en[] = {
 };
 static const char *const sentences_es[] = {
   "El sector de {sector} de {country} creció un {n} por ciento en {month}, según {institution}.",
-  "Según {institution}, el {thing} creará {big} empleos en los próximos dos años.",
+  "Según {institution}, {thing} creará {big} empleos en los próximos dos años.",
   "“Vemos una demanda real tanto de inversionistas como de visitantes”, dijo {person}, {role}.",
   "Las autoridades de {city} esperan {big} mil visitantes durante la temporada alta.",
   "Los analistas advirtieron que la inflación y los fletes más caros podrían frenar la "
   "recuperación del sector de {sector}.",
   "{company} informó que invertirá {n} millones de dólares en {city} antes de fin de año.",
-  "El {thing} aún necesita la aprobación del congreso, donde se espera el debate en {month}.",
+  "{thing} aún necesita la aprobación del congreso, donde se espera el debate en {month}.",
   "Los gremios empresariales de {country} celebraron el anuncio, pero pidieron reglas más claras.",
   "La ocupación hotelera en {city} alcanzó el {n} por ciento en {month}, la más alta en una "
   "década.",
   "{person}, {role}, dijo que la región debe competir por calidad y no por precio.",
   "Las exportaciones de café y azúcar subieron gracias a mejores cosechas y una moneda más débil.",
-  "Los críticos dijeron que el {thing} ofrece poco a las pequeñas empresas fuera de la capital.",
+  "Los críticos dijeron que {thing} ofrece poco a las pequeñas empresas fuera de la capital.",
 };
 
 static const char *const headings_en[]

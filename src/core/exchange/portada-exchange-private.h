@@ -28,6 +28,13 @@ gboolean portada_output_dir_commit (PortadaOutputDir *dir, GError **error);
 /* Removes the staging folder and frees @dir; the target is untouched. */
 void portada_output_dir_abort (PortadaOutputDir *dir);
 
+/* Staging folders are named .<target's name>.<infix>XXXXXX beside the target.
+ * portada_staging_lock() holds one for as long as the returned descriptor is open
+ * (-1 when it cannot); portada_staging_sweep() removes those that no live export
+ * holds: what exports killed midway left behind. */
+int portada_staging_lock (const char *path);
+void portada_staging_sweep (const char *target, const char *infix);
+
 /* Removes a folder and everything under it (no symlink is followed). */
 void portada_remove_tree (const char *path);
 

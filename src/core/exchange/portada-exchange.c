@@ -4,13 +4,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE /* renameat2 */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "portada-exchange-private.h"
@@ -59,16 +63,23 @@ portada_import_summary_skip (PortadaImportSummary *summary, const char *format, 
 
 /* Output folders */
 
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE (1 << 1)
+#endif
+
 struct _PortadaOutputDir
 {
   char *target;
   char *staging;
   char *format;
+  int lock; /* holds the staging folder while this export lives */
 };
 
 static void
 output_dir_free (PortadaOutputDir *dir)
 {
+  if (dir->lock >= 0)
+    close (dir->lock);
   g_free (dir->target);
   g_free (dir->staging);
   g_free (dir->format);
@@ -91,6 +102,47 @@ portada_remove_tree (const char *path)
           g_unlink (child);
       }
   g_rmdir (path);
+}
+
+int
+portada_staging_lock (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0 && flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+void
+portada_staging_sweep (const char *target, const char *infix)
+{
+  g_autofree char *parent = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *prefix = g_strdup_printf (".%s.%s", base, infix);
+  g_autoptr (GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = NULL;
+      int fd;
+
+      /* Only the staging folders themselves (prefix and six random characters):
+       * an earlier export moved aside, if a system without an atomic exchange
+       * left one, may be the only copy and is kept. */
+      if (!g_str_has_prefix (name, prefix) || strlen (name) != strlen (prefix) + 6)
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      fd = portada_staging_lock (path);
+      if (fd < 0)
+        continue; /* a live export's, or not ours to remove */
+      portada_remove_tree (path);
+      close (fd);
+    }
 }
 
 static gboolean
@@ -168,6 +220,7 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
           return NULL;
         }
     }
+  portada_staging_sweep (abs, "portada-");
   staging = g_strdup_printf ("%s/.%s.portada-XXXXXX", parent, base);
   if (g_mkdtemp (staging) == NULL)
     {
@@ -177,6 +230,7 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
       return NULL;
     }
   dir = g_new0 (PortadaOutputDir, 1);
+  dir->lock = portada_staging_lock (staging);
   dir->target = g_steal_pointer (&abs);
   dir->staging = g_steal_pointer (&staging);
   dir->format = g_strdup (format);
@@ -226,6 +280,13 @@ portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
     goto out;
   if (g_file_test (dir->target, G_FILE_TEST_IS_DIR))
     {
+      /* One atomic step where the file system has it: the earlier export is
+       * never missing, whenever the program is killed. */
+      if (renameat2 (AT_FDCWD, dir->staging, AT_FDCWD, dir->target, RENAME_EXCHANGE) == 0)
+        {
+          ok = TRUE; /* the earlier export is now at the staging name, removed below */
+          goto out;
+        }
       old = g_strconcat (dir->staging, "-old", NULL);
       if (g_rename (dir->target, old) != 0)
         {
@@ -250,7 +311,7 @@ portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
   ok = TRUE;
 
 out:
-  if (!ok)
+  if (!ok || g_file_test (dir->staging, G_FILE_TEST_IS_DIR))
     portada_remove_tree (dir->staging);
   output_dir_free (dir);
   return ok;

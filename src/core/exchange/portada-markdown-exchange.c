@@ -128,10 +128,10 @@ article_relpath (const PortadaArticle *a, GHashTable *used)
   return path;
 }
 
-gboolean
-portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                         GCancellable *cancellable, PortadaProgressFunc progress,
-                         gpointer user_data, GError **error)
+static gboolean
+portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                                  GCancellable *cancellable, PortadaProgressFunc progress,
+                                  gpointer user_data, GError **error)
 {
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -629,4 +629,22 @@ failed:
   g_free (im.default_lang);
   portada_newsroom_rollback (newsroom);
   return FALSE;
+}
+
+/* Reads everything from one snapshot of the newsroom: an article another window
+ * saves meanwhile is exported whole, as before or as after, never half of each. */
+gboolean
+portada_markdown_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                         GCancellable *cancellable, PortadaProgressFunc progress,
+                         gpointer user_data, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  if (!portada_newsroom_begin_read (newsroom, error))
+    return FALSE;
+  ok = portada_markdown_export_snapshot (newsroom, out_dir, lang, cancellable, progress, user_data,
+                                         error);
+  portada_newsroom_end_read (newsroom);
+  return ok;
 }

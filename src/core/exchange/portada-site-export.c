@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "portada-article.h"
+#include "portada-exchange-private.h"
 #include "portada-markdown.h"
 #include "portada-newsroom-private.h"
 #include "portada-site-export.h"
@@ -98,6 +99,7 @@ typedef struct
   char *out_dir;
   char *old_dir; /* NULL when there is no previous export */
   char *new_dir;
+  int new_dir_lock;      /* holds new_dir while this export lives */
   GHashTable *old_files; /* path -> OldFile */
   GHashTable *made_dirs;
   GPtrArray *manifest_lines;
@@ -1375,6 +1377,9 @@ check_target (Export *ex, const char *out_dir, GError **error)
   {
     g_autofree char *base = g_path_get_basename (ex->out_dir);
     char *template = g_strdup_printf ("%s/.%s.new-XXXXXX", parent, base);
+
+    /* What exports killed midway left here. */
+    portada_staging_sweep (ex->out_dir, "new-");
     ex->new_dir = g_mkdtemp (template);
     if (ex->new_dir == NULL)
       {
@@ -1387,6 +1392,7 @@ check_target (Export *ex, const char *out_dir, GError **error)
         return FALSE;
       }
     g_chmod (ex->new_dir, 0755);
+    ex->new_dir_lock = portada_staging_lock (ex->new_dir);
   }
   return TRUE;
 }
@@ -1523,6 +1529,9 @@ export_clear (Export *ex)
         remove_tree (ex->new_dir);
       g_free (ex->new_dir);
     }
+  if (ex->new_dir_lock >= 0)
+    close (ex->new_dir_lock);
+  ex->new_dir_lock = -1;
 }
 
 static gboolean
@@ -1666,16 +1675,18 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
   return TRUE;
 }
 
-gboolean
-portada_site_export_full (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                          const PortadaSiteExportOptions *options, GCancellable *cancellable,
-                          PortadaProgressFunc progress, gpointer user_data,
-                          PortadaSiteExportStats *stats, GError **error)
+static gboolean
+portada_site_export_full_snapshot (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                                   const PortadaSiteExportOptions *options,
+                                   GCancellable *cancellable, PortadaProgressFunc progress,
+                                   gpointer user_data, PortadaSiteExportStats *stats,
+                                   GError **error)
 {
   Export ex = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  ex.new_dir_lock = -1;
   ex.newsroom = newsroom;
   ex.only_lang = lang;
   ex.cancellable = cancellable;
@@ -1718,4 +1729,23 @@ portada_site_export (PortadaNewsroom *newsroom, const char *out_dir, const char 
 {
   return portada_site_export_full (newsroom, out_dir, lang, NULL, cancellable, progress, user_data,
                                    NULL, error);
+}
+
+/* Reads everything from one snapshot of the newsroom: an article another window
+ * saves meanwhile is exported whole, as before or as after, never half of each. */
+gboolean
+portada_site_export_full (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                          const PortadaSiteExportOptions *options, GCancellable *cancellable,
+                          PortadaProgressFunc progress, gpointer user_data,
+                          PortadaSiteExportStats *stats, GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  if (!portada_newsroom_begin_read (newsroom, error))
+    return FALSE;
+  ok = portada_site_export_full_snapshot (newsroom, out_dir, lang, options, cancellable, progress,
+                                          user_data, stats, error);
+  portada_newsroom_end_read (newsroom);
+  return ok;
 }

@@ -556,10 +556,10 @@ out:
   return ok;
 }
 
-gboolean
-portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
-                    GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
-                    GError **error)
+static gboolean
+portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                             GCancellable *cancellable, PortadaProgressFunc progress,
+                             gpointer user_data, GError **error)
 {
   g_autoptr (PortadaSite) site = NULL;
   g_autoptr (GPtrArray) langs = g_ptr_array_new ();
@@ -623,4 +623,22 @@ portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, const char *
   if (progress && total == 0)
     progress (1.0, user_data);
   return portada_output_dir_commit (dir, error);
+}
+
+/* Reads everything from one snapshot of the newsroom: an article another window
+ * saves meanwhile is exported whole, as before or as after, never half of each. */
+gboolean
+portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, const char *lang,
+                    GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
+                    GError **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
+  if (!portada_newsroom_begin_read (newsroom, error))
+    return FALSE;
+  ok = portada_wxr_export_snapshot (newsroom, out_dir, lang, cancellable, progress, user_data,
+                                    error);
+  portada_newsroom_end_read (newsroom);
+  return ok;
 }

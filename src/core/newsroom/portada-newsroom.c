@@ -448,6 +448,33 @@ portada_newsroom_rollback (PortadaNewsroom *self)
   self->transaction_depth--;
 }
 
+gboolean
+portada_newsroom_begin_read (PortadaNewsroom *self, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  if (self->transaction_depth++ > 0)
+    return TRUE;
+  /* Deferred: takes no lock, and in WAL mode never blocks a writer. */
+  if (!portada_newsroom_exec (self, "BEGIN DEFERRED", error))
+    {
+      self->transaction_depth = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+portada_newsroom_end_read (PortadaNewsroom *self)
+{
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  g_return_if_fail (self->transaction_depth > 0);
+  if (--self->transaction_depth > 0)
+    return;
+  if (sqlite3_get_autocommit (self->db) == 0
+      && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 GPtrArray *
 portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error)
 {

@@ -36,6 +36,12 @@ gboolean portada_newsroom_begin (PortadaNewsroom *self, GError **error);
 gboolean portada_newsroom_commit (PortadaNewsroom *self, GError **error);
 void portada_newsroom_rollback (PortadaNewsroom *self);
 
+/* A read snapshot: until end_read(), every read sees the newsroom as it was at the
+ * first one, whole saves only, while other windows keep saving (they are not
+ * blocked). For exports, which read for a while. Nests with begin()/commit(). */
+gboolean portada_newsroom_begin_read (PortadaNewsroom *self, GError **error);
+void portada_newsroom_end_read (PortadaNewsroom *self);
+
 /* SQLite's own integrity and foreign-key checks; one message per problem. */
 GPtrArray *portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error);
 
