@@ -132,6 +132,8 @@ type_at_end (Fixture *f, const char *text)
     }
 }
 
+static gboolean preview_loaded (gpointer data);
+
 static void
 note_time_cb (gint64 *when)
 {
@@ -153,6 +155,8 @@ test_type_autosave_preview (Fixture *f, gconstpointer data)
   gint64 typed_at, saved_at = 0;
 
   g_assert_cmpstr (portada_window_get_page (f->window), ==, "newsroom");
+  /* WebKit's processes start after the first frame; the timing below is the editor's. */
+  g_assert_true (portada_ui_test_wait (preview_loaded, f, 15000));
   type_at_end (f, "\n\n" TYPED);
   typed_at = g_get_monotonic_time ();
   g_assert_true (portada_article_editor_has_unsaved (f->editor));
