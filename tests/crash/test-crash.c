@@ -57,15 +57,26 @@ child_program (void)
   return path;
 }
 
+/* The children that get killed run at the lowest priority: on a busy machine the
+ * test then wakes up to kill them while they work, not after they are done. */
+static void
+lower_priority (gpointer data)
+{
+  if (nice (19) < 0)
+    return;
+}
+
 static void
 child_spawn (Child *child, const char *mode, const char *db, const char *a1, const char *a2)
 {
   const char *argv[] = { child_program (), mode, db, a1, a2, NULL };
   g_autoptr (GError) error = NULL;
+  gboolean to_kill = g_str_equal (mode, "autosave") || g_str_equal (mode, "export");
 
   child->started = g_get_monotonic_time ();
-  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                            &child->pid, NULL, &child->out, &child->err, &error);
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                            to_kill ? lower_priority : NULL, NULL, &child->pid, NULL, &child->out,
+                            &child->err, &error);
   g_assert_no_error (error);
 }
 
@@ -989,7 +1000,8 @@ export_kills (gconstpointer data)
   g_test_message ("a %s export of the demo newsroom (%u files) takes %.0f ms", format,
                   g_hash_table_size (before), window / 1000.0);
 
-  for (int k = 0; k < kills; k++)
+  /* At least the number asked for, and more while none has fallen mid-export. */
+  for (int k = 0; k < kills || (kept == 0 && k < 4 * kills); k++)
     {
       Child child;
       g_autoptr (GString) text = g_string_new (NULL);
@@ -1040,7 +1052,7 @@ export_kills (gconstpointer data)
     }
   g_test_message ("%d kills while exporting (%s): %d left the previous export intact, %d the "
                   "new one whole",
-                  kills, format, kept, replaced);
+                  kept + replaced, format, kept, replaced);
   g_assert_cmpint (kept, >, 0);
 }
 
