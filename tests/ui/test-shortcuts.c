@@ -221,7 +221,7 @@ check_preferences_cb (gpointer user_data)
       site_title = find_row (GTK_WIDGET (l->data), "Site Title");
   if (site_title == NULL || !gtk_widget_get_mapped (site_title))
     {
-      g_printerr ("# app.preferences shows no newsroom settings for the open newsroom (%p)\n", (void *) site_title);
+      g_printerr ("# app.preferences shows no newsroom settings for the open newsroom\n");
       failures++;
     }
   g_application_quit (G_APPLICATION (app));
