@@ -21,13 +21,16 @@ void
 portada_yaml_append_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = text ? text : ""; *p;)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
+          /* One replacement a bad byte; g_utf8_next_char() would trust the bad lead
+           * byte's length and could step past the end of the text. */
           g_string_append (out, "\\uFFFD");
+          p++;
           continue;
         }
       switch (c)
@@ -55,6 +58,7 @@ portada_yaml_append_string (GString *out, const char *text)
             else
               g_string_append_len (out, p, g_utf8_next_char (p) - p);
         }
+      p = g_utf8_next_char (p);
     }
   g_string_append_c (out, '"');
 }
