@@ -168,6 +168,7 @@ struct _Page
   ListFunc list;
   SlotFunc slot;
   gpointer data;
+  GHashTable *logos; /* sponsor id -> logo HTML at this page's depth (the site's) */
 };
 
 static GHashTable *
@@ -542,14 +543,23 @@ static const char *
 logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
 {
   PortadaSite *site = page->site;
-  g_autofree char *key
-      = g_strdup_printf ("%s\x1f%s\x1f%lld", page->prefix, page->lang, (long long) sponsor->id);
   char *html, *known;
   xmlNode *logo;
   GString *out;
 
+  /* One table of logos per link prefix and language, looked up once a page. */
   g_mutex_lock (&site->lock);
-  html = g_hash_table_lookup (site->logo_html, key);
+  if (page->logos == NULL)
+    {
+      g_autofree char *key = g_strconcat (page->prefix, "\x1f", page->lang, NULL);
+      page->logos = g_hash_table_lookup (site->logo_html, key);
+      if (page->logos == NULL)
+        {
+          page->logos = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+          g_hash_table_insert (site->logo_html, g_steal_pointer (&key), page->logos);
+        }
+    }
+  html = g_hash_table_lookup (page->logos, &sponsor->id);
   g_mutex_unlock (&site->lock);
   if (html)
     return html;
@@ -561,14 +571,14 @@ logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
   html = g_string_free (out, FALSE);
   /* Another thread may have made it meanwhile: the first one stays. */
   g_mutex_lock (&site->lock);
-  known = g_hash_table_lookup (site->logo_html, key);
+  known = g_hash_table_lookup (page->logos, &sponsor->id);
   if (known)
     {
       g_free (html);
       html = known;
     }
   else
-    g_hash_table_insert (site->logo_html, g_steal_pointer (&key), html);
+    g_hash_table_insert (page->logos, g_memdup2 (&sponsor->id, sizeof sponsor->id), html);
   g_mutex_unlock (&site->lock);
   return html;
 }

@@ -239,15 +239,17 @@ check_attr (AttrKind kind, const char *value)
     }
 }
 
+/* The sanitized tree is written out as it is walked: only names from the lists
+ * above and checked, escaped values reach @out (HTML5 serialization, as
+ * portada-html.c writes). */
 static void
-copy_attrs (const xmlNode *from, xmlNode *to)
+write_attrs (GString *out, const xmlNode *from)
 {
   const char *element = (const char *) from->name;
 
   for (const xmlAttr *a = from->properties; a; a = a->next)
     {
       const char *name = (const char *) a->name;
-
       GPtrArray *rules = a->ns == NULL ? g_hash_table_lookup (attr_rules, name) : NULL;
 
       for (guint i = 0; rules && i < rules->len; i++)
@@ -256,13 +258,18 @@ copy_attrs (const xmlNode *from, xmlNode *to)
           xmlChar *raw;
           char *value;
 
-          if (strcmp (rule->name, name) != 0
-              || (rule->element && strcmp (rule->element, element) != 0))
+          if (rule->element && strcmp (rule->element, element) != 0)
             continue;
           raw = xmlNodeListGetString (from->doc, a->children, 1);
           value = check_attr (rule->kind, raw ? (const char *) raw : "");
           if (value)
-            xmlSetProp (to, BAD_CAST name, BAD_CAST value);
+            {
+              g_string_append_c (out, ' ');
+              g_string_append (out, name);
+              g_string_append (out, "=\"");
+              portada_html_append_escaped (out, value, TRUE);
+              g_string_append_c (out, '"');
+            }
           xmlFree (raw);
           g_free (value);
           break;
@@ -270,27 +277,27 @@ copy_attrs (const xmlNode *from, xmlNode *to)
     }
 }
 
-static void
-append_text (xmlNode *parent, const char *text)
+static gboolean
+is_void_element (const char *name)
 {
-  if (text && *text)
-    xmlAddChild (parent, xmlNewDocText (parent->doc, BAD_CAST text));
+  return strcmp (name, "br") == 0 || strcmp (name, "hr") == 0 || strcmp (name, "img") == 0
+         || strcmp (name, "col") == 0 || strcmp (name, "wbr") == 0;
 }
 
-static void copy_children (const xmlNode *from, xmlNode *to, int depth);
+static void write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre);
 
 static void
-copy_node (const xmlNode *node, xmlNode *to, int depth)
+write_node (GString *out, const xmlNode *node, int depth, gboolean in_pre)
 {
   const char *name = (const char *) node->name;
-  xmlNode *copy;
   ElementKind kind;
 
   switch (node->type)
     {
       case XML_TEXT_NODE:
       case XML_CDATA_SECTION_NODE:
-        append_text (to, (const char *) node->content);
+        if (node->content)
+          portada_html_append_escaped (out, (const char *) node->content, FALSE);
         return;
       case XML_ELEMENT_NODE:
         break;
@@ -304,26 +311,38 @@ copy_node (const xmlNode *node, xmlNode *to, int depth)
   if (depth >= MAX_DEPTH)
     {
       xmlChar *text = xmlNodeGetContent (node);
-      append_text (to, (const char *) text);
+      if (text)
+        portada_html_append_escaped (out, (const char *) text, FALSE);
       xmlFree (text);
       return;
     }
   if (kind != ELEMENT_ALLOWED)
     {
-      copy_children (node, to, depth + 1); /* unwrapped: its content stays */
+      write_children (out, node, depth + 1, in_pre); /* unwrapped: its content stays */
       return;
     }
-  copy = xmlNewDocNode (to->doc, NULL, BAD_CAST name, NULL);
-  xmlAddChild (to, copy);
-  copy_attrs (node, copy);
-  copy_children (node, copy, depth + 1);
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+  write_attrs (out, node);
+  g_string_append_c (out, '>');
+  if (is_void_element (name))
+    return;
+  in_pre = strcmp (name, "pre") == 0;
+  write_children (out, node, depth + 1, in_pre);
+  g_string_append (out, "</");
+  g_string_append (out, name);
+  g_string_append_c (out, '>');
 }
 
 static void
-copy_children (const xmlNode *from, xmlNode *to, int depth)
+write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre)
 {
+  /* A newline first in <pre> is eaten by parsers: written twice, it stays. */
+  if (in_pre && from->children && from->children->type == XML_TEXT_NODE && from->children->content
+      && from->children->content[0] == '\n')
+    g_string_append_c (out, '\n');
   for (const xmlNode *c = from->children; c; c = c->next)
-    copy_node (c, to, depth);
+    write_node (out, c, depth, FALSE);
 }
 
 char *
@@ -331,9 +350,8 @@ portada_sanitize_html (const char *html)
 {
   g_autofree char *valid = g_utf8_make_valid (html ? html : "", -1);
   g_autoptr (xmlDoc) in = NULL;
-  g_autoptr (xmlDoc) out = htmlNewDocNoDtD (NULL, NULL);
-  xmlNode *body_in, *body_out;
-  GString *result = g_string_new (NULL);
+  xmlNode *body;
+  GString *result = g_string_sized_new (strlen (valid) + 16);
 
   tables_init ();
   /* The input is a body fragment: a leading <head>-only element such as <title>
@@ -342,11 +360,8 @@ portada_sanitize_html (const char *html)
     g_autofree char *wrapped = g_strconcat ("<body>", valid, NULL);
     in = portada_html_parse (wrapped, strlen (wrapped));
   }
-  body_in = portada_html_find_body (in);
-  body_out = xmlNewDocNode (out, NULL, BAD_CAST "body", NULL);
-  xmlDocSetRootElement (out, body_out);
-  if (body_in)
-    copy_children (body_in, body_out, 0);
-  portada_html_append_children (result, body_out);
+  body = portada_html_find_body (in);
+  if (body)
+    write_children (result, body, 0, FALSE);
   return g_string_free (result, FALSE);
 }

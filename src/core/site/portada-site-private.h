@@ -38,7 +38,7 @@ typedef struct
   GHashTable *media;          /* id -> PortadaMedia (NULL value: missing) */
   GHashTable *used_media;     /* id -> PortadaMedia: the images the pages link to */
   char *fingerprint;          /* hash of all of the above: pages depend on it */
-  GHashTable *logo_html;      /* "prefix\x1flang\x1fsponsor id" -> a logo's HTML, made once */
+  GHashTable *logo_html;      /* "prefix\x1flang" -> (sponsor id -> a logo's HTML), made once */
   GMutex lock;                /* for logo_html and used_media: pages render on threads */
 } PortadaSite;
 

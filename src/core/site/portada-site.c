@@ -339,7 +339,8 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
                                        (GDestroyNotify) portada_media_free);
   site->used_media = g_hash_table_new (g_int64_hash, g_int64_equal);
   site->section_by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  site->logo_html = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  site->logo_html = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) g_hash_table_unref);
   if (!load_settings (site, error))
     return NULL;
   if (!(site->languages = portada_languages_list (newsroom, error))

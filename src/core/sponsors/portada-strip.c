@@ -15,15 +15,19 @@
 
 /* A number in (0, 1) from a hash of the seed and the sponsor. */
 static double
-unit_random (const char *seed, gint64 sponsor_id)
+unit_random (GChecksum *sum, const char *seed, gint64 sponsor_id)
 {
-  g_autofree char *text = g_strdup_printf ("%s|%lld", seed, (long long) sponsor_id);
+  /* The hash of "SEED|ID"; one checksum object serves a whole strip (the export
+   * orders hundreds of thousands of strips). */
+  char id[32];
   guint8 digest[32];
   gsize len = sizeof digest;
-  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   guint64 bits = 0;
 
-  g_checksum_update (sum, (const guchar *) text, -1);
+  g_snprintf (id, sizeof id, "|%lld", (long long) sponsor_id);
+  g_checksum_reset (sum);
+  g_checksum_update (sum, (const guchar *) seed, -1);
+  g_checksum_update (sum, (const guchar *) id, -1);
   g_checksum_get_digest (sum, digest, &len);
   for (int i = 0; i < 7; i++)
     bits = (bits << 8) | digest[i];
@@ -86,12 +90,15 @@ portada_strip_order (PortadaStripEntry *entries, guint n, PortadaOrderMode mode,
         return;
       case PORTADA_ORDER_SHUFFLE:
       default:
-        /* key = u^(1/w), compared as log(u)/w to stay precise for small u. */
-        for (guint i = 0; i < n; i++)
-          entries[i].key = log (unit_random (seed, entries[i].sponsor_id))
-                           / (entries[i].weight > 0 ? entries[i].weight : 1.0);
-        qsort (entries, n, sizeof *entries, by_key_desc);
-        return;
+        {
+          g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+          /* key = u^(1/w), compared as log(u)/w to stay precise for small u. */
+          for (guint i = 0; i < n; i++)
+            entries[i].key = log (unit_random (sum, seed ? seed : "(null)", entries[i].sponsor_id))
+                             / (entries[i].weight > 0 ? entries[i].weight : 1.0);
+          qsort (entries, n, sizeof *entries, by_key_desc);
+          return;
+        }
     }
 }
 
