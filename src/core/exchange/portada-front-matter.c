@@ -21,10 +21,13 @@ void
 portada_yaml_append_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = text ? text : "", *next; *p; p = next)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
+      /* An invalid byte is replaced and skipped alone: g_utf8_next_char() would trust its
+       * lead byte and could step past the end of the string. */
+      next = c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           g_string_append (out, "\\uFFFD");
