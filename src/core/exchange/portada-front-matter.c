@@ -25,9 +25,6 @@ portada_yaml_append_string (GString *out, const char *text)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
-      /* An invalid byte is replaced and skipped alone: g_utf8_next_char() would trust its
-       * lead byte and could step past the end of the string. */
-      next = c == (gunichar) -1 || c == (gunichar) -2 ? p + 1 : g_utf8_next_char (p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           /* A bad byte: replaced, and the next byte read on its own. */
