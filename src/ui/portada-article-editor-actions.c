@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "portada-article-editor-private.h"
+#include "portada-articles.h"
 #include "portada-image-import.h"
 #include "portada-link-dialog.h"
 #include "portada-media.h"
@@ -155,13 +156,36 @@ image_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The restored text replaces the buffer's as one step of its undo history, so Undo
+ * brings back the text as it was before the restore. */
 static void
 revision_restored_cb (PortadaRevisionsDialog *dialog, PortadaArticleEditor *self)
 {
-  const PortadaArticle *article = self->article;
+  g_autoptr (GError) error = NULL;
+  PortadaArticle *restored;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
 
-  if (article)
-    portada_article_editor_load (self, article->id, NULL);
+  if (self->article == NULL)
+    return;
+  restored = portada_articles_load (self->newsroom, self->article->id, &error);
+  if (restored == NULL)
+    {
+      portada_article_editor_show_message (self, error->message);
+      return;
+    }
+  buffer = portada_article_editor_get_buffer (self);
+  self->loading = TRUE;
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, restored->body, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  portada_article_free (self->article);
+  self->article = restored;
+  portada_article_fields_show_article (self->fields, restored);
+  self->loading = FALSE;
+  portada_article_editor_update_preview (self, restored->body, TRUE);
 }
 
 static void

@@ -62,6 +62,7 @@ static void follow_cursor (PortadaPreview *self);
 enum
 {
   UPDATED,
+  LINK_ACTIVATED,
   N_SIGNALS
 };
 
@@ -301,7 +302,12 @@ decide_policy_cb (WebKitWebView *view, WebKitPolicyDecision *decision,
     }
   webkit_policy_decision_ignore (decision);
   if (webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-    open_outside (self, uri);
+    {
+      gboolean handled = FALSE;
+      g_signal_emit (self, signals[LINK_ACTIVATED], 0, uri, &handled);
+      if (!handled)
+        open_outside (self, uri);
+    }
   return TRUE;
 }
 
@@ -426,6 +432,10 @@ portada_preview_class_init (PortadaPreviewClass *klass)
       = g_param_spec_string ("date", NULL, NULL, NULL,
                              G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* A link of the page was clicked; returning TRUE stops it opening outside. */
+  signals[LINK_ACTIVATED] = g_signal_new ("link-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, g_signal_accumulator_true_handled,
+                                          NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
 

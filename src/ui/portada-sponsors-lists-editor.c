@@ -53,6 +53,8 @@ typedef struct
 } DeletedList;
 
 static void fill_members (PortadaSponsorsListsEditor *self);
+static void list_selected_cb (PortadaSponsorsListsEditor *self, GtkListBoxRow *row);
+static void update_movable (PortadaSponsorsListsEditor *self);
 static void show_list (PortadaSponsorsListsEditor *self, gint64 id);
 
 static void
@@ -165,7 +167,10 @@ reload_lists (PortadaSponsorsListsEditor *self, gint64 select)
       if (list->id == select || (selected == NULL && i == 0))
         selected = GTK_LIST_BOX_ROW (row);
     }
+  /* Shown once, here, not a second time by the selection's signal. */
+  g_signal_handlers_block_by_func (self->lists_box, list_selected_cb, self);
   gtk_list_box_select_row (self->lists_box, selected);
+  g_signal_handlers_unblock_by_func (self->lists_box, list_selected_cb, self);
   show_list (self, row_list_id (selected));
 }
 
@@ -316,7 +321,9 @@ member_remove_cb (PortadaSponsorsMemberRow *row, PortadaSponsorsListsEditor *sel
   g_array_remove_index (self->members, index);
   if (save_members (self))
     {
-      fill_members (self);
+      /* One row goes; the others stay as they are (a list may be long). */
+      gtk_list_box_remove (self->members_box, GTK_WIDGET (row));
+      update_movable (self);
       refresh_counts (self);
       focus_member (self, MIN ((guint) index, self->members->len ? self->members->len - 1 : 0));
     }
@@ -331,6 +338,34 @@ member_weight_cb (PortadaSponsorsMemberRow *row, double weight, PortadaSponsorsL
   save_members (self);
 }
 
+static GtkWidget *
+member_row_new (PortadaSponsorsListsEditor *self, const PortadaLogoListMember *m)
+{
+  GtkWidget *row = portada_sponsors_member_row_new (self->model, m->sponsor_id, m->weight);
+
+  g_signal_connect_object (row, "move", G_CALLBACK (member_move_cb), self, 0);
+  g_signal_connect_object (row, "move-to", G_CALLBACK (member_move_to_cb), self, 0);
+  g_signal_connect_object (row, "remove", G_CALLBACK (member_remove_cb), self, 0);
+  g_signal_connect_object (row, "weight-changed", G_CALLBACK (member_weight_cb), self, 0);
+  return row;
+}
+
+/* The first row cannot go up, the last cannot go down. */
+static void
+update_movable (PortadaSponsorsListsEditor *self)
+{
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->members_box)); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (PORTADA_IS_SPONSORS_MEMBER_ROW (row))
+      {
+        portada_sponsors_member_row_set_movable (PORTADA_SPONSORS_MEMBER_ROW (row), i > 0,
+                                                 i + 1 < self->members->len);
+        i++;
+      }
+}
+
 static void
 fill_members (PortadaSponsorsListsEditor *self)
 {
@@ -339,18 +374,10 @@ fill_members (PortadaSponsorsListsEditor *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->members_box))))
     gtk_list_box_remove (self->members_box, child);
   for (guint i = 0; i < self->members->len; i++)
-    {
-      const PortadaLogoListMember *m = &g_array_index (self->members, PortadaLogoListMember, i);
-      GtkWidget *row = portada_sponsors_member_row_new (self->model, m->sponsor_id, m->weight);
-
-      portada_sponsors_member_row_set_movable (PORTADA_SPONSORS_MEMBER_ROW (row), i > 0,
-                                               i + 1 < self->members->len);
-      g_signal_connect_object (row, "move", G_CALLBACK (member_move_cb), self, 0);
-      g_signal_connect_object (row, "move-to", G_CALLBACK (member_move_to_cb), self, 0);
-      g_signal_connect_object (row, "remove", G_CALLBACK (member_remove_cb), self, 0);
-      g_signal_connect_object (row, "weight-changed", G_CALLBACK (member_weight_cb), self, 0);
-      gtk_list_box_append (self->members_box, row);
-    }
+    gtk_list_box_append (
+        self->members_box,
+        member_row_new (self, &g_array_index (self->members, PortadaLogoListMember, i)));
+  update_movable (self);
 }
 
 static void
@@ -452,7 +479,8 @@ candidate_activated_cb (PortadaSponsorsListsEditor *self, GtkListBoxRow *row)
   g_array_append_val (self->members, m);
   if (!save_members (self))
     return;
-  fill_members (self);
+  gtk_list_box_append (self->members_box, member_row_new (self, &m));
+  update_movable (self);
   refresh_counts (self);
   /* Several sponsors are often added in a row: the popover stays open. */
   fill_candidates (self);
@@ -763,7 +791,15 @@ portada_sponsors_lists_editor_move (PortadaSponsorsListsEditor *self, guint from
   g_array_insert_val (self->members, to, moved);
   if (!save_members (self))
     return FALSE;
-  fill_members (self);
+  {
+    /* The row itself moves: the others stay built. */
+    GtkWidget *row
+        = g_object_ref (GTK_WIDGET (gtk_list_box_get_row_at_index (self->members_box, from)));
+    gtk_list_box_remove (self->members_box, row);
+    gtk_list_box_insert (self->members_box, row, to);
+    g_object_unref (row);
+  }
+  update_movable (self);
   return TRUE;
 }
 

@@ -30,6 +30,7 @@ struct _PortadaSponsorsProblems
   GPtrArray *problems; /* PortadaProblem */
   GPtrArray *rows;     /* AdwActionRow, alongside */
   guint refresh_source;
+  gboolean rows_stale; /* the rows are built when the panel is shown */
 };
 
 G_DEFINE_FINAL_TYPE (PortadaSponsorsProblems, portada_sponsors_problems, GTK_TYPE_WIDGET)
@@ -249,6 +250,22 @@ fill (PortadaSponsorsProblems *self)
 }
 
 static void
+ensure_rows (PortadaSponsorsProblems *self)
+{
+  if (!self->rows_stale)
+    return;
+  self->rows_stale = FALSE;
+  fill (self);
+}
+
+static void
+portada_sponsors_problems_map (GtkWidget *widget)
+{
+  ensure_rows (PORTADA_SPONSORS_PROBLEMS (widget));
+  GTK_WIDGET_CLASS (portada_sponsors_problems_parent_class)->map (widget);
+}
+
+static void
 show_summary (PortadaSponsorsProblems *self)
 {
   g_autofree char *text = NULL;
@@ -328,6 +345,7 @@ portada_sponsors_problems_class_init (PortadaSponsorsProblemsClass *klass)
   object_class->dispose = portada_sponsors_problems_dispose;
   object_class->finalize = portada_sponsors_problems_finalize;
   object_class->get_property = portada_sponsors_problems_get_property;
+  widget_class->map = portada_sponsors_problems_map;
 
   properties[PROP_N_PROBLEMS]
       = g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
@@ -372,7 +390,8 @@ portada_sponsors_problems_set_model (PortadaSponsorsProblems *self, PortadaSpons
   g_set_object (&self->model, model);
   g_signal_connect_object (model, "changed", G_CALLBACK (model_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  portada_sponsors_problems_refresh (self);
+  /* Not now: the window opening the newsroom draws first. */
+  model_changed_cb (self);
 }
 
 void
@@ -396,7 +415,10 @@ portada_sponsors_problems_refresh (PortadaSponsorsProblems *self)
     }
   g_ptr_array_unref (self->problems);
   self->problems = g_steal_pointer (&problems);
-  fill (self);
+  /* Hidden, the panel only counts: the rows wait until it is shown. */
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_rows (self);
   show_summary (self);
   if (before != self->problems->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
@@ -413,6 +435,7 @@ GtkWidget *
 portada_sponsors_problems_get_row (PortadaSponsorsProblems *self, guint index)
 {
   g_return_val_if_fail (PORTADA_IS_SPONSORS_PROBLEMS (self), NULL);
+  ensure_rows (self);
   return index < self->rows->len ? g_ptr_array_index (self->rows, index) : NULL;
 }
 

@@ -93,6 +93,34 @@ eval_done (gpointer data)
   return ((EvalResult *) data)->done;
 }
 
+static void
+call_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  EvalResult *r = user_data;
+
+  r->value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source),
+                                                                    result, &r->error);
+  r->done = TRUE;
+}
+
+char *
+portada_ui_test_call_async (WebKitWebView *view, const char *body)
+{
+  EvalResult r = { 0 };
+  char *text = NULL;
+
+  webkit_web_view_call_async_javascript_function (view, body, -1, NULL, NULL, NULL, NULL,
+                                                  call_done_cb, &r);
+  g_assert_true (portada_ui_test_wait (eval_done, &r, 15000));
+  if (r.value)
+    text = jsc_value_to_string (r.value);
+  else
+    g_test_message ("script failed: %s", r.error->message);
+  g_clear_object (&r.value);
+  g_clear_error (&r.error);
+  return text;
+}
+
 char *
 portada_ui_test_eval (WebKitWebView *view, const char *script)
 {

@@ -25,6 +25,8 @@ void portada_ui_test_sleep (guint ms);
 char *portada_ui_test_demo_newsroom (guint n);
 /* Evaluates @script in @view and returns its value as a string (NULL on failure). */
 char *portada_ui_test_eval (WebKitWebView *view, const char *script);
+/* Runs @body as an async function (it may return a Promise) and returns its result. */
+char *portada_ui_test_call_async (WebKitWebView *view, const char *body);
 /* Saves what @widget shows as BUILD/tests/ui/screenshots/@name.png; returns the path. */
 char *portada_ui_test_screenshot (GtkWidget *widget, const char *name);
 char *portada_ui_test_screenshot_widget (GtkWidget *widget, const char *name);

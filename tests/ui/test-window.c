@@ -16,6 +16,7 @@
 #include "portada-export-dialog.h"
 #include "portada-markdown-view.h"
 #include "portada-preview.h"
+#include "portada-revisions-dialog.h"
 #include "portada-test-util.h"
 #include "portada-ui-test.h"
 #include "portada-window.h"
@@ -131,22 +132,41 @@ type_at_end (Fixture *f, const char *text)
     }
 }
 
+static gboolean preview_loaded (gpointer data);
+
+static void
+note_time_cb (gint64 *when)
+{
+  if (*when == 0)
+    *when = g_get_monotonic_time ();
+}
+
+static gboolean
+is_nonzero (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
 static void
 test_type_autosave_preview (Fixture *f, gconstpointer data)
 {
   gint64 id = portada_article_editor_get_article (f->editor)->id;
   Expect e = { f, id, TYPED };
-  gint64 typed_at;
+  gint64 typed_at, saved_at = 0;
 
   g_assert_cmpstr (portada_window_get_page (f->window), ==, "newsroom");
+  /* WebKit's processes start after the first frame; the timing below is the editor's. */
+  g_assert_true (portada_ui_test_wait (preview_loaded, f, 15000));
   type_at_end (f, "\n\n" TYPED);
   typed_at = g_get_monotonic_time ();
   g_assert_true (portada_article_editor_has_unsaved (f->editor));
   /* Not stored at once (typing is not slowed by writes)... */
   g_assert_false (stored_has_text (&e));
   /* ...but within two seconds of the last keystroke. */
-  g_assert_true (portada_ui_test_wait (stored_has_text, &e, 2000));
-  g_assert_cmpint (g_get_monotonic_time () - typed_at, <, 2 * G_USEC_PER_SEC);
+  g_signal_connect_swapped (f->editor, "saved", G_CALLBACK (note_time_cb), &saved_at);
+  g_assert_true (portada_ui_test_wait (is_nonzero, &saved_at, 5000));
+  g_assert_cmpint (saved_at - typed_at, <, 2 * G_USEC_PER_SEC);
+  g_assert_true (stored_has_text (&e));
   g_assert_false (portada_article_editor_has_unsaved (f->editor));
   /* The preview's page holds the typed text, in the body element. */
   g_assert_true (portada_ui_test_wait (preview_has_text, &e, 8000));
@@ -420,6 +440,166 @@ test_export (Fixture *f, gconstpointer data)
   g_object_unref (dialog);
 }
 
+static gboolean
+preview_loaded (gpointer data)
+{
+  Fixture *f = data;
+  g_autofree char *text = preview_body_text (f);
+  return text && *text;
+}
+
+static char *
+call_async (WebKitWebView *view, const char *body)
+{
+  return portada_ui_test_call_async (view, body);
+}
+
+static gboolean
+link_cb (PortadaPreview *preview, const char *uri, char **clicked)
+{
+  g_free (*clicked);
+  *clicked = g_strdup (uri);
+  return TRUE;
+}
+
+static void
+test_preview_sealed (Fixture *f, gconstpointer data)
+{
+  WebKitWebView *view = portada_preview_get_web_view (f->preview);
+  g_autofree char *page_uri = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *clicked = NULL;
+  g_autofree char *strip_today = NULL;
+  g_autofree char *strip_then = NULL;
+
+  g_assert_true (portada_ui_test_wait (preview_loaded, f, 10000));
+  page_uri = g_strdup (webkit_web_view_get_uri (view));
+  g_assert_true (g_str_has_prefix (page_uri, "portada://"));
+
+  /* The page's stylesheet came through the portada: scheme. */
+  result = portada_ui_test_eval (view, "document.styleSheets.length > 0 && "
+                                       "document.styleSheets[0].cssRules.length > 0");
+  g_assert_cmpstr (result, ==, "true");
+  g_clear_pointer (&result, g_free);
+
+  /* No script of the page's own runs, whatever gets into it. */
+  result = portada_ui_test_eval (view, "var s = document.createElement('script');"
+                                       "s.textContent = 'window.ran = 1';"
+                                       "document.body.appendChild(s); String(window.ran)");
+  g_assert_cmpstr (result, ==, "undefined");
+  g_clear_pointer (&result, g_free);
+
+  /* Nothing is loaded from the network: the policy refuses it. */
+  result = call_async (view, "return new Promise (function (done) {"
+                             "  document.addEventListener ('securitypolicyviolation',"
+                             "    function (e) { if (e.blockedURI.indexOf ('tracker') >= 0)"
+                             "      done (e.violatedDirective + ' ' + e.blockedURI); });"
+                             "  var i = document.createElement ('img');"
+                             "  i.src = 'https://tracker.example.com/pixel.png';"
+                             "  document.body.appendChild (i);"
+                             "  setTimeout (function () { done ('loaded'); }, 4000);"
+                             "});");
+  g_assert_nonnull (result);
+  g_test_message ("policy violation: %s", result);
+  g_assert_true (g_str_has_prefix (result, "img-src"));
+  g_clear_pointer (&result, g_free);
+
+  /* A form posts nowhere, a script cannot navigate, a link opens outside. */
+  g_free (portada_ui_test_eval (view, "var f = document.querySelector('form');"
+                                      "if (f) f.submit(); 'ok'"));
+  g_free (portada_ui_test_eval (view, "window.location.href = 'https://example.com/'; 'ok'"));
+  g_signal_connect (f->preview, "link-activated", G_CALLBACK (link_cb), &clicked);
+  g_free (portada_ui_test_eval (view, "var a = document.createElement('a');"
+                                      "a.href = 'https://www.example.org/story';"
+                                      "a.textContent = 'x'; document.body.appendChild(a);"
+                                      "a.click(); 'ok'"));
+  portada_ui_test_sleep (500);
+  g_assert_cmpstr (webkit_web_view_get_uri (view), ==, page_uri);
+  g_assert_cmpstr (clicked, ==, "https://www.example.org/story");
+
+  /* As of another day, the strips draw another order (the shuffle is by date). */
+  strip_today = portada_ui_test_eval (view, "document.querySelector('.strip').innerHTML");
+  portada_preview_set_date (f->preview, "2024-02-29");
+  portada_ui_test_sleep (800);
+  strip_then = portada_ui_test_eval (view, "document.querySelector('.strip').innerHTML");
+  g_assert_nonnull (strip_today);
+  g_assert_nonnull (strip_then);
+  g_assert_cmpstr (strip_today, !=, strip_then);
+  g_assert_null (portada_preview_get_error (f->preview));
+  /* A date that is no date is refused by the renderer, said in the preview's bar. */
+  portada_preview_set_date (f->preview, "2024-13-45");
+  portada_ui_test_sleep (300);
+  g_assert_nonnull (portada_preview_get_error (f->preview));
+  portada_preview_set_date (f->preview, NULL);
+  portada_ui_test_sleep (300);
+  g_assert_null (portada_preview_get_error (f->preview));
+}
+
+static PortadaRevisionsDialog *
+find_revisions_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (PORTADA_IS_REVISIONS_DIALOG (w))
+        return g_object_ref (PORTADA_REVISIONS_DIALOG (w));
+    }
+  return NULL;
+}
+
+static void
+test_revisions (Fixture *f, gconstpointer data)
+{
+  GtkWidget *fields = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_ARTICLE_FIELDS);
+  AdwComboRow *status = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "status_row"));
+  gint64 id = portada_article_editor_get_article (f->editor)->id;
+  g_autofree char *before = g_strdup (portada_article_editor_get_article (f->editor)->body);
+  g_autoptr (PortadaRevisionsDialog) dialog = NULL;
+  GtkTextBuffer *buffer;
+
+  /* A status change keeps the previous state as a revision. */
+  type_at_end (f, " changed after review");
+  adw_combo_row_set_selected (status, PORTADA_STATUS_REVIEW);
+  g_assert_true (portada_article_editor_save (f->editor, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.revisions", NULL);
+  dialog = find_revisions_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (portada_revisions_dialog_get_n_revisions (dialog), >=, 1);
+  portada_revisions_dialog_select (dialog, 0);
+  portada_ui_test_sleep (200);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "revisions-dialog"));
+  g_assert_true (portada_revisions_dialog_restore_selected (dialog, NULL));
+  portada_ui_test_sleep (200);
+  /* The editor shows the restored text, and undo brings the newer one back. */
+  buffer = portada_article_editor_get_buffer (f->editor);
+  {
+    g_autoptr (PortadaArticle) a = stored (f, id);
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (a->body, ==, before);
+    g_assert_cmpstr (text, ==, before);
+  }
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+    Expect e = { f, id, " changed after review" };
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_nonnull (strstr (text, " changed after review"));
+    /* ...and what Undo brought back is stored again. */
+    g_assert_true (portada_ui_test_wait (stored_has_text, &e, 2500));
+  }
+}
+
 static void
 test_unopenable (void)
 {
@@ -460,6 +640,8 @@ main (int argc, char *argv[])
   ADD ("search", test_search);
   ADD ("reopen-where-left", test_reopen_where_left);
   ADD ("export", test_export);
+  ADD ("preview-sealed", test_preview_sealed);
+  ADD ("revisions", test_revisions);
 #undef ADD
   g_test_add_func ("/window/unopenable", test_unopenable);
   return g_test_run ();

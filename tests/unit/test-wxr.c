@@ -142,14 +142,6 @@ test_theme_unit_test (void)
   draft = article_titled (nr, "Draft");
   g_assert_cmpint (draft->status, ==, PORTADA_STATUS_DRAFT);
 
-  /* Nested categories become nested section paths. */
-  {
-    g_autoptr (PortadaSection) child = portada_sections_find (nr, "child-category-01", NULL);
-    if (child)
-      g_assert_true (
-          g_str_has_suffix (portada_section_get_path (child, "en"), "/child-category-01"));
-  }
-
   /* The same file again: everything updated, nothing duplicated, nothing changed. */
   before = state_of (nr);
   again = import_ok (nr, path, "en");
@@ -312,6 +304,41 @@ test_utf8_challenges (void)
   "xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n"                                    \
   "<wp:wxr_version>1.2</wp:wxr_version>\n"
 #define TAIL "</channel>\n</rss>\n"
+
+static void
+test_categories (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autofree char *path = write_temp (
+      "categories.xml",
+      HEAD
+      "<wp:category><wp:term_id>1</wp:term_id><wp:category_nicename>news</wp:category_nicename>"
+      "<wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[News &amp; Views]]>"
+      "</wp:cat_name></wp:category>\n"
+      "<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>econom%C3%ADa"
+      "</wp:category_nicename><wp:category_parent>news</wp:category_parent>"
+      "<wp:cat_name><![CDATA[Economía]]></wp:cat_name></wp:category>\n"
+      "<item><title>Nested</title><guid>c1</guid><wp:post_type>post</wp:post_type>"
+      "<category domain=\"category\" nicename=\"econom%C3%ADa\"><![CDATA[Economía]]>"
+      "</category><category domain=\"category\" nicename=\"news\"><![CDATA[News &amp; "
+      "Views]]></category><category domain=\"post_tag\" nicename=\"x\"><![CDATA[Trade]]>"
+      "</category><category domain=\"post_format\" nicename=\"post-format-aside\">"
+      "<![CDATA[Aside]]></category></item>\n" TAIL,
+      -1);
+  g_autoptr (PortadaImportSummary) s = import_ok (nr, path, "es");
+  g_autoptr (PortadaArticle) a = article_titled (nr, "Nested");
+  g_autoptr (PortadaSection) section = NULL;
+
+  g_assert_cmpuint (s->created, ==, 1);
+  /* The first category is the section, nested under its parent; the others are tags. */
+  g_assert_cmpstr (a->section, ==, "economia");
+  section = portada_sections_find (nr, "economia", NULL);
+  g_assert_cmpstr (portada_section_get_path (section, "es"), ==, "news/economia");
+  g_assert_cmpstr (portada_section_get_name (section, "es"), ==, "Economía");
+  g_assert_cmpuint (g_strv_length (a->tags), ==, 2);
+  g_assert_cmpstr (a->tags[0], ==, "News & Views");
+  g_assert_cmpstr (a->tags[1], ==, "Trade");
+}
 
 static void
 test_bad_items (void)
@@ -746,6 +773,17 @@ test_round_trip (void)
   import_export (c, out2);
   assert_same_newsrooms (b, c, TRUE);
 
+  /* The English file imported as Spanish: refused post by post, nothing changed. */
+  {
+    g_autofree char *path = g_build_filename (out1, "en.wxr.xml", NULL);
+    g_autofree char *before = state_of (b);
+    g_autofree char *after = NULL;
+    g_autoptr (PortadaImportSummary) s = import_ok (b, path, "es");
+    after = state_of (b);
+    g_assert_cmpuint (s->created + s->updated, ==, 0);
+    g_assert_true (summary_has (s, "import the file with --lang en"));
+    g_assert_cmpstr (before, ==, after);
+  }
   /* Back into the first newsroom: updated, the featured image found by its hash. */
   import_export (a, out1);
   g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
@@ -819,6 +857,7 @@ main (int argc, char **argv)
   g_test_add_func ("/wxr/small-fixtures", test_small_fixtures);
   g_test_add_func ("/wxr/details", test_details);
   g_test_add_func ("/wxr/utf8-challenges", test_utf8_challenges);
+  g_test_add_func ("/wxr/categories", test_categories);
   g_test_add_func ("/wxr/bad-items", test_bad_items);
   g_test_add_func ("/wxr/xxe", test_xxe);
   g_test_add_func ("/wxr/billion-laughs", test_billion_laughs);

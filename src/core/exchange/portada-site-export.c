@@ -1070,7 +1070,10 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
   xmlTextWriterStartElement (w, BAD_CAST "channel");
   write_element (w, "title", title);
   write_element (w, "link", link);
-  write_element (w, "description", title);
+  {
+    g_autofree char *description = g_markup_escape_text (title, -1);
+    write_element (w, "description", description);
+  }
   write_element (w, "language", job->lang);
   xmlTextWriterStartElement (w, BAD_CAST "atom:link");
   xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST self);
@@ -1103,7 +1106,11 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
         write_element (w, "dc:creator", e->author);
       if (es)
         write_element (w, "category", portada_section_get_name (es, e->lang));
-      write_element (w, "description", e->teaser->excerpt);
+      {
+        /* A feed reader reads the description as HTML: the excerpt is text. */
+        g_autofree char *description = g_markup_escape_text (e->teaser->excerpt, -1);
+        write_element (w, "description", description);
+      }
       xmlTextWriterEndElement (w);
     }
   xmlTextWriterEndElement (w);

@@ -303,7 +303,8 @@ write_channel_head (Export *e, gint64 newest, GError **error)
       element (e, "wp:author_id", authors->pdata[i]);
       cdata_element (e, "wp:author_login", login);
       cdata_element (e, "wp:author_email", "");
-      cdata_element (e, "wp:author_display_name", authors->pdata[i + 1]);
+      /* HTML to WordPress, as the importer reads it back. */
+      html_text_element (e, "wp:author_display_name", authors->pdata[i + 1], TRUE);
       cdata_element (e, "wp:author_first_name", "");
       cdata_element (e, "wp:author_last_name", "");
       xmlTextWriterEndElement (e->w);

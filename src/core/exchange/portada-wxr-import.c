@@ -869,6 +869,16 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   a = id ? portada_articles_load (im->newsroom, id, error) : portada_article_new ();
   if (a == NULL)
     return FALSE;
+  if (id && g_strcmp0 (a->lang, im->lang) != 0)
+    {
+      /* A file of the other edition imported with the wrong --lang: never turn an
+       * English article into a Spanish one. */
+      g_autofree char *why = g_strdup_printf (
+          _ ("it is the %s article “%s” of this newsroom; import the file with --lang %s"), a->lang,
+          a->title, a->lang);
+      skip_item (im, line, title, post_id, why);
+      return TRUE;
+    }
   if (a->uuid == NULL)
     a->uuid = g_strdup (uuid);
   read_meta (item, &meta);

@@ -120,6 +120,27 @@ logo_file_name (const PortadaMedia *m)
   return g_strdup_printf ("logo-%lld.%s", (long long) m->id, mime_extension (m->mime));
 }
 
+/* A cell that starts as a formula would (=, +, -, @, or a tab or carriage return
+ * before one) is run by a spreadsheet that opens the file: "=HYPERLINK(...)" in
+ * a sponsor's name would become a live link, or worse. Export writes such a cell
+ * after an apostrophe, which spreadsheets show as text; import takes it off. */
+static const char formula_starts[] = "=+-@\t\r";
+
+static char *
+spreadsheet_text (const char *text)
+{
+  if (text && *text && strchr (formula_starts, *text))
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
+
+static void
+strip_formula_guard (char *cell)
+{
+  if (cell[0] == '\'' && cell[1] && strchr (formula_starts, cell[1]))
+    memmove (cell, cell + 1, strlen (cell));
+}
+
 /* Import. */
 
 typedef struct
@@ -335,6 +356,7 @@ check_cells (Import *imp, PortadaCsvRecord *rec, Row *row)
                                    "spreadsheet as CSV UTF-8)"),
                                 column_names[c][0]);
       row->cell[c] = g_strstrip (g_strdup (cell));
+      strip_formula_guard (row->cell[c]);
     }
   return NULL;
 }
@@ -638,6 +660,10 @@ portada_sponsors_export_csv (PortadaNewsroom *newsroom, const char *logos_dir, G
       g_auto (GStrv) lists = portada_logo_lists_of_sponsor (newsroom, s->id, error);
       g_autofree char *joined = NULL;
       g_autofree char *logo = NULL;
+      g_autofree char *name = spreadsheet_text (s->name);
+      g_autofree char *alt = spreadsheet_text (s->alt_text);
+      g_autofree char *lists_cell = NULL;
+      g_autofree char *logo_cell = NULL;
       const char *fields[N_COLS];
 
       if (lists == NULL)
@@ -652,13 +678,15 @@ portada_sponsors_export_csv (PortadaNewsroom *newsroom, const char *logos_dir, G
           if (logos_dir && !write_logo (newsroom, m, logos_dir, logo, error))
             return NULL;
         }
-      fields[COL_NAME] = s->name;
+      lists_cell = spreadsheet_text (joined);
+      logo_cell = spreadsheet_text (logo);
+      fields[COL_NAME] = name;
       fields[COL_WEBSITE] = s->website;
-      fields[COL_ALT] = s->alt_text;
+      fields[COL_ALT] = alt;
       fields[COL_START] = s->contract_start;
       fields[COL_END] = s->contract_end;
-      fields[COL_LISTS] = joined;
-      fields[COL_LOGO] = logo;
+      fields[COL_LISTS] = lists_cell;
+      fields[COL_LOGO] = logo_cell;
       portada_csv_append_record (out, fields, N_COLS, ',');
     }
   return g_string_free_to_bytes (g_steal_pointer (&out));
