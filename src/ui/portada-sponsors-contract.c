@@ -78,7 +78,8 @@ portada_contract_css_class (PortadaContractState state)
         return "dim-label";
       case PORTADA_CONTRACT_ACTIVE:
       default:
-        return "success";
+        /* The usual state stays quiet; the others stand out. */
+        return "dim-label";
     }
 }
 

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 /* "Active", "Expires in 20 days", "Starts on 1 May 2026", "Expired", "Inactive". */
 char *portada_contract_describe (const PortadaSponsor *sponsor, const char *today);
 
-/* The CSS class of a state's label: "success", "warning", "error", "dim-label". */
+/* The CSS class of a state's label: "warning", "error" or "dim-label". */
 const char *portada_contract_css_class (PortadaContractState state);
 
 /* Today as "YYYY-MM-DD" in local time. */

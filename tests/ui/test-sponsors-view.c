@@ -352,10 +352,19 @@ test_bad_dates (Fixture *f, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (start), "");
   g_assert_null (portada_sponsors_editor_get_error (editor, PORTADA_SPONSOR_FIELD_CONTRACT));
+  /* Switched off, with a note, at the same time. */
+  gtk_switch_set_active (
+      GTK_SWITCH (sponsors_test_find (GTK_WIDGET (editor), GTK_TYPE_SWITCH, NULL)), FALSE);
+  gtk_text_buffer_set_text (
+      gtk_text_view_get_buffer (
+          GTK_TEXT_VIEW (portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_NOTES))),
+      "Renewal talks in March", -1);
   portada_sponsors_editor_flush (editor);
   good = load (f, id);
   g_assert_null (good->contract_start);
   g_assert_cmpstr (good->contract_end, ==, "2022-06-30");
+  g_assert_false (good->active);
+  g_assert_cmpstr (good->notes, ==, "Renewal talks in March");
 }
 
 /* Reorder by the drop handler's code path and by the keyboard's action; weights. */
@@ -967,6 +976,49 @@ test_many_sponsors (void)
   sponsors_test_flush ();
 }
 
+/* A new, empty newsroom: every page says what to do, and a sponsor can be added. */
+static void
+test_empty_newsroom (void)
+{
+  g_autofree char *path = g_build_filename (sponsors_test_tmpdir (), "empty.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) newsroom = portada_newsroom_open (path, PORTADA_OPEN_CREATE, &error);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  PortadaSponsorsView *view = PORTADA_SPONSORS_VIEW (portada_sponsors_view_new ());
+  PortadaSponsorsProblems *problems = portada_sponsors_view_get_problems (view);
+  gint64 id;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (window, 1400, 900);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  g_assert_true (portada_sponsors_view_set_newsroom (view, newsroom, &error));
+  g_assert_cmpuint (portada_sponsors_list_get_n_shown (portada_sponsors_view_get_list (view)), ==,
+                    0);
+  portada_sponsors_problems_refresh (problems);
+  g_assert_cmpuint (portada_sponsors_problems_get_problems (problems)->len, ==, 0);
+  portada_sponsors_view_show_page (view, PORTADA_SPONSORS_PAGE_LISTS);
+  g_assert_cmpint (
+      portada_sponsors_lists_editor_get_selected (portada_sponsors_view_get_lists_editor (view)),
+      ==, 0);
+  portada_sponsors_view_show_page (view, PORTADA_SPONSORS_PAGE_PREVIEW);
+  portada_ui_test_sleep (300);
+  /* No article to show the page with: said, not crashed. */
+  g_assert_nonnull (portada_sponsors_preview_get_error (portada_sponsors_view_get_preview (view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "sponsors.add-sponsor", NULL));
+  id = sponsors_test_sponsor_id (newsroom, "New Sponsor");
+  g_assert_cmpint (id, !=, 0);
+  g_assert_cmpstr (portada_sponsors_view_get_page (view), ==, PORTADA_SPONSORS_PAGE_SPONSORS);
+  g_assert_cmpint (portada_sponsors_list_get_selected (portada_sponsors_view_get_list (view)), ==,
+                   id);
+  portada_sponsors_problems_refresh (problems);
+  /* A sponsor with no logo, on no list: both said. */
+  g_assert_cmpuint (portada_sponsors_problems_get_problems (problems)->len, ==, 2);
+  gtk_window_destroy (window);
+  sponsors_test_flush ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -974,6 +1026,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, setup, fn, teardown)
   g_test_add_func ("/sponsors-view/window/page", test_window_page);
   g_test_add_func ("/sponsors-view/many-sponsors", test_many_sponsors);
+  g_test_add_func ("/sponsors-view/empty-newsroom", test_empty_newsroom);
   ADD ("/sponsors-view/drop/adds-sponsor", test_drop_adds_sponsor);
   ADD ("/sponsors-view/drop/refused-only", test_drop_refused_only);
   ADD ("/sponsors-view/drop/known-logo", test_drop_known_logo);
