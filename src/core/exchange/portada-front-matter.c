@@ -21,15 +21,18 @@ void
 portada_yaml_append_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+  for (const char *p = text ? text : "", *next; *p; p = next)
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
+          /* A bad byte: replaced, and the next byte read on its own. */
           g_string_append (out, "\\uFFFD");
+          next = p + 1;
           continue;
         }
+      next = g_utf8_next_char (p);
       switch (c)
         {
           case '"':
@@ -53,7 +56,7 @@ portada_yaml_append_string (GString *out, const char *text)
             else if (c == 0x2028 || c == 0x2029 || c == 0xfeff)
               g_string_append_printf (out, "\\u%04X", c);
             else
-              g_string_append_len (out, p, g_utf8_next_char (p) - p);
+              g_string_append_len (out, p, next - p);
         }
     }
   g_string_append_c (out, '"');
