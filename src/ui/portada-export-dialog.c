@@ -12,6 +12,7 @@
 #include "portada-markdown-exchange.h"
 #include "portada-settings.h"
 #include "portada-site-export.h"
+#include "portada-wxr.h"
 
 struct _PortadaExportDialog
 {
@@ -107,9 +108,8 @@ export_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
                                     job, &error);
           break;
         case PORTADA_EXPORT_WXR:
-          /* WXR export is not in the core yet: the row is hidden, so nothing asks for it. */
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                       _ ("WordPress export is not available yet"));
+          ok = portada_wxr_export (newsroom, job->out_dir, job->lang, cancellable, progress_cb, job,
+                                   &error);
           break;
         case PORTADA_EXPORT_MARKDOWN:
           ok = portada_markdown_export (newsroom, job->out_dir, job->lang, cancellable, progress_cb,
@@ -309,8 +309,6 @@ static void
 portada_export_dialog_init (PortadaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (
-      gtk_widget_get_ancestor (GTK_WIDGET (self->wxr_check), ADW_TYPE_ACTION_ROW), FALSE);
   self->lang_codes = g_ptr_array_new_with_free_func (g_free);
   g_signal_connect_swapped (self->export_button, "clicked",
                             G_CALLBACK (portada_export_dialog_start), self);

@@ -388,6 +388,8 @@ test_export (Fixture *f, gconstpointer data)
   g_autofree char *missing = g_build_filename (dir, "no", "such", "folder", NULL);
   g_autofree char *markdown = g_build_filename (dir, "export-md", NULL);
   g_autofree char *content = g_build_filename (markdown, "content", NULL);
+  g_autofree char *wxr = g_build_filename (dir, "export-wxr", NULL);
+  g_autofree char *wxr_en = g_build_filename (wxr, "en.wxr.xml", NULL);
   g_autofree char *finished = NULL;
   PortadaExportDialog *dialog;
 
@@ -437,6 +439,19 @@ test_export (Fixture *f, gconstpointer data)
   g_assert_null (portada_export_dialog_get_error (dialog));
   g_assert_cmpstr (finished, ==, markdown);
   g_assert_true (g_file_test (content, G_FILE_TEST_IS_DIR));
+  g_object_unref (dialog);
+
+  /* WordPress: one WXR file a language. */
+  dialog = open_export_dialog (f);
+  g_clear_pointer (&finished, g_free);
+  g_signal_connect (dialog, "finished", G_CALLBACK (finished_cb), &finished);
+  portada_export_dialog_set_format (dialog, PORTADA_EXPORT_WXR);
+  portada_export_dialog_set_destination (dialog, wxr);
+  portada_export_dialog_start (dialog);
+  g_assert_true (portada_ui_test_wait (export_stopped, dialog, 60000));
+  g_assert_null (portada_export_dialog_get_error (dialog));
+  g_assert_cmpstr (finished, ==, wxr);
+  g_assert_true (g_file_test (wxr_en, G_FILE_TEST_IS_REGULAR));
   g_object_unref (dialog);
 }
 
