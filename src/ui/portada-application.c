@@ -66,6 +66,10 @@ preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   g_autoptr (PortadaNewsroom) newsroom = window_newsroom (window);
   PortadaPreferencesWindow *prefs = portada_preferences_window_new (window, newsroom);
 
+  if (PORTADA_IS_WINDOW (window))
+    g_signal_connect_object (prefs, "newsroom-changed",
+                             G_CALLBACK (portada_window_newsroom_changed), window,
+                             G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
