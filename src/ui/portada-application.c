@@ -34,6 +34,17 @@ window_newsroom (GtkWindow *window)
   return newsroom ? g_object_ref (newsroom) : NULL;
 }
 
+/* The Portada window used last: the Preferences window, once open, is the application's
+ * active window too, and must not stand in for it. */
+static GtkWindow *
+main_window (GtkApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (PORTADA_IS_WINDOW (l->data))
+      return l->data;
+  return gtk_application_get_active_window (app);
+}
+
 static void
 about_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -42,17 +53,16 @@ about_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkWidget *about;
 
   about = g_object_new (
-      ADW_TYPE_ABOUT_WINDOW, "transient-for", gtk_application_get_active_window (app), "modal",
-      TRUE, "application-icon", APP_ID, "application-name", _ ("Portada"), "developer-name",
-      _ ("The Portada authors"), "version", PACKAGE_VERSION, "comments",
+      ADW_TYPE_ABOUT_WINDOW, "transient-for", main_window (app), "modal", TRUE, "application-icon",
+      APP_ID, "application-name", _ ("Portada"), "developer-name", _ ("The Portada authors"),
+      "version", PACKAGE_VERSION, "comments",
       _ ("The newsroom desk of a bilingual news magazine: write and revise "
          "articles, keep the sponsor lists, see every page as readers will, "
          "and export the whole site."),
       "website", "https://github.com/portada/portada", "issue-url",
       "https://github.com/portada/portada/issues", "license-type", GTK_LICENSE_GPL_3_0, "copyright",
       _ ("© 2026 The Portada authors"), "developers", developers,
-      /* Translators: your names, one a line, to be credited in the
-                         * About window. */
+      /* Translators: your names, one a line, credited in the About window. */
       "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -60,18 +70,22 @@ about_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 preferences_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWindow *window = main_window (GTK_APPLICATION (user_data));
   g_autoptr (PortadaNewsroom) newsroom = window_newsroom (window);
   PortadaPreferencesWindow *prefs = portada_preferences_window_new (window, newsroom);
 
   gtk_window_set_application (GTK_WINDOW (prefs), GTK_APPLICATION (user_data));
+  if (PORTADA_IS_WINDOW (window))
+    g_signal_connect_object (prefs, "newsroom-changed",
+                             G_CALLBACK (portada_window_newsroom_changed), window,
+                             G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
 shortcuts_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWindow *window = main_window (GTK_APPLICATION (user_data));
 
   /* GtkApplicationWindow shows the help overlay (gtk/help-overlay.ui) itself. */
   if (window != NULL)
@@ -153,9 +167,9 @@ static void
 portada_application_activate (GApplication *app)
 {
   PortadaApplication *self = PORTADA_APPLICATION (app);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = main_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (!PORTADA_IS_WINDOW (window))
     window = GTK_WINDOW (portada_window_new (self, self->db_path));
   gtk_window_present (window);
 }

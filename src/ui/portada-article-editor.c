@@ -552,3 +552,22 @@ portada_article_editor_get_message (PortadaArticleEditor *self)
     return NULL;
   return gtk_label_get_label (self->message_label);
 }
+
+void
+portada_article_editor_refresh_choices (PortadaArticleEditor *self)
+{
+  g_return_if_fail (PORTADA_IS_ARTICLE_EDITOR (self));
+  if (self->newsroom == NULL)
+    return;
+  /* What is typed is kept: stored first, then shown with the new choices. */
+  portada_article_editor_save (self, NULL);
+  portada_article_fields_set_newsroom (self->fields, self->newsroom);
+  if (self->article)
+    {
+      g_autofree char *text = buffer_text (portada_article_editor_get_buffer (self));
+      self->loading = TRUE;
+      portada_article_fields_show_article (self->fields, self->article);
+      self->loading = FALSE;
+      portada_article_editor_update_preview (self, text, TRUE);
+    }
+}

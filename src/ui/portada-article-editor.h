@@ -38,6 +38,8 @@ void portada_article_editor_set_newsroom (PortadaArticleEditor *self, PortadaNew
 /* Saves the article being edited, then shows article @id. */
 gboolean portada_article_editor_load (PortadaArticleEditor *self, gint64 id, GError **error);
 /* Stops editing (after the article was deleted): nothing is saved. */
+/* Reads the newsroom's choices again (sections, languages...) after its settings changed. */
+void portada_article_editor_refresh_choices (PortadaArticleEditor *self);
 void portada_article_editor_forget (PortadaArticleEditor *self);
 /* Stores the pending changes now; TRUE when nothing is left unsaved. */
 gboolean portada_article_editor_save (PortadaArticleEditor *self, GError **error);

@@ -631,7 +631,9 @@ portada_article_fields_set_newsroom (PortadaArticleFields *self, PortadaNewsroom
   const char *const *ui_langs = g_get_language_names ();
 
   g_return_if_fail (PORTADA_IS_ARTICLE_FIELDS (self));
-  if (!g_set_object (&self->newsroom, newsroom) || newsroom == NULL)
+  /* The same newsroom again reads its choices again (its settings changed). */
+  g_set_object (&self->newsroom, newsroom);
+  if (newsroom == NULL)
     return;
   self->loading = TRUE;
   fill_sections (self, g_str_has_prefix (ui_langs[0], "es") ? "es" : "en");

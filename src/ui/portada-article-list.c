@@ -400,3 +400,18 @@ portada_article_list_get_n_items (PortadaArticleList *self)
   g_return_val_if_fail (PORTADA_IS_ARTICLE_LIST (self), 0);
   return self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 }
+
+void
+portada_article_list_refresh_choices (PortadaArticleList *self)
+{
+  g_return_if_fail (PORTADA_IS_ARTICLE_LIST (self));
+  if (self->newsroom == NULL)
+    return;
+  /* The filters go back to "any": a section or language may be gone. */
+  self->quiet = TRUE;
+  fill_languages (self);
+  fill_sections (self);
+  fill_authors (self);
+  self->quiet = FALSE;
+  apply_query (self);
+}

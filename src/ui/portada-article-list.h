@@ -22,6 +22,8 @@ PortadaArticleModel *portada_article_list_get_model (PortadaArticleList *self);
 void portada_article_list_reload (PortadaArticleList *self, gint64 select_id);
 /* Marks the row of @id selected if it is loaded, without emitting "article-selected". */
 void portada_article_list_show_selected (PortadaArticleList *self, gint64 id);
+/* Reads the languages, sections and authors again (the newsroom's settings changed). */
+void portada_article_list_refresh_choices (PortadaArticleList *self);
 void portada_article_list_focus_search (PortadaArticleList *self);
 void portada_article_list_set_search (PortadaArticleList *self, const char *text);
 guint portada_article_list_get_n_items (PortadaArticleList *self);

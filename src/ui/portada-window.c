@@ -472,3 +472,17 @@ portada_window_get_page (PortadaWindow *self)
   g_return_val_if_fail (PORTADA_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+void
+portada_window_newsroom_changed (PortadaWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (PORTADA_IS_WINDOW (self));
+  if (self->newsroom == NULL)
+    return;
+  title = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
+  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _ ("Portada"));
+  portada_article_editor_refresh_choices (self->editor);
+  portada_article_list_refresh_choices (self->article_list);
+}

@@ -22,6 +22,8 @@ PortadaWindow *portada_window_new (PortadaApplication *app, const char *db_path)
  * gets a page saying why, with the choice to open another or create one. */
 gboolean portada_window_open_newsroom (PortadaWindow *self, const char *path, gboolean create);
 PortadaNewsroom *portada_window_get_newsroom (PortadaWindow *self);
+/* Shows the newsroom's settings again after the Preferences changed them. */
+void portada_window_newsroom_changed (PortadaWindow *self);
 
 /* For tests: the window's parts. */
 GtkWidget *portada_window_get_editor (PortadaWindow *self);

@@ -17,6 +17,7 @@
 #include "portada-markdown-view.h"
 #include "portada-preview.h"
 #include "portada-revisions-dialog.h"
+#include "portada-settings.h"
 #include "portada-test-util.h"
 #include "portada-ui-test.h"
 #include "portada-window.h"
@@ -616,6 +617,36 @@ test_revisions (Fixture *f, gconstpointer data)
 }
 
 static void
+test_settings_changed (Fixture *f, gconstpointer data)
+{
+  GtkWidget *fields = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_ARTICLE_FIELDS);
+  AdwComboRow *section_row = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "section_row"));
+  GtkWidget *list = portada_window_get_article_list (f->window);
+  GtkDropDown *section_drop = GTK_DROP_DOWN (
+      gtk_widget_get_template_child (list, PORTADA_TYPE_ARTICLE_LIST, "section_drop"));
+  guint in_fields = g_list_model_get_n_items (adw_combo_row_get_model (section_row));
+  guint in_list = g_list_model_get_n_items (gtk_drop_down_get_model (section_drop));
+  g_autoptr (PortadaSection) sports = portada_section_new ("sports");
+  g_autoptr (GError) error = NULL;
+  Expect e = { f, portada_article_editor_get_article (f->editor)->id, "typed before" };
+
+  type_at_end (f, " typed before");
+  /* What the Preferences do: change the newsroom, then tell the window. */
+  portada_section_set_label (sports, "en", "Sports", "sports");
+  portada_section_set_label (sports, "es", "Deportes", "deportes");
+  g_assert_true (portada_sections_save (portada_window_get_newsroom (f->window), sports, &error));
+  g_assert_no_error (error);
+  portada_window_newsroom_changed (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (section_row)), ==,
+                    in_fields + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (section_drop)), ==,
+                    in_list + 1);
+  /* Nothing typed was lost on the way. */
+  g_assert_true (stored_has_text (&e));
+}
+
+static void
 test_unopenable (void)
 {
   g_autoptr (PortadaApplication) app = portada_ui_test_app ();
@@ -657,6 +688,7 @@ main (int argc, char *argv[])
   ADD ("export", test_export);
   ADD ("preview-sealed", test_preview_sealed);
   ADD ("revisions", test_revisions);
+  ADD ("settings-changed", test_settings_changed);
 #undef ADD
   g_test_add_func ("/window/unopenable", test_unopenable);
   return g_test_run ();
