@@ -504,6 +504,7 @@ static void
 first_paint_cb (GdkFrameClock *clock, PortadaPreview *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_debug ("preview: first paint");
   if (self->web_view == NULL && self->create_id == 0)
     self->create_id = g_idle_add (create_web_view_cb, self);
 }
@@ -513,6 +514,7 @@ preview_mapped_cb (PortadaPreview *self)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
+  g_debug ("preview mapped, clock %p", clock);
   if (self->web_view == NULL && clock)
     g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
 }
