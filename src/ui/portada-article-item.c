@@ -138,6 +138,26 @@ portada_article_item_update (PortadaArticleItem *self, const PortadaArticle *art
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
+void
+portada_article_item_set_summary (PortadaArticleItem *self, PortadaArticleSummary *summary)
+{
+  PortadaArticleSummary *s;
+  gboolean changed;
+
+  g_return_if_fail (PORTADA_IS_ARTICLE_ITEM (self));
+  g_return_if_fail (summary != NULL && summary->id == self->summary->id);
+  s = self->summary;
+  changed = g_strcmp0 (s->title, summary->title) || g_strcmp0 (s->lang, summary->lang)
+            || g_strcmp0 (s->slug, summary->slug) || g_strcmp0 (s->section, summary->section)
+            || g_strcmp0 (s->author, summary->author) || s->status != summary->status
+            || s->publish_at != summary->publish_at
+            || s->updated_at / 60 != summary->updated_at / 60;
+  portada_article_summary_free (self->summary);
+  self->summary = summary;
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
 const char *
 portada_article_status_label (PortadaArticleStatus status)
 {

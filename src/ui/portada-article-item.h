@@ -26,6 +26,8 @@ PortadaArticleStatus portada_article_item_get_status (PortadaArticleItem *self);
 gint64 portada_article_item_get_date (PortadaArticleItem *self);
 /* Copies what the list shows from a saved article; emits "changed" when anything differs. */
 void portada_article_item_update (PortadaArticleItem *self, const PortadaArticle *article);
+/* Takes @summary, a fresher one of the same article; emits "changed" when anything differs. */
+void portada_article_item_set_summary (PortadaArticleItem *self, PortadaArticleSummary *summary);
 
 /* Translated status name, such as "Draft". */
 const char *portada_article_status_label (PortadaArticleStatus status);

@@ -13,9 +13,6 @@
 #include "portada-article-row.h"
 #include "portada-settings.h"
 
-/* Rows searched for the article to keep selected after a reload. */
-#define RESELECT_WINDOW 256
-
 struct _PortadaArticleList
 {
   GtkWidget parent_instance;
@@ -89,7 +86,20 @@ any_filter (PortadaArticleList *self)
 }
 
 static void
-apply_query (PortadaArticleList *self)
+update_filter_button (PortadaArticleList *self)
+{
+  if (any_filter (self))
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), any_filter (self));
+}
+
+/* The query of the search entry and the filters. Typing and the filters search in a
+ * thread (@wait FALSE): the window stays responsive and the rows change when the
+ * answer comes (loaded_cb); scripts and tests can @wait. */
+static void
+run_query (PortadaArticleList *self, gboolean wait)
 {
   PortadaArticleQuery q = PORTADA_ARTICLE_QUERY_INIT;
   guint status = gtk_drop_down_get_selected (self->status_drop);
@@ -106,16 +116,31 @@ apply_query (PortadaArticleList *self)
   q.author = self->authors && author > 0 && author <= g_strv_length (self->authors)
                  ? self->authors[author - 1]
                  : NULL;
+  update_filter_button (self);
+  if (!wait)
+    {
+      portada_article_model_set_query_async (self->model, &q);
+      return;
+    }
   self->quiet = TRUE;
   portada_article_model_set_query (self->model, &q);
   self->quiet = FALSE;
   portada_article_list_show_selected (self, self->selected_id);
   update_count (self);
-  if (any_filter (self))
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_filters_button), any_filter (self));
+}
+
+static void
+apply_query (PortadaArticleList *self)
+{
+  run_query (self, FALSE);
+}
+
+/* A query in the thread was answered, and the rows replaced. */
+static void
+loaded_cb (PortadaArticleList *self)
+{
+  portada_article_list_show_selected (self, self->selected_id);
+  update_count (self);
 }
 
 static void
@@ -315,6 +340,7 @@ portada_article_list_set_newsroom (PortadaArticleList *self, PortadaNewsroom *ne
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   self->model = portada_article_model_new (newsroom);
+  g_signal_connect_object (self->model, "loaded", G_CALLBACK (loaded_cb), self, G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -342,6 +368,15 @@ portada_article_list_reload (PortadaArticleList *self, gint64 select_id)
     return;
   self->quiet = TRUE;
   fill_authors (self);
+  self->selected_id = select_id;
+  /* Without search words the query is a walk of an index, a few milliseconds even for
+   * 10,000 articles; with them it can take a second, so it runs in the thread. */
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)))
+    {
+      portada_article_model_reload_async (self->model);
+      self->quiet = FALSE;
+      return;
+    }
   portada_article_model_reload (self->model);
   self->quiet = FALSE;
   portada_article_list_show_selected (self, select_id);
@@ -351,26 +386,16 @@ portada_article_list_reload (PortadaArticleList *self, gint64 select_id)
 void
 portada_article_list_show_selected (PortadaArticleList *self, gint64 id)
 {
-  guint n, position = GTK_INVALID_LIST_POSITION;
+  guint position = GTK_INVALID_LIST_POSITION;
 
   g_return_if_fail (PORTADA_IS_ARTICLE_LIST (self));
   if (self->model == NULL)
     return;
   self->selected_id = id;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
-  /* The article is usually near the top (new articles come first); loading the first
-   * rows is cheap and brings it into the loaded pages. */
-  for (guint i = 0; id && i < MIN (n, RESELECT_WINDOW) && position == GTK_INVALID_LIST_POSITION;
-       i++)
+  if (id)
     {
-      g_autoptr (PortadaArticleItem) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
-      if (item && portada_article_item_get_id (item) == id)
-        position = i;
-    }
-  if (id && position == GTK_INVALID_LIST_POSITION)
-    {
-      guint loaded = portada_article_model_find_loaded (self->model, id);
-      position = loaded == G_MAXUINT ? GTK_INVALID_LIST_POSITION : loaded;
+      guint found = portada_article_model_find (self->model, id);
+      position = found == G_MAXUINT ? GTK_INVALID_LIST_POSITION : found;
     }
   self->quiet = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
@@ -391,7 +416,7 @@ portada_article_list_set_search (PortadaArticleList *self, const char *text)
 {
   g_return_if_fail (PORTADA_IS_ARTICLE_LIST (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  apply_query (self);
+  run_query (self, TRUE);
 }
 
 guint
@@ -413,5 +438,5 @@ portada_article_list_refresh_choices (PortadaArticleList *self)
   fill_sections (self);
   fill_authors (self);
   self->quiet = FALSE;
-  apply_query (self);
+  run_query (self, TRUE);
 }

@@ -21,6 +21,15 @@ PortadaArticleModel *portada_article_model_new (PortadaNewsroom *newsroom);
 void portada_article_model_set_query (PortadaArticleModel *self, const PortadaArticleQuery *query);
 /* Counts again and forgets the loaded pages. */
 void portada_article_model_reload (PortadaArticleModel *self);
+/* The same, the query running in a thread: the rows shown stay until the answer
+ * comes, then change at once and ::loaded is emitted. A newer query (or a reload)
+ * cancels the one running. */
+void portada_article_model_set_query_async (PortadaArticleModel *self,
+                                            const PortadaArticleQuery *query);
+void portada_article_model_reload_async (PortadaArticleModel *self);
+gboolean portada_article_model_is_loading (PortadaArticleModel *self);
+/* The position of an article among those found, or G_MAXUINT. */
+guint portada_article_model_find (PortadaArticleModel *self, gint64 id);
 /* The position of the article among the loaded pages, or G_MAXUINT when not loaded. */
 guint portada_article_model_find_loaded (PortadaArticleModel *self, gint64 id);
 /* Updates the loaded row of @article, if any, in place. */

@@ -171,6 +171,80 @@ portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *qu
   return sqlite3_column_int64 (stmt, 0);
 }
 
+GArray *
+portada_articles_list_ids (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
+                           GError **error)
+{
+  g_autoptr (GString) sql = g_string_new ("SELECT a.id FROM article a ");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  append_where (sql, query);
+  g_string_append (sql, "ORDER BY coalesce(a.publish_at, a.created_at) DESC, a.id DESC");
+  stmt = portada_newsroom_prepare (newsroom, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_query (stmt, query);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      if (!portada_newsroom_check_cancelled (newsroom, error))
+        portada_newsroom_set_error (newsroom, error, _ ("articles cannot be listed"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static gint
+compare_position (gconstpointer a, gconstpointer b, gpointer positions)
+{
+  const PortadaArticleSummary *x = *(PortadaArticleSummary *const *) a;
+  const PortadaArticleSummary *y = *(PortadaArticleSummary *const *) b;
+  gint64 px = GPOINTER_TO_SIZE (g_hash_table_lookup (positions, &x->id));
+  gint64 py = GPOINTER_TO_SIZE (g_hash_table_lookup (positions, &y->id));
+
+  return px < py ? -1 : px > py;
+}
+
+GPtrArray *
+portada_articles_list_by_ids (PortadaNewsroom *newsroom, const gint64 *ids, guint n_ids,
+                              GError **error)
+{
+  g_autoptr (GString) json = g_string_new ("[");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *list;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", ids[i]);
+      g_hash_table_insert (positions, (gpointer) &ids[i], GSIZE_TO_POINTER (i + 1));
+    }
+  g_string_append_c (json, ']');
+  stmt = portada_newsroom_prepare (newsroom,
+                                   "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
+                                   "WHERE a.id IN (SELECT value FROM json_each(?))",
+                                   error);
+  if (stmt == NULL)
+    return NULL;
+  portada_stmt_bind_text (stmt, 1, json->str);
+  list = collect_summaries (newsroom, stmt, error);
+  if (list == NULL)
+    {
+      g_clear_error (error);
+      if (!portada_newsroom_check_cancelled (newsroom, error))
+        portada_newsroom_set_error (newsroom, error, _ ("articles cannot be listed"));
+      return NULL;
+    }
+  g_ptr_array_sort_with_data (list, compare_position, positions);
+  return list;
+}
+
 static GStrv
 load_tags (PortadaNewsroom *newsroom, gint64 id, GError **error)
 {

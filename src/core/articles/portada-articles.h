@@ -41,6 +41,13 @@ GPtrArray *portada_articles_list (PortadaNewsroom *newsroom, const PortadaArticl
 gint64 portada_articles_count (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
                                GError **error);
 
+/* The ids of every article @query finds, in list order (as portada_articles_list()). */
+GArray *portada_articles_list_ids (PortadaNewsroom *newsroom, const PortadaArticleQuery *query,
+                                   GError **error);
+/* The summaries of @ids in that order; ids of articles gone since are left out. */
+GPtrArray *portada_articles_list_by_ids (PortadaNewsroom *newsroom, const gint64 *ids, guint n_ids,
+                                         GError **error);
+
 PortadaArticle *portada_articles_load (PortadaNewsroom *newsroom, gint64 id, GError **error);
 PortadaArticle *portada_articles_load_by_uuid (PortadaNewsroom *newsroom, const char *uuid,
                                                GError **error);

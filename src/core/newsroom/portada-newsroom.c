@@ -24,7 +24,20 @@ struct _PortadaNewsroom
   char *path;
   sqlite3 *db;
   int transaction_depth;
+  gboolean read_only;
+  GCancellable *cancellable; /* interrupts the statement running, when cancelled */
+  GFileMonitor *monitors[2]; /* the file and its -wal, while watched */
+  guint check_id;
+  gint64 data_version;
 };
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PortadaNewsroom, portada_newsroom, G_TYPE_OBJECT)
 
@@ -166,6 +179,7 @@ portada_newsroom_finalize (GObject *object)
   PortadaNewsroom *self = PORTADA_NEWSROOM (object);
 
   portada_newsroom_close (self);
+  g_clear_object (&self->cancellable);
   g_free (self->path);
   G_OBJECT_CLASS (portada_newsroom_parent_class)->finalize (object);
 }
@@ -174,6 +188,14 @@ static void
 portada_newsroom_class_init (PortadaNewsroomClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = portada_newsroom_finalize;
+  /**
+   * PortadaNewsroom::changed:
+   *
+   * Another connection (another window, a command-line import, any program)
+   * committed a change to the file. Emitted while portada_newsroom_watch() is on.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -345,8 +367,15 @@ void
 portada_newsroom_close (PortadaNewsroom *self)
 {
   g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  portada_newsroom_unwatch (self);
   if (self->db == NULL)
     return;
+  if (self->read_only)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+      return;
+    }
   /* Folds the WAL back so the file is whole on its own when copied. */
   sqlite3_exec (self->db, "PRAGMA optimize", NULL, NULL, NULL);
   sqlite3_close_v2 (self->db);
@@ -544,4 +573,154 @@ portada_stmt_dup_text (sqlite3_stmt *stmt, int column)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, column);
   return text ? g_strdup (text) : NULL;
+}
+
+/* Reader connections ------------------------------------------------------------ */
+
+static int
+progress_cb (void *data)
+{
+  PortadaNewsroom *self = data;
+
+  return self->cancellable && g_cancellable_is_cancelled (self->cancellable);
+}
+
+PortadaNewsroom *
+portada_newsroom_open_reader (PortadaNewsroom *self, GError **error)
+{
+  g_autoptr (PortadaNewsroom) reader = NULL;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  reader = g_object_new (PORTADA_TYPE_NEWSROOM, NULL);
+  reader->path = g_strdup (self->path);
+  reader->read_only = TRUE;
+  reader->db = open_connection (self->path, SQLITE_OPEN_READONLY, error);
+  if (reader->db == NULL)
+    return NULL;
+  if (sqlite3_exec (reader->db, "PRAGMA cache_size = -16384; PRAGMA mmap_size = 268435456", NULL,
+                    NULL, NULL)
+      != SQLITE_OK)
+    {
+      set_db_error (reader->db, self->path, error, _ ("cannot be opened for reading"));
+      return NULL;
+    }
+  /* About every millisecond of work, a look at the cancellable. */
+  sqlite3_progress_handler (reader->db, 4000, progress_cb, reader);
+  return g_steal_pointer (&reader);
+}
+
+gboolean
+portada_newsroom_is_reader (PortadaNewsroom *self)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  return self->read_only;
+}
+
+void
+portada_newsroom_set_cancellable (PortadaNewsroom *self, GCancellable *cancellable)
+{
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  g_return_if_fail (self->read_only);
+  g_set_object (&self->cancellable, cancellable);
+}
+
+gboolean
+portada_newsroom_check_cancelled (PortadaNewsroom *self, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  return self->cancellable && g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
+/* Watching the file ------------------------------------------------------------- */
+
+gint64
+portada_newsroom_get_data_version (PortadaNewsroom *self)
+{
+  int version = -1;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), -1);
+  if (self->db == NULL || !query_int (self->db, "PRAGMA data_version", &version))
+    return -1;
+  return version;
+}
+
+gboolean
+portada_newsroom_check_changed (PortadaNewsroom *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  /* Inside a transaction of ours the answer is about our own snapshot. */
+  if (self->transaction_depth > 0)
+    return FALSE;
+  version = portada_newsroom_get_data_version (self);
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+check_cb (gpointer data)
+{
+  PortadaNewsroom *self = data;
+
+  self->check_id = 0;
+  portada_newsroom_check_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_cb (GFileMonitor *monitor, GFile *file, GFile *other, GFileMonitorEvent event,
+                 gpointer data)
+{
+  PortadaNewsroom *self = data;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CHANGED
+      && event != G_FILE_MONITOR_EVENT_CREATED)
+    return;
+  /* A burst of writes is one check, shortly after it. */
+  if (self->check_id == 0)
+    self->check_id = g_timeout_add (PORTADA_WATCH_DELAY_MS, check_cb, self);
+}
+
+void
+portada_newsroom_watch (PortadaNewsroom *self)
+{
+  static const char *const suffixes[] = { "", "-wal" };
+
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  if (self->monitors[0] || self->db == NULL)
+    return;
+  self->data_version = portada_newsroom_get_data_version (self);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (self->path, suffixes[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (name);
+      g_autoptr (GError) error = NULL;
+
+      self->monitors[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+      if (self->monitors[i] == NULL)
+        {
+          g_warning ("%s: changes by other programs will not be seen: %s", name, error->message);
+          continue;
+        }
+      g_file_monitor_set_rate_limit (self->monitors[i], PORTADA_WATCH_DELAY_MS);
+      g_signal_connect (self->monitors[i], "changed", G_CALLBACK (file_changed_cb), self);
+    }
+}
+
+void
+portada_newsroom_unwatch (PortadaNewsroom *self)
+{
+  g_return_if_fail (PORTADA_IS_NEWSROOM (self));
+  for (guint i = 0; i < G_N_ELEMENTS (self->monitors); i++)
+    if (self->monitors[i])
+      {
+        g_signal_handlers_disconnect_by_data (self->monitors[i], self);
+        g_file_monitor_cancel (self->monitors[i]);
+        g_clear_object (&self->monitors[i]);
+      }
+  g_clear_handle_id (&self->check_id, g_source_remove);
 }

@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "portada-error.h"
 
@@ -41,6 +41,25 @@ void portada_newsroom_rollback (PortadaNewsroom *self);
  * blocked). For exports, which read for a while. Nests with begin()/commit(). */
 gboolean portada_newsroom_begin_read (PortadaNewsroom *self, GError **error);
 void portada_newsroom_end_read (PortadaNewsroom *self);
+
+/* A second, read-only connection to the same file, for a thread: reads there never
+ * wait for the window's connection nor block it. One thread at a time uses it.
+ * A statement running on it stops (failing) soon after its cancellable is cancelled. */
+PortadaNewsroom *portada_newsroom_open_reader (PortadaNewsroom *self, GError **error);
+gboolean portada_newsroom_is_reader (PortadaNewsroom *self);
+void portada_newsroom_set_cancellable (PortadaNewsroom *reader, GCancellable *cancellable);
+/* Sets G_IO_ERROR_CANCELLED and returns TRUE when the reader's cancellable is cancelled. */
+gboolean portada_newsroom_check_cancelled (PortadaNewsroom *reader, GError **error);
+
+/* Changes by other programs. The file and its write-ahead log are watched (inotify, no
+ * polling); on a change SQLite's data_version says whether another connection committed:
+ * this connection's own saves change it not, so they emit nothing. */
+#define PORTADA_WATCH_DELAY_MS 250
+void portada_newsroom_watch (PortadaNewsroom *self);
+void portada_newsroom_unwatch (PortadaNewsroom *self);
+gint64 portada_newsroom_get_data_version (PortadaNewsroom *self);
+/* Emits ::changed when another connection committed since the last look. */
+gboolean portada_newsroom_check_changed (PortadaNewsroom *self);
 
 /* SQLite's own integrity and foreign-key checks; one message per problem. */
 GPtrArray *portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error);
