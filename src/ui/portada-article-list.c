@@ -384,6 +384,17 @@ portada_article_list_reload (PortadaArticleList *self, gint64 select_id)
 }
 
 void
+portada_article_list_refresh (PortadaArticleList *self)
+{
+  g_return_if_fail (PORTADA_IS_ARTICLE_LIST (self));
+  if (self->model == NULL)
+    return;
+  /* In the thread: only the rows that changed change, the selection stays, and the
+   * editor is not told (the article open is not reopened). */
+  portada_article_model_reload_async (self->model);
+}
+
+void
 portada_article_list_show_selected (PortadaArticleList *self, gint64 id)
 {
   guint position = GTK_INVALID_LIST_POSITION;

@@ -21,6 +21,8 @@ PortadaArticleModel *portada_article_list_get_model (PortadaArticleList *self);
  * when it is among the first rows. */
 void portada_article_list_reload (PortadaArticleList *self, gint64 select_id);
 /* Marks the row of @id selected if it is loaded, without emitting "article-selected". */
+/* Reads the list again after another program changed the newsroom, in a thread. */
+void portada_article_list_refresh (PortadaArticleList *self);
 void portada_article_list_show_selected (PortadaArticleList *self, gint64 id);
 /* Reads the languages, sections and authors again (the newsroom's settings changed). */
 void portada_article_list_refresh_choices (PortadaArticleList *self);

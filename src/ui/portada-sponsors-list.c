@@ -27,6 +27,7 @@ struct _PortadaSponsorsList
   GtkSingleSelection *selection;
   GPtrArray *list_names; /* the lists in the filter menu, after the fixed filters */
   gint64 selected_id;
+  gboolean holding; /* the selection stays while the model is reloaded */
 };
 
 G_DEFINE_FINAL_TYPE (PortadaSponsorsList, portada_sponsors_list, GTK_TYPE_WIDGET)
@@ -195,6 +196,8 @@ selection_changed_cb (PortadaSponsorsList *self)
 {
   PortadaSponsorsItem *item = gtk_single_selection_get_selected_item (self->selection);
 
+  if (self->holding)
+    return;
   set_selected_id (self, item ? portada_sponsors_item_get_id (item) : 0);
 }
 
@@ -408,4 +411,18 @@ portada_sponsors_list_focus_search (PortadaSponsorsList *self)
 {
   g_return_if_fail (PORTADA_IS_SPONSORS_LIST (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+portada_sponsors_list_hold_selection (PortadaSponsorsList *self, gboolean hold)
+{
+  PortadaSponsorsItem *item;
+
+  g_return_if_fail (PORTADA_IS_SPONSORS_LIST (self));
+  self->holding = hold;
+  if (hold)
+    return;
+  /* Gone while held (deleted by another program): nothing is selected any more. */
+  item = gtk_single_selection_get_selected_item (self->selection);
+  set_selected_id (self, item ? portada_sponsors_item_get_id (item) : 0);
 }

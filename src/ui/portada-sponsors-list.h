@@ -26,4 +26,8 @@ void portada_sponsors_list_set_search (PortadaSponsorsList *self, const char *te
 guint portada_sponsors_list_get_n_shown (PortadaSponsorsList *self);
 void portada_sponsors_list_focus_search (PortadaSponsorsList *self);
 
+/* While held, the selected sponsor stays selected (no notify) when rows change, as
+ * when the model is read again; portada_sponsors_list_select() puts the row back. */
+void portada_sponsors_list_hold_selection (PortadaSponsorsList *self, gboolean hold);
+
 G_END_DECLS

@@ -449,6 +449,27 @@ portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *
   return TRUE;
 }
 
+gboolean
+portada_sponsors_view_refresh (PortadaSponsorsView *self, GError **error)
+{
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_SPONSORS_VIEW (self), FALSE);
+  if (self->model == NULL)
+    return TRUE;
+  id = portada_sponsors_list_get_selected (self->sponsors_list);
+  /* What is being typed is saved first, and the sponsor being edited stays open. */
+  portada_sponsors_editor_flush (self->editor);
+  portada_sponsors_list_hold_selection (self->sponsors_list, TRUE);
+  ok = portada_sponsors_model_reload (self->model, error);
+  if (id)
+    portada_sponsors_list_select (self->sponsors_list, id);
+  portada_sponsors_list_hold_selection (self->sponsors_list, FALSE);
+  problems_counted_cb (self);
+  return ok;
+}
+
 PortadaSponsorsModel *
 portada_sponsors_view_get_model (PortadaSponsorsView *self)
 {

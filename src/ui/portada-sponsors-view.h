@@ -35,6 +35,8 @@ GtkWidget *portada_sponsors_view_new (void);
  * if they cannot be read. */
 gboolean portada_sponsors_view_set_newsroom (PortadaSponsorsView *self, PortadaNewsroom *newsroom,
                                              GError **error);
+/* Reads the sponsors again (another program changed them), keeping the selected one. */
+gboolean portada_sponsors_view_refresh (PortadaSponsorsView *self, GError **error);
 PortadaSponsorsModel *portada_sponsors_view_get_model (PortadaSponsorsView *self);
 void portada_sponsors_view_show_page (PortadaSponsorsView *self, const char *page);
 const char *portada_sponsors_view_get_page (PortadaSponsorsView *self);

@@ -144,6 +144,11 @@ portada_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_WINDOW);
   g_clear_pointer (&self->deleted, portada_deleted_article_free);
+  if (self->newsroom)
+    {
+      portada_newsroom_unwatch (self->newsroom);
+      g_signal_handlers_disconnect_by_data (self->newsroom, self);
+    }
   g_clear_object (&self->newsroom);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (portada_window_parent_class)->dispose (object);
@@ -310,6 +315,20 @@ restore_last_article (PortadaWindow *self)
   portada_article_editor_focus_body (self->editor);
 }
 
+/* Another program (a second window, `portada import`, sqlite3) committed to the file:
+ * the list and the sponsors are read again where they stand; the article open in
+ * the editor is left as it is, whatever the writer is typing. */
+static void
+newsroom_changed_cb (PortadaWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_debug ("the newsroom file changed in another program");
+  portada_article_list_refresh (self->article_list);
+  if (!portada_sponsors_view_refresh (self->sponsors_view, &error))
+    portada_window_toast (self, error->message);
+}
+
 static void
 show_newsroom (PortadaWindow *self)
 {
@@ -327,6 +346,9 @@ show_newsroom (PortadaWindow *self)
   if (!portada_sponsors_view_set_newsroom (self->sponsors_view, self->newsroom, &error))
     portada_window_toast (self, error->message);
   g_debug ("startup: sponsors ready");
+  g_signal_connect_object (self->newsroom, "changed", G_CALLBACK (newsroom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  portada_newsroom_watch (self->newsroom);
   gtk_stack_set_visible_child_name (self->main_stack, "newsroom");
   restore_last_article (self);
   g_debug ("startup: article shown");
@@ -356,6 +378,11 @@ portada_window_open_newsroom (PortadaWindow *self, const char *path, gboolean cr
   portada_article_editor_save (self->editor, NULL);
   remember_article (self);
   portada_article_editor_forget (self->editor);
+  if (self->newsroom)
+    {
+      portada_newsroom_unwatch (self->newsroom);
+      g_signal_handlers_disconnect_by_data (self->newsroom, self);
+    }
   g_set_object (&self->newsroom, newsroom);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEWSROOM]);
   if (self->settings)
