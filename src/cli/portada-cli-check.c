@@ -12,6 +12,7 @@
 #include "portada-cli.h"
 #include "portada-article-checks.h"
 #include "portada-newsroom.h"
+#include "portada-path-checks.h"
 #include "portada-sponsor-checks.h"
 
 int
@@ -52,8 +53,21 @@ portada_cli_check (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
   for (guint i = 0; i < problems->len; i++)
-    printf ("%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
+    portada_cli_print (stdout, "%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
   found = problems->len;
+
+  /* Records that would put an export's files outside its folder. */
+  {
+    g_autoptr (GPtrArray) paths = portada_path_checks_run (newsroom, &error);
+    if (paths == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < paths->len; i++)
+      portada_cli_print (stdout, "%s: %s\n", db, (char *) g_ptr_array_index (paths, i));
+    found += paths->len;
+  }
 
   /* Portada's own checks, each a PortadaProblem. */
   own = portada_article_checks_run (newsroom, &error);
@@ -65,7 +79,7 @@ portada_cli_check (int argc, char *argv[])
   for (guint i = 0; i < own->len; i++)
     {
       g_autofree char *line = portada_problem_to_line (g_ptr_array_index (own, i));
-      printf ("%s: %s\n", db, line);
+      portada_cli_print (stdout, "%s: %s\n", db, line);
     }
   found += own->len;
 
@@ -83,7 +97,7 @@ portada_cli_check (int argc, char *argv[])
     for (guint i = 0; i < sponsors->len; i++)
       {
         g_autofree char *line = portada_problem_to_line (g_ptr_array_index (sponsors, i));
-        printf ("%s: %s\n", db, line);
+        portada_cli_print (stdout, "%s: %s\n", db, line);
       }
     found += sponsors->len;
   }
