@@ -40,12 +40,30 @@ portada_cli_check (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
 
-  newsroom = portada_newsroom_open (db, PORTADA_OPEN_DEFAULT, &error);
+  newsroom = portada_newsroom_open (db, PORTADA_OPEN_FOREIGN_SCHEMA, &error);
   if (newsroom == NULL)
     {
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
+  /* Objects another program added to the schema: nothing else is read then. */
+  {
+    g_autoptr (GPtrArray) foreign = portada_newsroom_foreign_objects (newsroom, &error);
+    if (foreign == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < foreign->len; i++)
+      portada_cli_print (stdout, _ ("%s: not created by Portada: %s\n"), db,
+                         (char *) foreign->pdata[i]);
+    if (foreign->len)
+      {
+        portada_cli_error (_ ("%s cannot be used until these are removed: portada repair --db %s"),
+                           db, db);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+  }
   problems = portada_newsroom_check_integrity (newsroom, &error);
   if (problems == NULL)
     {

@@ -22,6 +22,7 @@ static const struct
 } commands[] = {
   { "demo", portada_cli_demo, N_ ("Create a demo newsroom") },
   { "check", portada_cli_check, N_ ("Check a newsroom for problems") },
+  { "repair", portada_cli_repair, N_ ("Remove what another program added to a newsroom's schema") },
   { "import", portada_cli_import, N_ ("Import WordPress exports and Markdown files") },
   { "export", portada_cli_export, N_ ("Export the site, WordPress (WXR) or Markdown") },
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },

@@ -36,6 +36,7 @@ gboolean portada_cli_show_progress (gboolean quiet);
 
 int portada_cli_demo (int argc, char *argv[]);
 int portada_cli_check (int argc, char *argv[]);
+int portada_cli_repair (int argc, char *argv[]);
 int portada_cli_import (int argc, char *argv[]);
 int portada_cli_export (int argc, char *argv[]);
 int portada_cli_sponsors (int argc, char *argv[]);

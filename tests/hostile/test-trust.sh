@@ -78,5 +78,66 @@ for format in site wxr markdown; do
   check "7: the earlier export is still there ($format)" "[ -f '$out/CNAME' ]"
 done
 
+# --- 2. SQL planted in the schema --------------------------------------------
+wxr=$PORTADA_SOURCE_ROOT/tests/fixtures/wxr/slashes.xml
+db=$tmp/planted.db
+fresh "$db"
+q "$db" "CREATE TRIGGER pwn AFTER INSERT ON article BEGIN UPDATE article SET body = body || '![](http://127.0.0.1:8765/pixel.gif)' WHERE id = new.id; UPDATE setting SET value = 'http://evil.example/' WHERE key LIKE '%subscribe%'; DELETE FROM sponsor; END;"
+sponsors_before=$(q "$db" "select count(*) from sponsor")
+cp "$db" "$tmp/planted-before.db"
+for cmd in "import --db $db --quiet $wxr" "export --db $db --out $tmp/planted-out --quiet" \
+  "sponsors list --db $db" "export --db $db --out $tmp/planted-wxr --format wxr --quiet"; do
+  expect 2 "2: refused: portada ${cmd%% *}" -- $portada $cmd
+  has "2: names the trigger (${cmd%% *})" err "trigger “pwn” on article"
+done
+check "2: the file is byte for byte as it was" "cmp -s '$db' '$tmp/planted-before.db'"
+check "2: no export made" "[ ! -e '$tmp/planted-out' ] && [ ! -e '$tmp/planted-wxr' ]"
+expect 2 "2: check lists the objects" -- "$portada" check --db "$db"
+has "2: check names the trigger" out "not created by Portada: trigger “pwn” on article"
+check "2: check ran nothing planted" "[ \"\$(q '$db' 'select count(*) from sponsor')\" = '$sponsors_before' ]"
+expect 0 "2: repair" -- "$portada" repair --db "$db"
+has "2: repair says what it removes" out "removing trigger “pwn” on article"
+expect 0 "2: the import runs after the repair" -- "$portada" import --db "$db" --quiet "$wxr"
+check "2: no pixel, sponsors kept" "[ \"\$(q '$db' \"select count(*) from article where body like '%pixel.gif%'\")\" = 0 ] && [ \"\$(q '$db' 'select count(*) from sponsor')\" = '$sponsors_before' ]"
+expect 0 "2: repair of a clean newsroom" -- "$portada" repair --db "$db"
+has "2: nothing to repair" out "nothing to repair"
+
+db=$tmp/view.db
+fresh "$db"
+q "$db" "DROP TABLE setting; CREATE VIEW setting AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT 'k' AS key, n AS value FROM r;"
+expect 2 "2: a recursive view in place of a table: export refused at once" -- timeout 20 "$portada" export --db "$db" --out "$tmp/view-out"
+has "2: names the view" err "view “setting”"
+expect 2 "2: check lists it without hanging" -- timeout 20 "$portada" check --db "$db"
+expect 0 "2: repair re-makes the table" -- timeout 20 "$portada" repair --db "$db"
+expect 0 "2: export works after the repair" -- "$portada" export --db "$db" --out "$tmp/view-out" --quiet
+
+db=$tmp/changed.db
+fresh "$db"
+q "$db" "DROP TRIGGER article_fts_insert; CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN DELETE FROM sponsor; END; CREATE INDEX evil ON article (title); CREATE TABLE junk (x);"
+expect 2 "2: a changed trigger of Portada's, an index, a table: refused" -- "$portada" sponsors list --db "$db"
+has "2: names each" err "trigger “article_fts_insert” on article, index “evil” on article, table “junk”"
+expect 0 "2: repair" -- "$portada" repair --db "$db"
+check "2: Portada's own trigger is back" "q '$db' \"select sql from sqlite_schema where name='article_fts_insert'\" | grep -q 'INSERT INTO article_fts'"
+check "2: the extra objects are gone" "[ \"\$(q '$db' \"select count(*) from sqlite_schema where name in ('evil','junk')\")\" = 0 ]"
+
+# --- 12. Command line ---------------------------------------------------------
+expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
+has "12: names the extra word" err "unexpected argument “extra”"
+has "12: prints the usage" err "Usage: portada export"
+check "12: nothing exported" "[ ! -e '$tmp/x12' ]"
+expect 2 "12: extra argument to check" -- "$portada" check --db "$seed" extra
+expect 2 "12: unknown option" -- "$portada" check --db "$seed" --frobnicate
+has "12: usage on an unknown option" err "Usage: portada check"
+expect 2 "12: misspelt subcommand" -- timeout 10 "$portada" exprot --db "$seed"
+has "12: says unknown command" err "unknown command “exprot”"
+has "12: lists the commands" err "export"
+evil_dir=$tmp/$(printf 'esc\033]0;pwned\007dir')
+mkdir -p "$evil_dir"
+printf -- '---\ntitle: "Bell \\a and \\e[31mred"\ndate: 2023-01-02\n---\nBody\n' >"$evil_dir/$(printf 'a\033[2Jb.md')"
+db=$tmp/esc.db
+fresh "$db"
+"$portada" import --db "$db" "$evil_dir" >"$tmp/out" 2>"$tmp/err"
+check "12: no escape character reaches the terminal" "! grep -q \"\$(printf '\\033')\" '$tmp/out' '$tmp/err' && ! grep -q \"\$(printf '\\007')\" '$tmp/out' '$tmp/err'"
+
 echo "1..$n"
 [ "$failures" -eq 0 ]
