@@ -42,7 +42,9 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  if (argc > 1 && portada_cli_is_command (argv[1]))
+  /* A word that is not an option is a command: a misspelt one is refused, not
+   * taken as a reason to open the window. */
+  if (argc > 1 && (portada_cli_is_command (argv[1]) || argv[1][0] != '-'))
     return portada_cli_main (argc, argv);
 
   return portada_application_run (argc, argv);

@@ -12,6 +12,7 @@
 #include "portada-cli.h"
 #include "portada-article-checks.h"
 #include "portada-newsroom.h"
+#include "portada-path-checks.h"
 #include "portada-sponsor-checks.h"
 
 int
@@ -39,12 +40,30 @@ portada_cli_check (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
 
-  newsroom = portada_newsroom_open (db, PORTADA_OPEN_DEFAULT, &error);
+  newsroom = portada_newsroom_open (db, PORTADA_OPEN_FOREIGN_SCHEMA, &error);
   if (newsroom == NULL)
     {
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
+  /* Objects another program added to the schema: nothing else is read then. */
+  {
+    g_autoptr (GPtrArray) foreign = portada_newsroom_foreign_objects (newsroom, &error);
+    if (foreign == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < foreign->len; i++)
+      portada_cli_print (stdout, _ ("%s: not created by Portada: %s\n"), db,
+                         (char *) foreign->pdata[i]);
+    if (foreign->len)
+      {
+        portada_cli_error (_ ("%s cannot be used until these are removed: portada repair --db %s"),
+                           db, db);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+  }
   problems = portada_newsroom_check_integrity (newsroom, &error);
   if (problems == NULL)
     {
@@ -52,8 +71,21 @@ portada_cli_check (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
   for (guint i = 0; i < problems->len; i++)
-    printf ("%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
+    portada_cli_print (stdout, "%s: %s\n", db, (char *) g_ptr_array_index (problems, i));
   found = problems->len;
+
+  /* Records that would put an export's files outside its folder. */
+  {
+    g_autoptr (GPtrArray) paths = portada_path_checks_run (newsroom, &error);
+    if (paths == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < paths->len; i++)
+      portada_cli_print (stdout, "%s: %s\n", db, (char *) g_ptr_array_index (paths, i));
+    found += paths->len;
+  }
 
   /* Portada's own checks, each a PortadaProblem. */
   own = portada_article_checks_run (newsroom, &error);
@@ -65,7 +97,7 @@ portada_cli_check (int argc, char *argv[])
   for (guint i = 0; i < own->len; i++)
     {
       g_autofree char *line = portada_problem_to_line (g_ptr_array_index (own, i));
-      printf ("%s: %s\n", db, line);
+      portada_cli_print (stdout, "%s: %s\n", db, line);
     }
   found += own->len;
 
@@ -83,7 +115,7 @@ portada_cli_check (int argc, char *argv[])
     for (guint i = 0; i < sponsors->len; i++)
       {
         g_autofree char *line = portada_problem_to_line (g_ptr_array_index (sponsors, i));
-        printf ("%s: %s\n", db, line);
+        portada_cli_print (stdout, "%s: %s\n", db, line);
       }
     found += sponsors->len;
   }

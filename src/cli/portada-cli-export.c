@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "portada-cli.h"
+#include "portada-exchange.h"
 #include "portada-newsroom.h"
 #include "portada-markdown-exchange.h"
 #include "portada-site-export.h"
@@ -21,6 +22,20 @@ progress_cb (double fraction, gpointer user_data)
   fprintf (stderr, "\r%s %3d%%", _ ("Exporting…"), (int) (fraction * 100));
   if (fraction >= 1.0)
     fputc ('\n', stderr);
+}
+
+/* Says what of the folder the export left alone, not having written it. */
+static int
+done (PortadaNewsroom *newsroom)
+{
+  g_autoptr (GPtrArray) kept = portada_export_take_kept (newsroom);
+
+  for (guint i = 0; i < kept->len; i++)
+    {
+      g_autofree char *name = portada_cli_escape (kept->pdata[i]);
+      fprintf (stderr, _ ("portada: left as it was (not written by an export): %s\n"), name);
+    }
+  return PORTADA_EXIT_OK;
 }
 
 typedef int (*ExportFunc) (PortadaNewsroom *newsroom, const char *out, const char *lang,
@@ -39,7 +54,7 @@ export_site (PortadaNewsroom *newsroom, const char *out, const char *lang, gbool
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
-  return PORTADA_EXIT_OK;
+  return done (newsroom);
 }
 
 static int
@@ -56,7 +71,7 @@ export_markdown (PortadaNewsroom *newsroom, const char *out, const char *lang,
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
-  return PORTADA_EXIT_OK;
+  return done (newsroom);
 }
 
 static int
@@ -72,7 +87,7 @@ export_wxr (PortadaNewsroom *newsroom, const char *out, const char *lang, gboole
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
-  return PORTADA_EXIT_OK;
+  return done (newsroom);
 }
 
 /* The formats: the exchange formats add their function here. */

@@ -16,7 +16,7 @@
 static void
 progress_cb (double fraction, gpointer user_data)
 {
-  const char *path = user_data;
+  g_autofree char *path = portada_cli_escape (user_data);
 
   fprintf (stderr, "\r%s %s %3d%%", _ ("Importing"), path, (int) (fraction * 100));
   if (fraction >= 1.0)
@@ -99,7 +99,7 @@ portada_cli_import (int argc, char *argv[])
     }
 
   for (guint i = 0; i < summary->lines->len; i++)
-    printf ("%s\n", (const char *) summary->lines->pdata[i]);
+    portada_cli_print (stdout, "%s\n", (const char *) summary->lines->pdata[i]);
   /* TRANSLATORS: the import summary: numbers of articles. */
   printf (_ ("Created %u, updated %u, skipped %u.\n"), summary->created, summary->updated,
           summary->skipped);

@@ -52,9 +52,10 @@ open_newsroom (const char *db)
 static void
 print_cell (const char *text, guint width)
 {
-  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *shown = portada_cli_escape (text);
+  glong n = g_utf8_strlen (shown, -1);
 
-  fputs (text, stdout);
+  fputs (shown, stdout);
   for (glong i = n; i < (glong) width; i++)
     fputc (' ', stdout);
 }
@@ -133,7 +134,7 @@ sponsors_list (int argc, char *argv[])
         {
           print_cell (row[c], width[c] + 2);
         }
-      printf ("%s\n", row[3]);
+      portada_cli_print (stdout, "%s\n", row[3]);
     }
   return PORTADA_EXIT_OK;
 }

@@ -22,6 +22,7 @@ static const struct
 } commands[] = {
   { "demo", portada_cli_demo, N_ ("Create a demo newsroom") },
   { "check", portada_cli_check, N_ ("Check a newsroom for problems") },
+  { "repair", portada_cli_repair, N_ ("Remove what another program added to a newsroom's schema") },
   { "import", portada_cli_import, N_ ("Import WordPress exports and Markdown files") },
   { "export", portada_cli_export, N_ ("Export the site, WordPress (WXR) or Markdown") },
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
@@ -53,8 +54,58 @@ portada_cli_main (int argc, char *argv[])
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
       return commands[i].func (argc - 1, argv + 1);
-  print_usage (stdout);
-  return PORTADA_EXIT_OK;
+  if (g_strcmp0 (argv[1], "help") == 0 && argc == 2)
+    {
+      print_usage (stdout);
+      return PORTADA_EXIT_OK;
+    }
+  {
+    g_autofree char *word = portada_cli_escape (argv[1]);
+    portada_cli_error (_ ("unknown command “%s”"), word);
+  }
+  print_usage (stderr);
+  return PORTADA_EXIT_UNUSABLE;
+}
+
+char *
+portada_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* C0, DEL and C1 controls: escape sequences a terminal would obey. */
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
+      else if (c == 0x202e || c == 0x202d || c == 0x2066 || c == 0x2067 || c == 0x2068)
+        g_string_append_printf (out, "\\u%04x", c); /* text direction overrides */
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+portada_cli_print (FILE *out, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* Lines stay lines; everything else a terminal would obey is shown escaped. */
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autofree char *line = portada_cli_escape (lines[i]);
+      fputs (line, out);
+      if (lines[i + 1])
+        fputc ('\n', out);
+    }
 }
 
 gboolean
@@ -72,6 +123,16 @@ portada_cli_parse (const char *command, const char *parameter, const char *summa
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       portada_cli_error ("%s %s: %s", "portada", command, error->message);
+      portada_cli_print (stderr, _ ("Usage: portada %s [OPTION…]; see portada %s --help\n"), title,
+                         command);
+      return FALSE;
+    }
+  /* A command without a parameter takes no word beyond its options. */
+  if (parameter == NULL && *argc > 1)
+    {
+      portada_cli_error (_ ("%s: unexpected argument “%s”"), command, (*argv)[1]);
+      portada_cli_print (stderr, _ ("Usage: portada %s [OPTION…]; see portada %s --help\n"), title,
+                         command);
       return FALSE;
     }
   return TRUE;
@@ -86,7 +147,7 @@ portada_cli_error (const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "portada: %s\n", message);
+  portada_cli_print (stderr, "portada: %s\n", message);
 }
 
 gboolean

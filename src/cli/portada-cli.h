@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,18 @@ gboolean portada_cli_parse (const char *command, const char *parameter, const ch
                             GOptionEntry *entries, int *argc, char ***argv);
 /* Prints "portada: MESSAGE" on standard error. */
 void portada_cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+/* @text with every control character (C0, DEL, C1, direction overrides) shown
+ * as \xNN or \uNNNN, so that nothing read from a file reaches the terminal as
+ * an escape sequence. */
+char *portada_cli_escape (const char *text);
+/* printf to @out, each line escaped as portada_cli_escape() does. */
+void portada_cli_print (FILE *out, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* Whether progress should be printed: standard error is a terminal and not --quiet. */
 gboolean portada_cli_show_progress (gboolean quiet);
 
 int portada_cli_demo (int argc, char *argv[]);
 int portada_cli_check (int argc, char *argv[]);
+int portada_cli_repair (int argc, char *argv[]);
 int portada_cli_import (int argc, char *argv[]);
 int portada_cli_export (int argc, char *argv[]);
 int portada_cli_sponsors (int argc, char *argv[]);

@@ -349,16 +349,13 @@ ensure_named (PortadaNewsroom *newsroom, const char *table, const char *name, GE
                                           "DO UPDATE SET name = name RETURNING id",
                                           table);
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, sql, error);
+  gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
   portada_stmt_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      portada_newsroom_set_error (newsroom, error, _ ("a name cannot be stored"));
-      return 0;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  portada_newsroom_step_returning (newsroom, stmt, &id, _ ("a name cannot be stored"), error);
+  return id;
 }
 
 static gboolean
@@ -534,13 +531,14 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
   sqlite3_bind_int (stmt, 19, a->comments_enabled ? 1 : 0);
   if (a->id)
     sqlite3_bind_int64 (stmt, 20, a->id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      if (a->id)
-        return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be saved"));
-      return portada_newsroom_set_error (newsroom, error, _ ("the article cannot be added"));
-    }
-  a->id = sqlite3_column_int64 (stmt, 0);
+  {
+    gint64 id = 0;
+    if (!portada_newsroom_step_returning (
+            newsroom, stmt, &id,
+            a->id ? _ ("the article cannot be saved") : _ ("the article cannot be added"), error))
+      return FALSE;
+    a->id = id;
+  }
   return TRUE;
 }
 

@@ -18,12 +18,16 @@ typedef struct _PortadaOutputDir PortadaOutputDir;
 
 /* Checks that @target's parent exists and is writable, and that @target is absent,
  * empty, or an earlier Portada export of @format; creates the staging folder. */
-PortadaOutputDir *portada_output_dir_begin (const char *target, const char *format, GError **error);
-const char *portada_output_dir_get_staging (PortadaOutputDir *dir);
-/* Writes @relpath (slash-separated) under the staging folder, making folders. */
+PortadaOutputDir *portada_output_dir_begin (PortadaNewsroom *newsroom, const char *target,
+                                            const char *format, GError **error);
+/* Writes @relpath (slash-separated) under the staging folder, making folders,
+ * through the folder's descriptor (portada-beneath.h): never through a link. */
 gboolean portada_output_dir_write (PortadaOutputDir *dir, const char *relpath, const char *data,
                                    gssize len, GError **error);
-/* Swaps the staging folder in and frees @dir. */
+/* Creates @relpath the same way and returns its descriptor for writing (-1). */
+int portada_output_dir_create (PortadaOutputDir *dir, const char *relpath, GError **error);
+/* Carries what the user added beside an earlier export into the new one (named
+ * by portada_export_take_kept()), swaps the staging folder in and frees @dir. */
 gboolean portada_output_dir_commit (PortadaOutputDir *dir, GError **error);
 /* Removes the staging folder and frees @dir; the target is untouched. */
 void portada_output_dir_abort (PortadaOutputDir *dir);
@@ -34,6 +38,9 @@ void portada_output_dir_abort (PortadaOutputDir *dir);
  * holds: what exports killed midway left behind. */
 int portada_staging_lock (const char *path);
 void portada_staging_sweep (const char *target, const char *infix);
+
+/* Hands the entries an export left as they were to portada_export_take_kept(). */
+void portada_exchange_set_kept (PortadaNewsroom *newsroom, GPtrArray *kept);
 
 /* Removes a folder and everything under it (no symlink is followed). */
 void portada_remove_tree (const char *path);

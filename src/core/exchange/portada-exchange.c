@@ -15,8 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "portada-beneath.h"
 #include "portada-exchange-private.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
@@ -72,7 +74,11 @@ struct _PortadaOutputDir
   char *target;
   char *staging;
   char *format;
-  int lock; /* holds the staging folder while this export lives */
+  int lock;            /* holds the staging folder while this export lives */
+  int fd;              /* the staging folder: every file is made beneath it */
+  GHashTable *written; /* relative paths this export wrote */
+  GHashTable *earlier; /* what the earlier export in the target wrote, NULL when none */
+  PortadaNewsroom *newsroom;
 };
 
 static void
@@ -80,10 +86,31 @@ output_dir_free (PortadaOutputDir *dir)
 {
   if (dir->lock >= 0)
     close (dir->lock);
+  if (dir->fd >= 0)
+    close (dir->fd);
+  g_clear_pointer (&dir->written, g_hash_table_unref);
+  g_clear_pointer (&dir->earlier, g_hash_table_unref);
+  g_clear_object (&dir->newsroom);
   g_free (dir->target);
   g_free (dir->staging);
   g_free (dir->format);
   g_free (dir);
+}
+
+#define KEPT_KEY "portada-export-kept"
+
+void
+portada_exchange_set_kept (PortadaNewsroom *newsroom, GPtrArray *kept)
+{
+  g_object_set_data_full (G_OBJECT (newsroom), KEPT_KEY, kept ? g_ptr_array_ref (kept) : NULL,
+                          (GDestroyNotify) g_ptr_array_unref);
+}
+
+GPtrArray *
+portada_export_take_kept (PortadaNewsroom *newsroom)
+{
+  GPtrArray *kept = g_object_steal_data (G_OBJECT (newsroom), KEPT_KEY);
+  return kept ? kept : g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -152,15 +179,31 @@ folder_is_empty (const char *path)
   return dir != NULL && g_dir_read_name (dir) == NULL;
 }
 
-static gboolean
-is_earlier_export (const char *path, const char *format)
+/* Reads the marker of an earlier export of @format: the set of files it wrote.
+ * A marker of an older Portada lists none: then what its format writes. */
+static GHashTable *
+earlier_export (const char *path, const char *format)
 {
   g_autofree char *marker = g_build_filename (path, MARKER_FILE, NULL);
   g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  GHashTable *set;
 
-  if (!g_file_get_contents (marker, &text, NULL, NULL))
-    return FALSE;
-  return g_str_has_prefix (text, format);
+  if (!g_file_test (marker, G_FILE_TEST_IS_REGULAR)
+      || !g_file_get_contents (marker, &text, NULL, NULL) || !g_str_has_prefix (text, format))
+    return NULL;
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (set, g_strdup (MARKER_FILE));
+  lines = g_strsplit (text, "\n", -1);
+  if (g_strv_length (lines) > 1 && g_str_equal (lines[1], "files:"))
+    for (guint i = 2; lines[i]; i++)
+      {
+        if (portada_relpath_is_safe (lines[i]))
+          g_hash_table_add (set, g_strdup (lines[i]));
+      }
+  else
+    g_hash_table_add (set, g_strdup ("*")); /* see is_ours() */
+  return set;
 }
 
 static int
@@ -184,16 +227,22 @@ code_for_errno (int err)
 }
 
 PortadaOutputDir *
-portada_output_dir_begin (const char *target, const char *format, GError **error)
+portada_output_dir_begin (PortadaNewsroom *newsroom, const char *target, const char *format,
+                          GError **error)
 {
   g_autofree char *abs = NULL;
   g_autofree char *parent = NULL;
   g_autofree char *base = NULL;
   g_autofree char *staging = NULL;
+  g_autoptr (GHashTable) earlier = NULL;
   PortadaOutputDir *dir;
+  GStatBuf st;
+  int fd;
 
   g_return_val_if_fail (target != NULL && *target != '\0', NULL);
   abs = g_canonicalize_filename (target, NULL);
+  while (g_str_has_suffix (abs, "/") && strlen (abs) > 1)
+    abs[strlen (abs) - 1] = '\0';
   parent = g_path_get_dirname (abs);
   base = g_path_get_basename (abs);
   if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
@@ -202,16 +251,25 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
                    _ ("%s: the folder %s does not exist; create it first"), target, parent);
       return NULL;
     }
-  if (g_file_test (abs, G_FILE_TEST_EXISTS))
+  if (g_lstat (abs, &st) == 0)
     {
-      if (!g_file_test (abs, G_FILE_TEST_IS_DIR))
+      if (S_ISLNK (st.st_mode))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s: is a symbolic link; give the folder itself, so that nothing is "
+                          "written through the link"),
+                       target);
+          return NULL;
+        }
+      if (!S_ISDIR (st.st_mode))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
                        _ ("%s: exists and is not a folder; choose a folder for the export"),
                        target);
           return NULL;
         }
-      if (!folder_is_empty (abs) && !is_earlier_export (abs, format))
+      earlier = earlier_export (abs, format);
+      if (earlier == NULL && !folder_is_empty (abs))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
                        _ ("%s: the folder is not empty and holds no earlier %s export of Portada; "
@@ -229,54 +287,141 @@ portada_output_dir_begin (const char *target, const char *format, GError **error
                    _ ("%s: cannot write in the folder %s (%s)"), target, parent, g_strerror (err));
       return NULL;
     }
+  fd = portada_beneath_open_root (staging, error);
+  if (fd < 0)
+    {
+      portada_remove_tree (staging);
+      return NULL;
+    }
   dir = g_new0 (PortadaOutputDir, 1);
+  dir->fd = fd;
   dir->lock = portada_staging_lock (staging);
   dir->target = g_steal_pointer (&abs);
   dir->staging = g_steal_pointer (&staging);
   dir->format = g_strdup (format);
+  dir->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  dir->earlier = g_steal_pointer (&earlier);
+  dir->newsroom = g_object_ref (newsroom);
   return dir;
 }
 
-const char *
-portada_output_dir_get_staging (PortadaOutputDir *dir)
+int
+portada_output_dir_create (PortadaOutputDir *dir, const char *relpath, GError **error)
 {
-  return dir->staging;
+  int fd = portada_beneath_create (dir->fd, relpath, error);
+
+  if (fd >= 0)
+    g_hash_table_add (dir->written, g_strdup (relpath));
+  return fd;
 }
 
 gboolean
 portada_output_dir_write (PortadaOutputDir *dir, const char *relpath, const char *data, gssize len,
                           GError **error)
 {
-  g_autofree char *path = g_build_filename (dir->staging, relpath, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr (GError) local = NULL;
-
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    {
-      int err = errno;
-      g_set_error (error, PORTADA_ERROR, code_for_errno (err),
-                   _ ("%s: cannot create the folder (%s)"), folder, g_strerror (err));
-      return FALSE;
-    }
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_NONE, 0644, &local))
-    {
-      int code = local->code == G_FILE_ERROR_NOSPC   ? PORTADA_ERROR_NO_SPACE
-                 : local->code == G_FILE_ERROR_ACCES ? PORTADA_ERROR_READ_ONLY
-                                                     : PORTADA_ERROR_FAILED;
-      g_set_error (error, PORTADA_ERROR, code, "%s", local->message);
-      return FALSE;
-    }
+  if (!portada_beneath_write (dir->fd, relpath, data, len < 0 ? strlen (data) : (gsize) len, error))
+    return FALSE;
+  g_hash_table_add (dir->written, g_strdup (relpath));
   return TRUE;
+}
+
+/* Is @relpath a file the earlier export wrote? An older marker lists none:
+ * then every file its format writes is taken for its own. */
+static void
+fill_earlier (PortadaOutputDir *dir, int target_fd)
+{
+  if (!g_hash_table_remove (dir->earlier, "*"))
+    return;
+  if (g_str_equal (dir->format, "wxr"))
+    {
+      g_autoptr (GDir) d = g_dir_open (dir->target, 0, NULL);
+      const char *name;
+      while (d && (name = g_dir_read_name (d)))
+        if (g_str_has_suffix (name, ".wxr.xml"))
+          g_hash_table_add (dir->earlier, g_strdup (name));
+    }
+  else
+    {
+      /* Markdown: everything under content/ was the export's. */
+      g_autoptr (GPtrArray) stack = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (stack, g_strdup ("content"));
+      while (stack->len)
+        {
+          g_autofree char *rel = g_ptr_array_steal_index (stack, stack->len - 1);
+          g_autofree char *full = g_build_filename (dir->target, rel, NULL);
+          g_autoptr (GDir) d = NULL;
+          const char *name;
+
+          if (g_file_test (full, G_FILE_TEST_IS_SYMLINK))
+            continue;
+          d = g_dir_open (full, 0, NULL);
+          while (d && (name = g_dir_read_name (d)))
+            {
+              g_autofree char *child = g_build_filename (full, name, NULL);
+              char *child_rel = g_strconcat (rel, "/", name, NULL);
+              if (g_file_test (child, G_FILE_TEST_IS_DIR)
+                  && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+                g_ptr_array_add (stack, child_rel);
+              else
+                g_hash_table_add (dir->earlier, child_rel);
+            }
+        }
+    }
+  (void) target_fd;
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char **) a, *(const char **) b);
+}
+
+/* The marker names the format, then every file this export wrote. */
+static gboolean
+write_marker (PortadaOutputDir *dir, GError **error)
+{
+  g_autoptr (GString) text = g_string_new (dir->format);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_string_append (text, "\nfiles:\n");
+  g_hash_table_iter_init (&iter, dir->written);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (names, key);
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) names->pdata[i]);
+  return portada_beneath_write (dir->fd, MARKER_FILE, text->str, text->len, error);
+}
+
+/* What the user keeps in the folder beside the earlier export goes into the new one. */
+static gboolean
+carry_foreign (PortadaOutputDir *dir, GError **error)
+{
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  int target_fd;
+  gboolean ok;
+
+  if (dir->earlier == NULL)
+    return TRUE;
+  target_fd = portada_beneath_open_root (dir->target, error);
+  if (target_fd < 0)
+    return FALSE;
+  fill_earlier (dir, target_fd);
+  ok = portada_beneath_carry (target_fd, dir->fd, dir->earlier, kept, error);
+  close (target_fd);
+  portada_exchange_set_kept (dir->newsroom, kept);
+  return ok;
 }
 
 gboolean
 portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
 {
-  g_autofree char *marker = g_strconcat (dir->format, "\n", NULL);
   g_autofree char *old = NULL;
   gboolean ok = FALSE;
 
-  if (!portada_output_dir_write (dir, MARKER_FILE, marker, -1, error))
+  if (!write_marker (dir, error) || !carry_foreign (dir, error))
     goto out;
   if (g_file_test (dir->target, G_FILE_TEST_IS_DIR))
     {
@@ -311,6 +456,8 @@ portada_output_dir_commit (PortadaOutputDir *dir, GError **error)
   ok = TRUE;
 
 out:
+  if (!ok)
+    portada_exchange_set_kept (dir->newsroom, NULL);
   if (!ok || g_file_test (dir->staging, G_FILE_TEST_IS_DIR))
     portada_remove_tree (dir->staging);
   output_dir_free (dir);

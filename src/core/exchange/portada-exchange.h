@@ -58,4 +58,9 @@ gboolean portada_import_path (PortadaNewsroom *newsroom, const char *path, const
                               PortadaImportSummary *summary, GCancellable *cancellable,
                               PortadaProgressFunc progress, gpointer user_data, GError **error);
 
+/* The entries of the output folder the last export (site, WXR or Markdown) into
+ * a previous export left as they were, because that export had not written them
+ * (".git/", "CNAME"): relative paths, for the caller to say so. Never NULL. */
+GPtrArray *portada_export_take_kept (PortadaNewsroom *newsroom);
+
 G_END_DECLS

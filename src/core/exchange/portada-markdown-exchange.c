@@ -13,6 +13,7 @@
 
 #include "portada-articles.h"
 #include "portada-exchange-private.h"
+#include "portada-path-checks.h"
 #include "portada-front-matter.h"
 #include "portada-markdown-exchange.h"
 #include "portada-newsroom-private.h"
@@ -143,7 +144,9 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
   ids = article_ids (newsroom, lang, error);
   if (ids == NULL)
     return FALSE;
-  dir = portada_output_dir_begin (out_dir, "markdown", error);
+  if (!portada_path_checks_refuse (newsroom, error))
+    return FALSE;
+  dir = portada_output_dir_begin (newsroom, out_dir, "markdown", error);
   if (dir == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len; i++)

@@ -28,8 +28,10 @@
 #include <unistd.h>
 
 #include "portada-article.h"
+#include "portada-beneath.h"
 #include "portada-exchange-private.h"
 #include "portada-markdown.h"
+#include "portada-path-checks.h"
 #include "portada-newsroom-private.h"
 #include "portada-site-export.h"
 #include "portada-site-private.h"
@@ -101,7 +103,8 @@ typedef struct
   char *new_dir;
   int new_dir_lock;      /* holds new_dir while this export lives */
   GHashTable *old_files; /* path -> OldFile */
-  GHashTable *made_dirs;
+  int new_fd;            /* the staging folder: every file is made beneath it */
+  int old_fd;            /* the previous export, -1 when none */
   GPtrArray *manifest_lines;
 
   /* Pages render on a pool of threads; what they share is under the lock. */
@@ -454,83 +457,35 @@ set_errno_error (GError **error, int err, const char *what, const char *path)
   return FALSE;
 }
 
-/* Makes the folder @dir (from the root) in the new tree, and its parents, once. */
+/* Every file goes through portada-beneath: made under the staging folder's
+ * descriptor, never through a link, never at a path that would leave it. */
 static gboolean
-ensure_dir (Export *ex, const char *dir, GError **error)
+write_all (Export *ex, const char *path, const char *data, gsize size, GError **error)
 {
-  g_autofree char *parent = NULL;
-  g_autofree char *full = NULL;
-
-  if (g_str_equal (dir, ".") || g_hash_table_contains (ex->made_dirs, dir))
-    return TRUE;
-  parent = g_path_get_dirname (dir);
-  if (!ensure_dir (ex, parent, error))
-    return FALSE;
-  full = g_build_filename (ex->new_dir, dir, NULL);
-  if (g_mkdir (full, 0755) != 0 && errno != EEXIST)
-    return set_errno_error (error, errno, _ ("the folder cannot be created"), full);
-  g_hash_table_add (ex->made_dirs, g_strdup (dir));
-  return TRUE;
-}
-
-static gboolean
-ensure_parent (Export *ex, const char *path, GError **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  return ensure_dir (ex, dir, error);
-}
-
-static gboolean
-write_all (const char *path, const char *data, gsize size, GError **error)
-{
-  int fd = open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    return set_errno_error (error, errno, _ ("the file cannot be created"), path);
-  while (size > 0)
-    {
-      ssize_t n = write (fd, data, size);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int err = n < 0 ? errno : ENOSPC;
-          close (fd);
-          return set_errno_error (error, err, _ ("the file cannot be written"), path);
-        }
-      data += n;
-      size -= n;
-    }
-  if (close (fd) != 0)
-    return set_errno_error (error, errno, _ ("the file cannot be written"), path);
-  return TRUE;
+  return portada_beneath_write (ex->new_fd, path, data, size, error);
 }
 
 /* Does the old file hold exactly these bytes? */
 static gboolean
-old_file_equals (const char *old_path, const char *data, gsize size)
+old_file_equals (Export *ex, const char *path, const char *data, gsize size)
 {
   g_autofree char *old = NULL;
-  gsize old_size;
+  gsize old_size = 0;
 
-  if (!g_file_get_contents (old_path, &old, &old_size, NULL))
+  if (ex->old_fd < 0)
     return FALSE;
-  return old_size == size && memcmp (old, data, size) == 0;
+  old = portada_beneath_read (ex->old_fd, path, size, &old_size, NULL);
+  return old && old_size == size && memcmp (old, data, size) == 0;
 }
 
 /* Keeps the previous export's file in the new tree: a hard link, or a copy where
  * the file system has none. */
 static gboolean
-keep_old (Export *ex, const char *old_path, const char *new_path, GError **error)
+keep_old (Export *ex, const char *path, const char *data, gsize size, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize size;
-
-  if (link (old_path, new_path) == 0)
+  if (portada_beneath_link (ex->old_fd, ex->new_fd, path))
     return TRUE;
-  if (!g_file_get_contents (old_path, &data, &size, error))
-    return FALSE;
-  return write_all (new_path, data, size, error);
+  return write_all (ex, path, data, size, error);
 }
 
 static void
@@ -592,13 +547,15 @@ try_keep (Export *ex, const char *path, const char *key, gboolean *kept, GError 
   *kept = FALSE;
   if (g_cancellable_set_error_if_cancelled (ex->cancellable, error) || check_failure (ex, error))
     return FALSE;
-  if (!ensure_parent (ex, path, error))
-    return FALSE;
+  if (!portada_relpath_is_safe (path))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("“%s”: refused: this path would leave the output folder"), path);
+      return FALSE;
+    }
   if (old && g_str_equal (old->key, key))
     {
-      g_autofree char *new_path = g_build_filename (ex->new_dir, path, NULL);
-      g_autofree char *old_path = g_build_filename (ex->old_dir, path, NULL);
-      if (link (old_path, new_path) == 0)
+      if (portada_beneath_link (ex->old_fd, ex->new_fd, path))
         {
           record (ex, path, key, old->size, FALSE, FALSE);
           *kept = TRUE;
@@ -612,23 +569,21 @@ static gboolean
 run_job (Export *ex, Job *job, GError **error)
 {
   OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, job->path) : NULL;
-  g_autofree char *new_path = g_build_filename (ex->new_dir, job->path, NULL);
-  g_autofree char *old_path = ex->old_dir ? g_build_filename (ex->old_dir, job->path, NULL) : NULL;
   g_autofree char *content = NULL;
   gsize size = 0;
 
   content = job->render (ex, job->data, &size, error);
   if (content == NULL)
     return FALSE;
-  if (old && (gsize) old->size == size && old_file_equals (old_path, content, size))
+  if (old && (gsize) old->size == size && old_file_equals (ex, job->path, content, size))
     {
-      if (!keep_old (ex, old_path, new_path, error))
+      if (!keep_old (ex, job->path, content, size, error))
         return FALSE;
       record (ex, job->path, job->key, size, TRUE, FALSE);
     }
   else
     {
-      if (!write_all (new_path, content, size, error))
+      if (!write_all (ex, job->path, content, size, error))
         return FALSE;
       record (ex, job->path, job->key, size, TRUE, TRUE);
     }
@@ -1359,6 +1314,14 @@ check_target (Export *ex, const char *out_dir, GError **error)
     return set_errno_error (error, errno, _ ("the export cannot be written beside it"), out_dir);
   if (g_lstat (ex->out_dir, &st) == 0)
     {
+      if (S_ISLNK (st.st_mode))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("%s: is a symbolic link; give the folder itself, so that nothing is "
+                          "written through the link"),
+                       out_dir);
+          return FALSE;
+        }
       if (!S_ISDIR (st.st_mode))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
@@ -1400,6 +1363,11 @@ check_target (Export *ex, const char *out_dir, GError **error)
       }
     g_chmod (ex->new_dir, 0755);
     ex->new_dir_lock = portada_staging_lock (ex->new_dir);
+    ex->new_fd = portada_beneath_open_root (ex->new_dir, error);
+    if (ex->new_fd < 0)
+      return FALSE;
+    if (ex->old_dir && (ex->old_fd = portada_beneath_open_root (ex->old_dir, error)) < 0)
+      return FALSE;
   }
   return TRUE;
 }
@@ -1451,20 +1419,44 @@ static gboolean
 write_manifest (Export *ex, GError **error)
 {
   g_autoptr (GString) text = g_string_new (MANIFEST_HEADER "\n");
-  g_autofree char *path = g_build_filename (ex->new_dir, PORTADA_SITE_MANIFEST, NULL);
-
   g_ptr_array_sort (ex->manifest_lines, compare_strings);
   for (guint i = 0; i < ex->manifest_lines->len; i++)
     {
       g_string_append (text, ex->manifest_lines->pdata[i]);
       g_string_append_c (text, '\n');
     }
-  return write_all (path, text->str, text->len, error);
+  return write_all (ex, PORTADA_SITE_MANIFEST, text->str, text->len, error);
 }
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
 #endif
+
+/* What the user keeps beside the previous export (".git/", "CNAME") goes into
+ * the new tree: only what the previous manifest lists was the export's. */
+static gboolean
+carry_foreign (Export *ex, GError **error)
+{
+  g_autoptr (GHashTable) ours = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key;
+
+  portada_exchange_set_kept (ex->newsroom, NULL);
+  if (ex->old_fd < 0)
+    return TRUE;
+  g_hash_table_add (ours, PORTADA_SITE_MANIFEST);
+  if (ex->old_files)
+    {
+      g_hash_table_iter_init (&iter, ex->old_files);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (ours, key);
+    }
+  if (!portada_beneath_carry (ex->old_fd, ex->new_fd, ours, kept, error))
+    return FALSE;
+  portada_exchange_set_kept (ex->newsroom, kept);
+  return TRUE;
+}
 
 /* Puts the new tree in place: an atomic exchange where the system has one. */
 static gboolean
@@ -1522,7 +1514,11 @@ export_clear (Export *ex)
   g_clear_pointer (&ex->by_tag, g_hash_table_unref);
   g_clear_pointer (&ex->recent, g_hash_table_unref);
   g_clear_pointer (&ex->old_files, g_hash_table_unref);
-  g_clear_pointer (&ex->made_dirs, g_hash_table_unref);
+  if (ex->new_fd >= 0)
+    close (ex->new_fd);
+  if (ex->old_fd >= 0)
+    close (ex->old_fd);
+  ex->new_fd = ex->old_fd = -1;
   g_clear_pointer (&ex->manifest_lines, g_ptr_array_unref);
   g_clear_pointer (&ex->langs, g_ptr_array_unref);
   g_clear_pointer (&ex->body_stmt, sqlite3_finalize);
@@ -1620,6 +1616,8 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
 {
   const char *root_lang = NULL;
 
+  if (!portada_path_checks_refuse (ex->newsroom, error))
+    return FALSE;
   ex->site = portada_site_load (ex->newsroom, PORTADA_ASSETS_EXPORT, options ? options->date : NULL,
                                 error);
   if (ex->site == NULL)
@@ -1672,7 +1670,7 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
       || !emit (ex, "robots.txt", NULL, render_robots, NULL, NULL, error)
       || !export_assets (ex, error) || !write_manifest (ex, error))
     return FALSE;
-  if (g_cancellable_set_error_if_cancelled (ex->cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (ex->cancellable, error) || !carry_foreign (ex, error))
     return FALSE;
   if (!swap_in (ex, error))
     return FALSE;
@@ -1694,6 +1692,7 @@ portada_site_export_full_snapshot (PortadaNewsroom *newsroom, const char *out_di
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
   ex.new_dir_lock = -1;
+  ex.new_fd = ex.old_fd = -1;
   ex.newsroom = newsroom;
   ex.only_lang = lang;
   ex.cancellable = cancellable;
@@ -1708,7 +1707,6 @@ portada_site_export_full_snapshot (PortadaNewsroom *newsroom, const char *out_di
                                      (GDestroyNotify) g_ptr_array_unref);
   ex.recent
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  ex.made_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ex.manifest_lines = g_ptr_array_new_with_free_func (g_free);
   g_mutex_init (&ex.lock);
 

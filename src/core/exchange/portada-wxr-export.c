@@ -14,9 +14,11 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portada-articles.h"
 #include "portada-exchange-private.h"
+#include "portada-path-checks.h"
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
@@ -473,15 +475,17 @@ write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
 }
 
 static gboolean
-export_language (Export *e, const char *path, GArray *ids, guint *done, guint total,
-                 GCancellable *cancellable, PortadaProgressFunc progress, gpointer user_data,
-                 GError **error)
+export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids, guint *done,
+                 guint total, GCancellable *cancellable, PortadaProgressFunc progress,
+                 gpointer user_data, GError **error)
 {
   g_autoptr (GHashTable) media = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) featured
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_free);
   gint64 newest = 0;
   gboolean ok = FALSE;
+  xmlOutputBufferPtr out;
+  int fd;
 
   {
     g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
@@ -493,9 +497,16 @@ export_language (Export *e, const char *path, GArray *ids, guint *done, guint to
       newest = sqlite3_column_int64 (stmt, 0);
   }
 
-  e->w = xmlNewTextWriterFilename (path, 0);
+  fd = portada_output_dir_create (dir, path, error);
+  if (fd < 0)
+    return FALSE;
+  out = xmlOutputBufferCreateFd (fd, NULL);
+  e->w = out ? xmlNewTextWriter (out) : NULL;
   if (e->w == NULL)
     {
+      if (out)
+        xmlOutputBufferClose (out);
+      close (fd);
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be written"), path);
       return FALSE;
     }
@@ -552,8 +563,14 @@ export_language (Export *e, const char *path, GArray *ids, guint *done, guint to
   ok = TRUE;
 
 out:
-  xmlFreeTextWriter (e->w);
+  xmlFreeTextWriter (e->w); /* flushes and frees the output buffer, not the descriptor */
   e->w = NULL;
+  if (close (fd) != 0 && ok)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: cannot be written (is the disk full?)"), path);
+      ok = FALSE;
+    }
   return ok;
 }
 
@@ -599,7 +616,9 @@ portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, con
       e.attachment_base = sqlite3_column_int64 (stmt, 0);
   }
 
-  dir = portada_output_dir_begin (out_dir, "wxr", error);
+  if (!portada_path_checks_refuse (newsroom, error))
+    return FALSE;
+  dir = portada_output_dir_begin (newsroom, out_dir, "wxr", error);
   if (dir == NULL)
     return FALSE;
   e.newsroom = newsroom;
@@ -607,9 +626,8 @@ portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, con
   for (guint i = 0; i < langs->len; i++)
     {
       g_autofree char *name = g_strconcat (langs->pdata[i], ".wxr.xml", NULL);
-      g_autofree char *path = g_build_filename (portada_output_dir_get_staging (dir), name, NULL);
       e.lang = langs->pdata[i];
-      if (!export_language (&e, path, id_lists->pdata[i], &done, total, cancellable, progress,
+      if (!export_language (&e, dir, name, id_lists->pdata[i], &done, total, cancellable, progress,
                             user_data, error))
         {
           portada_output_dir_abort (dir);

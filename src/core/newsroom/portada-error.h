@@ -30,6 +30,7 @@ typedef enum
   PORTADA_ERROR_INVALID,      /* bad input: a field, a row, a file */
   PORTADA_ERROR_NO_SPACE,     /* the disk is full */
   PORTADA_ERROR_CANCELLED,
+  PORTADA_ERROR_FOREIGN_SCHEMA, /* schema objects (triggers, views…) Portada did not create */
 } PortadaError;
 
 GQuark portada_error_quark (void);

@@ -52,12 +52,11 @@ portada_media_add (PortadaNewsroom *newsroom, GBytes *data, const char *mime, in
   portada_stmt_bind_text_or_null (stmt, 6, filename);
   sqlite3_bind_blob64 (stmt, 7, len ? bytes : (const void *) "", len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 8, g_date_time_to_unix (now));
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      portada_newsroom_set_error (newsroom, error, _ ("the image cannot be stored"));
-      return 0;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  {
+    gint64 id = 0;
+    portada_newsroom_step_returning (newsroom, stmt, &id, _ ("the image cannot be stored"), error);
+    return id;
+  }
 }
 
 PortadaMedia *

@@ -27,6 +27,11 @@ gboolean portada_newsroom_exec (PortadaNewsroom *self, const char *sql, GError *
 /* Steps a statement that returns no rows. */
 gboolean portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **error);
 
+/* Steps an INSERT/UPDATE … RETURNING id to its end, checking the reset too;
+ * sets @id. FALSE (and an error saying @what) when it failed or wrote no row. */
+gboolean portada_newsroom_step_returning (PortadaNewsroom *self, sqlite3_stmt *stmt, gint64 *id,
+                                          const char *what, GError **error);
+
 /* Binds a string, NULL or "" binding SQL NULL when empty_is_null is set. */
 void portada_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text);
 void portada_stmt_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "portada-newsroom-private.h"
+#include "portada-schema.h"
 
 #define PORTADA_APPLICATION_ID 1349480052
 
@@ -29,6 +30,8 @@ struct _PortadaNewsroom
   GFileMonitor *monitors[2]; /* the file and its -wal, while watched */
   guint check_id;
   gint64 data_version;
+  int version;      /* the schema version it was opened at */
+  gboolean foreign; /* holds schema objects Portada did not create */
 };
 
 enum
@@ -41,7 +44,13 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (PortadaNewsroom, portada_newsroom, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (portada - error - quark, portada_error)
+/* Spelt out: clang-format reads the G_DEFINE_QUARK form as a subtraction and
+ * spaces it, which names the domain "portada - error - quark". */
+GQuark
+portada_error_quark (void)
+{
+  return g_quark_from_static_string ("portada-error-quark");
+}
 
 static int
 code_for_sqlite (int rc)
@@ -203,6 +212,54 @@ portada_newsroom_init (PortadaNewsroom *self)
 {
 }
 
+/* SQLite's own advice for files from elsewhere: no writing of the schema by
+ * hand, and functions of the schema (views, triggers) limited to harmless ones. */
+static void
+harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
+/* Objects of the schema that Portada did not create refuse the file; with
+ * PORTADA_OPEN_FOREIGN_SCHEMA (check, repair) it opens, but nothing of the
+ * schema runs: triggers and views are off on this connection. */
+static gboolean
+check_schema (PortadaNewsroom *self, int version, PortadaOpenFlags flags, GError **error)
+{
+  g_autoptr (GPtrArray) foreign = portada_schema_foreign (self->db, version, error);
+  g_autofree char *list = NULL;
+
+  if (foreign == NULL)
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+  self->foreign = foreign->len > 0;
+  if (!self->foreign)
+    {
+      /* Every view and trigger is now known to be Portada's own, as the
+       * migrations make it: those keep the search index (FTS5, which SQLite
+       * does not mark harmless) in step, so the schema may use it. */
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, NULL);
+      return TRUE;
+    }
+  if (flags & PORTADA_OPEN_FOREIGN_SCHEMA)
+    {
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+      sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+      return TRUE;
+    }
+  g_ptr_array_add (foreign, NULL);
+  list = g_strjoinv (", ", (char **) foreign->pdata);
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FOREIGN_SCHEMA,
+               _ ("%s: refused: the file holds schema objects Portada did not create (%s); they "
+                  "could run on the next save. “portada check” lists them, “portada repair --db "
+                  "FILE” removes them"),
+               self->path, list);
+  return FALSE;
+}
+
 static sqlite3 *
 open_connection (const char *path, int flags, GError **error)
 {
@@ -217,6 +274,7 @@ open_connection (const char *path, int flags, GError **error)
   /* Before anything else: another window may be saving, or upgrading the file. */
   sqlite3_busy_timeout (db, PORTADA_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
+  harden (db);
   return db;
 }
 
@@ -253,6 +311,7 @@ create_file (const char *path, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (db, 1);
+  harden (db);
   ok = portada_migrations_apply (db, 0, PORTADA_SCHEMA_VERSION, error)
        && configure (db, path, error);
   /* Closing folds the WAL into the file: what is renamed is whole on its own. */
@@ -318,9 +377,13 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
   if (self->db == NULL)
     return NULL;
 
-  if (!check_existing (self->db, path, &version, error))
+  if (!check_existing (self->db, path, &version, error)
+      || !check_schema (self, version, flags, error))
     return NULL;
-  if (!portada_migrations_apply (self->db, version, PORTADA_SCHEMA_VERSION, error))
+  self->version = version;
+  /* A file with objects of another program is upgraded once they are gone. */
+  if (!self->foreign
+      && !portada_migrations_apply (self->db, version, PORTADA_SCHEMA_VERSION, error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
@@ -431,6 +494,33 @@ portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return set_db_error (self->db, self->path, error, _ ("cannot be written"));
+  return TRUE;
+}
+
+/* INSERT … RETURNING id: the row comes on the first step, but the statement is
+ * done (constraints, triggers, an error SQLite met) only when stepped to its end. */
+gboolean
+portada_newsroom_step_returning (PortadaNewsroom *self, sqlite3_stmt *stmt, gint64 *id,
+                                 const char *what, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  else if (rc == SQLITE_DONE)
+    rc = SQLITE_NOTFOUND; /* no row: nothing was written */
+  if (rc != SQLITE_DONE || sqlite3_reset (stmt) != SQLITE_OK)
+    {
+      if (rc == SQLITE_NOTFOUND)
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "%s: %s", self->path, what);
+      else
+        set_db_error (self->db, self->path, error, what);
+      *id = 0;
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -723,4 +813,25 @@ portada_newsroom_unwatch (PortadaNewsroom *self)
         g_clear_object (&self->monitors[i]);
       }
   g_clear_handle_id (&self->check_id, g_source_remove);
+}
+
+GPtrArray *
+portada_newsroom_foreign_objects (PortadaNewsroom *self, GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  return portada_schema_foreign (self->db, self->version, error);
+}
+
+GPtrArray *
+portada_newsroom_repair (PortadaNewsroom *self, GError **error)
+{
+  g_autoptr (GPtrArray) said = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  if (!portada_schema_repair (self->db, self->version, said, error))
+    {
+      g_prefix_error (error, "%s: ", self->path);
+      return NULL;
+    }
+  return g_steal_pointer (&said);
 }

@@ -23,6 +23,10 @@ typedef enum
 {
   PORTADA_OPEN_DEFAULT = 0,
   PORTADA_OPEN_CREATE = 1 << 0, /* create a new newsroom when the file does not exist */
+  /* open a file holding schema objects Portada did not create (for check and
+   * repair): none of them runs, as triggers and views are off, and the schema is
+   * not upgraded; without this flag such a file is refused (FOREIGN_SCHEMA) */
+  PORTADA_OPEN_FOREIGN_SCHEMA = 1 << 1,
 } PortadaOpenFlags;
 
 #define PORTADA_TYPE_NEWSROOM (portada_newsroom_get_type ())
@@ -63,6 +67,12 @@ gboolean portada_newsroom_check_changed (PortadaNewsroom *self);
 
 /* SQLite's own integrity and foreign-key checks; one message per problem. */
 GPtrArray *portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error);
+
+/* The schema objects Portada did not create ("trigger “x” on article"), sorted. */
+GPtrArray *portada_newsroom_foreign_objects (PortadaNewsroom *self, GError **error);
+/* Removes them (re-making Portada's own that they replaced) and says what it
+ * removed; NULL and @error when it cannot. Open the file again afterwards. */
+GPtrArray *portada_newsroom_repair (PortadaNewsroom *self, GError **error);
 
 /* For tests of migrations: a new file at an earlier schema version. */
 gboolean portada_newsroom_create_at_version (const char *path, int version, GError **error);

@@ -391,12 +391,9 @@ portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GErro
   if (stmt == NULL)
     goto failed;
   portada_stmt_bind_text (stmt, 1, section->key);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      portada_newsroom_set_error (newsroom, error, _ ("the section cannot be saved"));
-      goto failed;
-    }
-  section->id = sqlite3_column_int64 (stmt, 0);
+  if (!portada_newsroom_step_returning (newsroom, stmt, &section->id,
+                                        _ ("the section cannot be saved"), error))
+    goto failed;
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (!save_labels (newsroom, section, error))
     goto failed;

@@ -81,9 +81,16 @@ portada_logo_lists_create (PortadaNewsroom *newsroom, const char *name, GError *
   if (stmt == NULL)
     return 0;
   portada_stmt_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return name_error (newsroom, name, error);
-  return sqlite3_column_int64 (stmt, 0);
+  {
+    gint64 id = 0;
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      return name_error (newsroom, name, error);
+    id = sqlite3_column_int64 (stmt, 0);
+    /* Done only when stepped to its end: an error may come there. */
+    if (sqlite3_step (stmt) != SQLITE_DONE || sqlite3_reset (stmt) != SQLITE_OK)
+      return portada_newsroom_set_error (newsroom, error, "the list cannot be saved") ? 0 : 0;
+    return id;
+  }
 }
 
 gboolean

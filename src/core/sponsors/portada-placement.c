@@ -187,10 +187,14 @@ portada_placements_save (PortadaNewsroom *newsroom, PortadaPlacement *p, GError 
   portada_stmt_bind_text (stmt, 8, sections);
   if (p->id)
     sqlite3_bind_int64 (stmt, 9, p->id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return portada_newsroom_set_error (newsroom, error, "the placement cannot be saved");
-  p->id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  {
+    gint64 id = 0;
+    if (!portada_newsroom_step_returning (newsroom, stmt, &id, "the placement cannot be saved",
+                                          error))
+      return FALSE;
+    p->id = id;
+    return TRUE;
+  }
 }
 
 gboolean

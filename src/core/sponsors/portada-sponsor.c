@@ -229,18 +229,21 @@ portada_sponsors_save (PortadaNewsroom *newsroom, PortadaSponsor *s, GError **er
   portada_stmt_bind_text_or_null (stmt, 8, s->notes);
   if (s->id)
     sqlite3_bind_int64 (stmt, 9, s->id);
-  switch (sqlite3_step (stmt))
-    {
-      case SQLITE_ROW:
-        s->id = sqlite3_column_int64 (stmt, 0);
-        return TRUE;
-      case SQLITE_DONE:
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no sponsor %lld",
-                     (long long) s->id);
-        return FALSE;
-      default:
-        return portada_newsroom_set_error (newsroom, error, "the sponsor cannot be saved");
-    }
+  {
+    gint64 id = s->id;
+    g_autoptr (GError) local = NULL;
+
+    if (portada_newsroom_step_returning (newsroom, stmt, &s->id, "the sponsor cannot be saved",
+                                         &local))
+      return TRUE;
+    s->id = id;
+    if (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, "There is no sponsor %lld",
+                   (long long) id);
+    else
+      g_propagate_error (error, g_steal_pointer (&local));
+    return FALSE;
+  }
 }
 
 gboolean

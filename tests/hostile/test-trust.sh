@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# test-trust.sh: a newsroom, an archive or a folder from elsewhere (issue 13):
+# nothing in it writes outside --out, runs code, or half-imports. Each case
+# tampers with a file the way another program could, then runs portada.
+set -u
+portada=${PORTADA:?set by meson}
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+failures=0
+n=0
+
+ok() { n=$((n + 1)); echo "ok $n $1"; }
+not_ok() { n=$((n + 1)); failures=$((failures + 1)); echo "not ok $n $1"; }
+expect() {
+  local want=$1 name=$2; shift 3
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -eq "$want" ]; then ok "$name"; else
+    not_ok "$name (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" "$tmp/out"; fi
+}
+has() { if grep -qiF -- "$3" "$tmp/$2"; then ok "$1"; else not_ok "$1: $2 lacks '$3'"; sed 's/^/# /' "$tmp/$2"; fi; }
+check() { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
+q() { sqlite3 "$@"; }
+
+seed=$tmp/seed.db
+"$portada" demo --db "$seed" --articles 12 --quiet
+fresh() { cp "$seed" "$1"; }
+
+# --- 1. Export writes outside --out -------------------------------------------
+mkdir -p "$tmp/w/a/b"
+for field in \
+  "update section_label set path='../../../../../../../../PWN'" \
+  "update language set base_path='../../PWN' where code='en'" \
+  "update language set code='../../PWN' where code='en'" \
+  "update article set slug='../../../../PWN' where id=(select min(id) from article where status='published')" \
+  "update article set lang='../../PWN' where id=(select min(id) from article)" \
+  "update section set key='../PWN' where id=(select min(id) from section)" \
+  "update media set sha256='../../../../PWN' where id=(select min(id) from media)"; do
+  db=$tmp/w/evil.db
+  fresh "$db"
+  q "$db" "PRAGMA foreign_keys=OFF; $field" 2>/dev/null
+  for format in site wxr markdown; do
+    rm -rf "$tmp/w/a/b/out"
+    expect 2 "1: ${field%% set*} … refused ($format)" -- "$portada" export --db "$db" --out "$tmp/w/a/b/out" --format $format
+    has "1: the message names the record ($format)" err "outside the output folder"
+  done
+  check "1: nothing written outside ($field)" "[ -z \"\$(find '$tmp/w' -name 'PWN*' -print -quit)\" ] && [ ! -e '$tmp/w/a/b/out' ]"
+  expect 1 "1: check reports it (${field%% set*})" -- "$portada" check --db "$db"
+  has "1: check names the field" out "would put exported files outside the output folder"
+done
+
+# --- 7. Re-export keeps what the user added; a symlink as --out ---------------
+db=$tmp/keep.db
+fresh "$db"
+for format in site wxr markdown; do
+  out=$tmp/keep-$format
+  expect 0 "7: first $format export" -- "$portada" export --db "$db" --out "$out" --format $format --quiet
+  printf 'example.org\n' >"$out/CNAME"
+  mkdir -p "$out/.git/refs"; printf 'ref\n' >"$out/.git/refs/main"
+  printf 'notes\n' >"$out/NOTES.txt"
+  ln -s /etc/passwd "$out/a-link"
+  expect 0 "7: re-export ($format)" -- "$portada" export --db "$db" --out "$out" --format $format --quiet
+  check "7: CNAME, NOTES.txt, .git/ kept ($format)" "[ \"\$(cat '$out/CNAME')\" = example.org ] && [ -f '$out/NOTES.txt' ] && [ \"\$(cat '$out/.git/refs/main')\" = ref ]"
+  check "7: a link kept as a link ($format)" "[ -L '$out/a-link' ] && [ \"\$(readlink '$out/a-link')\" = /etc/passwd ]"
+  has "7: says what it left alone ($format)" err "left as it was (not written by an export): CNAME"
+  has "7: names the folder ($format)" err ".git/"
+  expect 0 "7: a third export ($format)" -- "$portada" export --db "$db" --out "$out" --format $format --quiet
+  check "7: still kept ($format)" "[ -f '$out/CNAME' ] && [ -f '$out/.git/refs/main' ]"
+
+  mkdir -p "$tmp/target-$format"; printf 'mine\n' >"$tmp/target-$format/precious.txt"
+  ln -s "$tmp/target-$format" "$tmp/link-$format"
+  expect 2 "7: a symlink as --out refused ($format)" -- "$portada" export --db "$db" --out "$tmp/link-$format" --format $format
+  has "7: says it is a link ($format)" err "symbolic link"
+  check "7: the link's target untouched ($format)" "[ \"\$(ls -A '$tmp/target-$format')\" = precious.txt ] && [ -L '$tmp/link-$format' ]"
+  ln -s "$out" "$tmp/link-to-export-$format"
+  expect 2 "7: a symlink to an earlier export refused ($format)" -- "$portada" export --db "$db" --out "$tmp/link-to-export-$format" --format $format
+  check "7: the earlier export is still there ($format)" "[ -f '$out/CNAME' ]"
+done
+
+# --- 2. SQL planted in the schema --------------------------------------------
+wxr=$PORTADA_SOURCE_ROOT/tests/fixtures/wxr/slashes.xml
+db=$tmp/planted.db
+fresh "$db"
+q "$db" "CREATE TRIGGER pwn AFTER INSERT ON article BEGIN UPDATE article SET body = body || '![](http://127.0.0.1:8765/pixel.gif)' WHERE id = new.id; UPDATE setting SET value = 'http://evil.example/' WHERE key LIKE '%subscribe%'; DELETE FROM sponsor; END;"
+sponsors_before=$(q "$db" "select count(*) from sponsor")
+cp "$db" "$tmp/planted-before.db"
+for cmd in "import --db $db --quiet $wxr" "export --db $db --out $tmp/planted-out --quiet" \
+  "sponsors list --db $db" "export --db $db --out $tmp/planted-wxr --format wxr --quiet"; do
+  expect 2 "2: refused: portada ${cmd%% *}" -- $portada $cmd
+  has "2: names the trigger (${cmd%% *})" err "trigger “pwn” on article"
+done
+check "2: the file is byte for byte as it was" "cmp -s '$db' '$tmp/planted-before.db'"
+check "2: no export made" "[ ! -e '$tmp/planted-out' ] && [ ! -e '$tmp/planted-wxr' ]"
+expect 2 "2: check lists the objects" -- "$portada" check --db "$db"
+has "2: check names the trigger" out "not created by Portada: trigger “pwn” on article"
+check "2: check ran nothing planted" "[ \"\$(q '$db' 'select count(*) from sponsor')\" = '$sponsors_before' ]"
+expect 0 "2: repair" -- "$portada" repair --db "$db"
+has "2: repair says what it removes" out "removing trigger “pwn” on article"
+expect 0 "2: the import runs after the repair" -- "$portada" import --db "$db" --quiet "$wxr"
+check "2: no pixel, sponsors kept" "[ \"\$(q '$db' \"select count(*) from article where body like '%pixel.gif%'\")\" = 0 ] && [ \"\$(q '$db' 'select count(*) from sponsor')\" = '$sponsors_before' ]"
+expect 0 "2: repair of a clean newsroom" -- "$portada" repair --db "$db"
+has "2: nothing to repair" out "nothing to repair"
+
+db=$tmp/view.db
+fresh "$db"
+q "$db" "DROP TABLE setting; CREATE VIEW setting AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT 'k' AS key, n AS value FROM r;"
+expect 2 "2: a recursive view in place of a table: export refused at once" -- timeout 20 "$portada" export --db "$db" --out "$tmp/view-out"
+has "2: names the view" err "view “setting”"
+expect 2 "2: check lists it without hanging" -- timeout 20 "$portada" check --db "$db"
+expect 0 "2: repair re-makes the table" -- timeout 20 "$portada" repair --db "$db"
+expect 0 "2: export works after the repair" -- "$portada" export --db "$db" --out "$tmp/view-out" --quiet
+
+db=$tmp/changed.db
+fresh "$db"
+q "$db" "DROP TRIGGER article_fts_insert; CREATE TRIGGER article_fts_insert AFTER INSERT ON article BEGIN DELETE FROM sponsor; END; CREATE INDEX evil ON article (title); CREATE TABLE junk (x);"
+expect 2 "2: a changed trigger of Portada's, an index, a table: refused" -- "$portada" sponsors list --db "$db"
+has "2: names each" err "trigger “article_fts_insert” on article, index “evil” on article, table “junk”"
+expect 0 "2: repair" -- "$portada" repair --db "$db"
+check "2: Portada's own trigger is back" "q '$db' \"select sql from sqlite_schema where name='article_fts_insert'\" | grep -q 'INSERT INTO article_fts'"
+check "2: the extra objects are gone" "[ \"\$(q '$db' \"select count(*) from sqlite_schema where name in ('evil','junk')\")\" = 0 ]"
+
+# --- 12. Command line ---------------------------------------------------------
+expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
+has "12: names the extra word" err "unexpected argument “extra”"
+has "12: prints the usage" err "Usage: portada export"
+check "12: nothing exported" "[ ! -e '$tmp/x12' ]"
+expect 2 "12: extra argument to check" -- "$portada" check --db "$seed" extra
+expect 2 "12: unknown option" -- "$portada" check --db "$seed" --frobnicate
+has "12: usage on an unknown option" err "Usage: portada check"
+expect 2 "12: misspelt subcommand" -- timeout 10 "$portada" exprot --db "$seed"
+has "12: says unknown command" err "unknown command “exprot”"
+has "12: lists the commands" err "export"
+evil_dir=$tmp/$(printf 'esc\033]0;pwned\007dir')
+mkdir -p "$evil_dir"
+printf -- '---\ntitle: "Bell \\a and \\e[31mred"\ndate: 2023-01-02\n---\nBody\n' >"$evil_dir/$(printf 'a\033[2Jb.md')"
+db=$tmp/esc.db
+fresh "$db"
+"$portada" import --db "$db" "$evil_dir" >"$tmp/out" 2>"$tmp/err"
+check "12: no escape character reaches the terminal" "! grep -q \"\$(printf '\\033')\" '$tmp/out' '$tmp/err' && ! grep -q \"\$(printf '\\007')\" '$tmp/out' '$tmp/err'"
+
+echo "1..$n"
+[ "$failures" -eq 0 ]
