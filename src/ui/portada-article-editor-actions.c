@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "portada-alt-text-dialog.h"
 #include "portada-article-editor-private.h"
 #include "portada-articles.h"
 #include "portada-image-import.h"
@@ -17,19 +18,16 @@
 #include "portada-revisions-dialog.h"
 
 static void
-bold_action (GtkWidget *widget, const char *name, GVariant *param)
+inline_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (widget);
+  PortadaInlineStyle style = g_str_equal (name, "editor.bold")     ? PORTADA_INLINE_BOLD
+                             : g_str_equal (name, "editor.italic") ? PORTADA_INLINE_ITALIC
+                             : g_str_equal (name, "editor.strikethrough")
+                                 ? PORTADA_INLINE_STRIKETHROUGH
+                                 : PORTADA_INLINE_CODE;
 
-  portada_markdown_view_toggle_inline (self->body_view, "**", "**", _ ("bold text"));
-}
-
-static void
-italic_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (widget);
-
-  portada_markdown_view_toggle_inline (self->body_view, "_", "_", _ ("italic text"));
+  portada_markdown_view_toggle_inline (self->body_view, style);
 }
 
 static void
@@ -41,27 +39,28 @@ heading_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-quote_action (GtkWidget *widget, const char *name, GVariant *param)
+block_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (widget);
+  PortadaBlockStyle style = g_str_equal (name, "editor.quote")     ? PORTADA_BLOCK_QUOTE
+                            : g_str_equal (name, "editor.bullets") ? PORTADA_BLOCK_BULLETS
+                                                                   : PORTADA_BLOCK_NUMBERS;
 
-  portada_markdown_view_toggle_line_prefix (self->body_view, "> ");
+  portada_markdown_view_toggle_block (self->body_view, style);
 }
 
+/* The text view has these keys itself; these work wherever the focus is in the editor. */
 static void
-bullets_action (GtkWidget *widget, const char *name, GVariant *param)
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (widget);
+  GtkTextBuffer *buffer = portada_article_editor_get_buffer (self);
 
-  portada_markdown_view_toggle_line_prefix (self->body_view, "- ");
-}
-
-static void
-numbers_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  PortadaArticleEditor *self = PORTADA_ARTICLE_EDITOR (widget);
-
-  portada_markdown_view_toggle_line_prefix (self->body_view, "1. ");
+  if (g_str_equal (name, "editor.undo") && gtk_text_buffer_get_can_undo (buffer))
+    gtk_text_buffer_undo (buffer);
+  else if (g_str_equal (name, "editor.redo") && gtk_text_buffer_get_can_redo (buffer))
+    gtk_text_buffer_redo (buffer);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
 static void
@@ -83,24 +82,16 @@ link_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The image is stored once the user has described it; Cancel stores nothing. */
 static void
-image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+alt_chosen_cb (PortadaAltTextDialog *dialog, const char *alt, PortadaArticleEditor *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PortadaImage) image = portada_image_import_finish (result, &error);
   g_autoptr (PortadaMedia) info = NULL;
-  PortadaArticleEditor *self = user_data;
+  PortadaImage *image = g_object_get_data (G_OBJECT (dialog), "portada-image");
   g_autofree char *url = NULL;
-  g_autofree char *alt = NULL;
   gint64 id;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (image == NULL)
-    {
-      portada_article_editor_show_message (self, error->message);
-      return;
-    }
   id = portada_media_add (self->newsroom, image->bytes, image->mime, image->width, image->height,
                           image->filename, &error);
   info = id ? portada_media_load_info (self->newsroom, id, &error) : NULL;
@@ -111,10 +102,30 @@ image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   /* Media are named by their content, so the link survives export and import. */
   url = g_strdup_printf ("media/%s", info->sha256);
-  alt = g_strdup (image->filename);
-  if (strrchr (alt, '.'))
-    *strrchr (alt, '.') = '\0';
   portada_markdown_view_insert_image (self->body_view, alt, url);
+}
+
+static void
+image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaImage) image = portada_image_import_finish (result, &error);
+  PortadaArticleEditor *self = user_data;
+  PortadaAltTextDialog *dialog;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (image == NULL)
+    {
+      portada_article_editor_show_message (self, error->message);
+      return;
+    }
+  dialog = portada_alt_text_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                        GDK_PAINTABLE (image->texture));
+  g_object_set_data_full (G_OBJECT (dialog), "portada-image", g_steal_pointer (&image),
+                          (GDestroyNotify) portada_image_free);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (alt_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -209,8 +220,10 @@ portada_article_editor_update_actions (PortadaArticleEditor *self)
 {
   gboolean has = self->article != NULL;
   const char *const names[]
-      = { "editor.bold",    "editor.italic",  "editor.link",  "editor.heading",  "editor.quote",
-          "editor.bullets", "editor.numbers", "editor.image", "editor.revisions" };
+      = { "editor.bold",     "editor.italic",  "editor.strikethrough", "editor.code",
+          "editor.link",     "editor.heading", "editor.quote",         "editor.bullets",
+          "editor.numbers",  "editor.image",   "editor.undo",          "editor.redo",
+          "editor.revisions" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), names[i], has);
@@ -226,32 +239,78 @@ add_shortcut (GtkWidgetClass *widget_class, guint key, GdkModifierType mods, con
     gtk_widget_class_add_binding_action (widget_class, key, mods, action, NULL);
 }
 
+/* GTK compares a shortcut with the character a key makes: Ctrl+Shift+8 makes "*" on a US
+ * keyboard, so the bindings for Ctrl+Shift+8 and Ctrl+Shift+7 (which name the keys for the
+ * shortcuts window) never match. These two are matched here by the key pressed, as its
+ * unshifted character, whatever the layout makes of it with Shift. */
+static gboolean
+digit_shortcut_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                   GdkModifierType state, PortadaArticleEditor *self)
+{
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  guint base = 0;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK))
+          != (GDK_CONTROL_MASK | GDK_SHIFT_MASK)
+      || event == NULL
+      || !gdk_display_translate_key (gdk_event_get_display (event), keycode, 0,
+                                     gdk_key_event_get_layout (event), &base, NULL, NULL, NULL))
+    return GDK_EVENT_PROPAGATE;
+  if (base == GDK_KEY_8 || base == GDK_KEY_KP_8)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "editor.bullets", NULL);
+  if (base == GDK_KEY_7 || base == GDK_KEY_KP_7)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "editor.numbers", NULL);
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+portada_article_editor_init_actions (PortadaArticleEditor *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (digit_shortcut_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 void
 portada_article_editor_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
-  gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
+  gtk_widget_class_install_action (widget_class, "editor.bold", NULL, inline_action);
+  gtk_widget_class_install_action (widget_class, "editor.italic", NULL, inline_action);
+  gtk_widget_class_install_action (widget_class, "editor.strikethrough", NULL, inline_action);
+  gtk_widget_class_install_action (widget_class, "editor.code", NULL, inline_action);
   gtk_widget_class_install_action (widget_class, "editor.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "editor.heading", "i", heading_action);
-  gtk_widget_class_install_action (widget_class, "editor.quote", NULL, quote_action);
-  gtk_widget_class_install_action (widget_class, "editor.bullets", NULL, bullets_action);
-  gtk_widget_class_install_action (widget_class, "editor.numbers", NULL, numbers_action);
+  gtk_widget_class_install_action (widget_class, "editor.quote", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "editor.bullets", NULL, block_action);
+  gtk_widget_class_install_action (widget_class, "editor.numbers", NULL, block_action);
   gtk_widget_class_install_action (widget_class, "editor.image", NULL, image_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.revisions", NULL, revisions_action);
   gtk_widget_class_install_property_action (widget_class, "editor.show-details", "show-details");
 
+  /* Keys as a person presses them: Ctrl+Shift+8, not Ctrl+asterisk. */
   add_shortcut (widget_class, GDK_KEY_b, GDK_CONTROL_MASK, "editor.bold", NULL, 0);
   add_shortcut (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "editor.italic", NULL, 0);
+  add_shortcut (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.strikethrough",
+                NULL, 0);
+  add_shortcut (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.code", NULL, 0);
   add_shortcut (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "editor.link", NULL, 0);
   add_shortcut (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "editor.heading", "i", 0);
   add_shortcut (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "editor.heading", "i", 1);
   add_shortcut (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "editor.heading", "i", 2);
   add_shortcut (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "editor.heading", "i", 3);
-  add_shortcut (widget_class, GDK_KEY_Q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.quote", NULL,
+  add_shortcut (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.quote", NULL,
                 0);
-  add_shortcut (widget_class, GDK_KEY_asterisk, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.bullets",
-                NULL, 0);
-  add_shortcut (widget_class, GDK_KEY_ampersand, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                "editor.numbers", NULL, 0);
+  add_shortcut (widget_class, GDK_KEY_8, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.bullets", NULL,
+                0);
+  add_shortcut (widget_class, GDK_KEY_7, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.numbers", NULL,
+                0);
+  add_shortcut (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.image", NULL,
+                0);
+  add_shortcut (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL, 0);
+  add_shortcut (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "editor.redo", NULL, 0);
   add_shortcut (widget_class, GDK_KEY_F9, 0, "editor.show-details", NULL, 0);
 }

@@ -50,6 +50,7 @@ struct _PortadaArticleEditor
 
 /* portada-article-editor-actions.c */
 void portada_article_editor_class_init_actions (GtkWidgetClass *widget_class);
+void portada_article_editor_init_actions (PortadaArticleEditor *self);
 void portada_article_editor_update_actions (PortadaArticleEditor *self);
 void portada_article_editor_insert_image_file (PortadaArticleEditor *self, GFile *file);
 

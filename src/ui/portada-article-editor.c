@@ -369,6 +369,7 @@ portada_article_editor_init (PortadaArticleEditor *self)
   connect_buffer (self,
                   GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view))));
   portada_article_editor_init_preview (self);
+  portada_article_editor_init_actions (self);
   update_layout (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   portada_article_editor_update_actions (self);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "portada-language-name.h"
 #include "portada-article-fields.h"
 #include "portada-article-item.h"
 #include "portada-articles.h"
@@ -617,7 +618,7 @@ fill_languages (PortadaArticleFields *self)
   for (guint i = 0; languages && i < languages->len; i++)
     {
       PortadaLanguage *l = g_ptr_array_index (languages, i);
-      gtk_string_list_append (names, l->name);
+      gtk_string_list_append (names, portada_language_display_name (l));
       g_ptr_array_add (self->lang_codes, g_strdup (l->code));
     }
   adw_combo_row_set_model (self->lang_row, G_LIST_MODEL (names));

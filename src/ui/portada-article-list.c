@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "portada-language-name.h"
 #include "portada-article-list.h"
 #include "portada-article-row.h"
 #include "portada-settings.h"
@@ -289,7 +290,7 @@ fill_languages (PortadaArticleList *self)
   for (guint i = 0; languages && i < languages->len; i++)
     {
       PortadaLanguage *l = g_ptr_array_index (languages, i);
-      gtk_string_list_append (names, l->name);
+      gtk_string_list_append (names, portada_language_display_name (l));
       g_ptr_array_add (self->lang_codes, g_strdup (l->code));
     }
   gtk_drop_down_set_model (self->lang_drop, G_LIST_MODEL (names));

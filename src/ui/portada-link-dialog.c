@@ -44,10 +44,11 @@ url_changed_cb (PortadaLinkDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->url_row), "error");
 }
 
+/* A handler of the "response" signal, not an override of its class method: libadwaita 1.2
+ * has no default one to chain up to. The dialog closes itself afterwards. */
 static void
-portada_link_dialog_response (AdwMessageDialog *dialog, const char *response)
+response_cb (PortadaLinkDialog *self, const char *response)
 {
-  PortadaLinkDialog *self = PORTADA_LINK_DIALOG (dialog);
   g_autofree char *url = NULL;
 
   if (g_strcmp0 (response, "insert") == 0)
@@ -57,7 +58,6 @@ portada_link_dialog_response (AdwMessageDialog *dialog, const char *response)
         g_signal_emit (self, signals[CHOSEN], 0,
                        gtk_editable_get_text (GTK_EDITABLE (self->text_row)), url);
     }
-  ADW_MESSAGE_DIALOG_CLASS (portada_link_dialog_parent_class)->response (dialog, response);
 }
 
 static void
@@ -65,7 +65,6 @@ portada_link_dialog_class_init (PortadaLinkDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  ADW_MESSAGE_DIALOG_CLASS (klass)->response = portada_link_dialog_response;
   signals[CHOSEN] = g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   gtk_widget_class_set_template_from_resource (
@@ -80,6 +79,7 @@ static void
 portada_link_dialog_init (PortadaLinkDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "response", G_CALLBACK (response_cb), NULL);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "insert", FALSE);
 }
 

@@ -21,6 +21,9 @@ struct _PortadaMarkdownView
 
 G_DEFINE_FINAL_TYPE (PortadaMarkdownView, portada_markdown_view, GTK_SOURCE_TYPE_VIEW)
 
+static gboolean key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                                GdkModifierType state, PortadaMarkdownView *self);
+
 static GtkTextBuffer *
 buffer_of (PortadaMarkdownView *self)
 {
@@ -138,6 +141,8 @@ portada_markdown_view_class_init (PortadaMarkdownViewClass *klass)
 static void
 portada_markdown_view_init (PortadaMarkdownView *self)
 {
+  GtkEventController *keys;
+
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self), 24);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self), 96);
@@ -147,6 +152,10 @@ portada_markdown_view_init (PortadaMarkdownView *self)
   gtk_source_view_set_smart_home_end (GTK_SOURCE_VIEW (self), GTK_SOURCE_SMART_HOME_END_BEFORE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "markdown-view");
   g_signal_connect (self, "map", G_CALLBACK (view_mapped_cb), NULL);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   self->last_margin = -1;
 }
 
@@ -175,311 +184,173 @@ portada_markdown_buffer_new (void)
   return buffer;
 }
 
-static gboolean
-text_before_is (GtkTextIter *iter, const char *text)
+/* The buffer's text with the offsets GtkTextBuffer counts. */
+static char *
+buffer_slice (GtkTextBuffer *buffer)
 {
-  GtkTextIter start = *iter;
-  g_autofree char *got = NULL;
-  glong n = g_utf8_strlen (text, -1);
-
-  if (!gtk_text_iter_backward_chars (&start, n))
-    return FALSE;
-  got = gtk_text_iter_get_text (&start, iter);
-  return strcmp (got, text) == 0;
-}
-
-static gboolean
-text_after_is (GtkTextIter *iter, const char *text)
-{
-  GtkTextIter end = *iter;
-  g_autofree char *got = NULL;
-
-  gtk_text_iter_forward_chars (&end, g_utf8_strlen (text, -1));
-  got = gtk_text_iter_get_text (iter, &end);
-  return strcmp (got, text) == 0;
-}
-
-static void
-select_range_offsets (GtkTextBuffer *buffer, int start, int end)
-{
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
-  gtk_text_buffer_select_range (buffer, &a, &b);
-}
-
-static void
-remove_around (GtkTextBuffer *buffer, int start, int end, int nb, int na)
-{
-  GtkTextIter a, b;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, end);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, end + na);
-  gtk_text_buffer_delete (buffer, &a, &b);
-  gtk_text_buffer_get_iter_at_offset (buffer, &a, start - nb);
-  gtk_text_buffer_get_iter_at_offset (buffer, &b, start);
-  gtk_text_buffer_delete (buffer, &a, &b);
-  select_range_offsets (buffer, start - nb, end - nb);
-}
-
-void
-portada_markdown_view_toggle_inline (PortadaMarkdownView *self, const char *before,
-                                     const char *after, const char *placeholder)
-{
-  GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  int s, e, nb = g_utf8_strlen (before, -1), na = g_utf8_strlen (after, -1);
 
-  g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
-  buffer = buffer_of (self);
-  gtk_text_buffer_begin_user_action (buffer);
-  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    {
-      s = gtk_text_iter_get_offset (&start);
-      e = gtk_text_iter_get_offset (&end);
-      if (text_before_is (&start, before) && text_after_is (&end, after))
-        remove_around (buffer, s, e, nb, na);
-      else
-        {
-          gtk_text_buffer_insert (buffer, &end, after, -1);
-          gtk_text_buffer_get_iter_at_offset (buffer, &start, s);
-          gtk_text_buffer_insert (buffer, &start, before, -1);
-          select_range_offsets (buffer, s + nb, e + nb);
-        }
-    }
-  else
-    {
-      g_autofree char *text = g_strconcat (before, placeholder, after, NULL);
-      s = gtk_text_iter_get_offset (&start);
-      gtk_text_buffer_insert (buffer, &start, text, -1);
-      select_range_offsets (buffer, s + nb, s + nb + g_utf8_strlen (placeholder, -1));
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
 }
 
-/* The lines the selection (or the cursor) touches. */
-static void
-selected_lines (GtkTextBuffer *buffer, int *first, int *last)
+static gsize
+char_start (const char *text, gsize i)
 {
+  while (i > 0 && (text[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
+/* Replaces only what changed, as one step of the undo history, and selects what the edit
+ * says; the cursor stays in view. */
+static void
+apply_edit (PortadaMarkdownView *self, const char *old, PortadaMarkdownEdit *edit)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  gsize lo = strlen (old), ln = strlen (edit->text), i = 0, j = 0;
+  GtkTextIter a, b;
+
+  while (i < lo && i < ln && old[i] == edit->text[i])
+    i++;
+  i = char_start (old, i);
+  while (j < lo - i && j < ln - i && old[lo - 1 - j] == edit->text[ln - 1 - j])
+    j++;
+  while (j > 0 && (old[lo - j] & 0xC0) == 0x80)
+    j--;
+  gtk_text_buffer_begin_user_action (buffer);
+  if (i < lo - j || i < ln - j)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, g_utf8_pointer_to_offset (old, old + i));
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, g_utf8_pointer_to_offset (old, old + lo - j));
+      gtk_text_buffer_delete (buffer, &a, &b);
+      gtk_text_buffer_insert (buffer, &a, edit->text + i, (int) (ln - j - i));
+    }
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) edit->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) edit->end);
+  gtk_text_buffer_select_range (buffer, &b, &a);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
+}
+
+typedef PortadaMarkdownEdit *(*EditFunc) (const char *text, glong start, glong end, gpointer data);
+
+static void
+run_edit (PortadaMarkdownView *self, EditFunc func, gpointer data)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  g_autofree char *text = buffer_slice (buffer);
+  g_autoptr (PortadaMarkdownEdit) edit = NULL;
   GtkTextIter start, end;
 
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  *first = gtk_text_iter_get_line (&start);
-  *last = gtk_text_iter_get_line (&end);
-  /* A selection ending at the start of a line does not include that line. */
-  if (*last > *first && gtk_text_iter_starts_line (&end))
-    (*last)--;
+  edit = func (text, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end), data);
+  if (edit)
+    apply_edit (self, text, edit);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
-static char *
-line_text (GtkTextBuffer *buffer, int line)
+static PortadaMarkdownEdit *
+inline_edit (const char *text, glong start, glong end, gpointer data)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-  end = start;
-  if (!gtk_text_iter_ends_line (&end))
-    gtk_text_iter_forward_to_line_end (&end);
-  return gtk_text_iter_get_text (&start, &end);
+  return portada_markdown_toggle_inline (text, start, end, GPOINTER_TO_INT (data));
 }
 
-static void
-delete_line_start (GtkTextBuffer *buffer, int line, int n_chars)
+void
+portada_markdown_view_toggle_inline (PortadaMarkdownView *self, PortadaInlineStyle style)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-  end = start;
-  gtk_text_iter_forward_chars (&end, n_chars);
-  gtk_text_buffer_delete (buffer, &start, &end);
+  g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
+  run_edit (self, inline_edit, GINT_TO_POINTER (style));
 }
 
-static void
-insert_line_start (GtkTextBuffer *buffer, int line, const char *text)
+static PortadaMarkdownEdit *
+block_edit (const char *text, glong start, glong end, gpointer data)
 {
-  GtkTextIter start;
-
-  gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-  gtk_text_buffer_insert (buffer, &start, text, -1);
+  return portada_markdown_toggle_block (text, start, end, GPOINTER_TO_INT (data));
 }
 
-/* Length of a heading mark ("## ") at the start of @text, 0 when none. */
-static int
-heading_mark_length (const char *text)
+void
+portada_markdown_view_toggle_block (PortadaMarkdownView *self, PortadaBlockStyle style)
 {
-  int n = 0;
+  g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
+  run_edit (self, block_edit, GINT_TO_POINTER (style));
+}
 
-  while (text[n] == '#' && n < 6)
-    n++;
-  if (n == 0 || (text[n] != ' ' && text[n] != '\0'))
-    return 0;
-  return text[n] == ' ' ? n + 1 : n;
+static PortadaMarkdownEdit *
+heading_edit (const char *text, glong start, glong end, gpointer data)
+{
+  return portada_markdown_set_heading (text, start, end, GPOINTER_TO_INT (data));
 }
 
 void
 portada_markdown_view_set_heading (PortadaMarkdownView *self, int level)
 {
-  GtkTextBuffer *buffer;
-  int first, last;
-
   g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
   g_return_if_fail (level >= 0 && level <= 6);
-  buffer = buffer_of (self);
-  selected_lines (buffer, &first, &last);
-  gtk_text_buffer_begin_user_action (buffer);
-  for (int line = first; line <= last; line++)
-    {
-      g_autofree char *text = line_text (buffer, line);
-      int mark = heading_mark_length (text);
-      gboolean same = mark > 0 && (mark == level + 1 || (mark == level && text[mark] == '\0'));
-
-      if (mark)
-        delete_line_start (buffer, line, mark);
-      if (level > 0 && !same)
-        {
-          g_autofree char *hashes = g_strnfill (level, '#');
-          g_autofree char *prefix = g_strconcat (hashes, " ", NULL);
-          insert_line_start (buffer, line, prefix);
-        }
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  run_edit (self, heading_edit, GINT_TO_POINTER (level));
 }
 
-/* Length of a numbered-list mark ("12. ") at the start of @text, 0 when none. */
-static int
-number_mark_length (const char *text)
+typedef struct
 {
-  int n = 0;
+  const char *text;
+  const char *url;
+  gboolean image;
+} Insertion;
 
-  while (g_ascii_isdigit (text[n]))
-    n++;
-  if (n == 0 || text[n] != '.' || text[n + 1] != ' ')
-    return 0;
-  return n + 2;
-}
-
-static int
-prefix_length (const char *text, const char *prefix, gboolean numbered)
+static PortadaMarkdownEdit *
+insertion_edit (const char *text, glong start, glong end, gpointer data)
 {
-  if (numbered)
-    return number_mark_length (text);
-  return g_str_has_prefix (text, prefix) ? (int) g_utf8_strlen (prefix, -1) : 0;
-}
+  Insertion *what = data;
 
-void
-portada_markdown_view_toggle_line_prefix (PortadaMarkdownView *self, const char *prefix)
-{
-  GtkTextBuffer *buffer;
-  gboolean numbered, all = TRUE;
-  int first, last, n = 1;
-
-  g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
-  buffer = buffer_of (self);
-  numbered = strcmp (prefix, "1. ") == 0;
-  selected_lines (buffer, &first, &last);
-  for (int line = first; line <= last && all; line++)
-    {
-      g_autofree char *text = line_text (buffer, line);
-      all = *text == '\0' || prefix_length (text, prefix, numbered) > 0;
-    }
-  gtk_text_buffer_begin_user_action (buffer);
-  for (int line = first; line <= last; line++)
-    {
-      g_autofree char *text = line_text (buffer, line);
-      int have = prefix_length (text, prefix, numbered);
-
-      if (all)
-        delete_line_start (buffer, line, have);
-      else if (*text != '\0' || first == last)
-        {
-          g_autofree char *mark = numbered ? g_strdup_printf ("%d. ", n++) : g_strdup (prefix);
-          if (have)
-            delete_line_start (buffer, line, have);
-          insert_line_start (buffer, line, mark);
-        }
-    }
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-}
-
-/* Square brackets and parentheses would end the link early. */
-static char *
-escape_link_text (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '[' || *p == ']' || *p == '\\')
-        g_string_append_c (out, '\\');
-      g_string_append_c (out, *p == '\n' ? ' ' : *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static char *
-escape_link_url (const char *url)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = url; *p; p++)
-    if (*p == ' ')
-      g_string_append (out, "%20");
-    else if (*p == '(' || *p == ')')
-      g_string_append_printf (out, "%%%02X", (guchar) *p);
-    else if (*p != '\n' && *p != '\r')
-      g_string_append_c (out, *p);
-  return g_string_free (out, FALSE);
+  if (what->image)
+    return portada_markdown_insert_image (text, start, end, what->text, what->url);
+  return portada_markdown_insert_link (text, start, end, what->text, what->url);
 }
 
 void
 portada_markdown_view_insert_link (PortadaMarkdownView *self, const char *text, const char *url)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-  g_autofree char *t = NULL;
-  g_autofree char *u = NULL;
-  g_autofree char *link = NULL;
+  Insertion what = { text, url, FALSE };
 
   g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
   g_return_if_fail (url != NULL);
-  buffer = buffer_of (self);
-  t = escape_link_text (text && *text ? text : url);
-  u = escape_link_url (url);
-  link = g_strdup_printf ("[%s](%s)", t, u);
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, link, -1);
-  gtk_text_buffer_place_cursor (buffer, &start);
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  run_edit (self, insertion_edit, &what);
 }
 
 void
 portada_markdown_view_insert_image (PortadaMarkdownView *self, const char *alt, const char *url)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter iter;
-  g_autofree char *a = NULL;
-  g_autofree char *u = NULL;
-  g_autofree char *text = NULL;
+  Insertion what = { alt, url, TRUE };
 
   g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
-  buffer = buffer_of (self);
-  a = escape_link_text (alt ? alt : "");
-  u = escape_link_url (url);
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  text = g_strdup_printf ("%s![%s](%s)\n\n", gtk_text_iter_starts_line (&iter) ? "" : "\n\n", a, u);
-  gtk_text_buffer_insert (buffer, &iter, text, -1);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_buffer_end_user_action (buffer);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_return_if_fail (url != NULL);
+  run_edit (self, insertion_edit, &what);
+}
+
+/* Enter continues a list or a quote, and ends it on an empty item; Shift+Enter is a plain
+ * new line. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, PortadaMarkdownView *self)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  g_autofree char *text = NULL;
+  g_autoptr (PortadaMarkdownEdit) edit = NULL;
+  GtkTextIter cursor;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter)
+      || (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || !gtk_text_view_get_editable (GTK_TEXT_VIEW (self))
+      || gtk_text_buffer_get_has_selection (buffer))
+    return GDK_EVENT_PROPAGATE;
+  text = buffer_slice (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  edit = portada_markdown_newline (text, gtk_text_iter_get_offset (&cursor));
+  if (edit == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_text_view_reset_im_context (GTK_TEXT_VIEW (self));
+  apply_edit (self, text, edit);
+  return GDK_EVENT_STOP;
 }
 
 char *

@@ -8,6 +8,8 @@
 
 #include <gtksourceview/gtksource.h>
 
+#include "portada-markdown-edit.h"
+
 G_BEGIN_DECLS
 
 #define PORTADA_TYPE_MARKDOWN_VIEW (portada_markdown_view_get_type ())
@@ -21,19 +23,16 @@ GtkWidget *portada_markdown_view_new (void);
 /* A new buffer with Markdown highlighting and the style of the desktop. */
 GtkSourceBuffer *portada_markdown_buffer_new (void);
 
-/* Puts @before/@after around the selection, or takes them away when they are already
- * there; with no selection inserts @placeholder between them, selected. */
-void portada_markdown_view_toggle_inline (PortadaMarkdownView *self, const char *before,
-                                          const char *after, const char *placeholder);
-/* Headings: level 1..6 sets "# "..., level 0 removes any heading mark. */
+/* The formatting commands of portada-markdown-edit.h on the selection, each one step of
+ * the undo history. */
+void portada_markdown_view_toggle_inline (PortadaMarkdownView *self, PortadaInlineStyle style);
+void portada_markdown_view_toggle_block (PortadaMarkdownView *self, PortadaBlockStyle style);
+/* Headings: level 1..6 sets (or, when already so, takes away) "# "..., 0 removes any. */
 void portada_markdown_view_set_heading (PortadaMarkdownView *self, int level);
-/* Starts every line of the selection with @prefix ("> ", "- ", "1. " numbers them), or
- * removes it when all lines have it already. */
-void portada_markdown_view_toggle_line_prefix (PortadaMarkdownView *self, const char *prefix);
-/* Replaces the selection by a link, [text](url). */
+/* Replaces the selection by a link, [text](url), the cursor after it. */
 void portada_markdown_view_insert_link (PortadaMarkdownView *self, const char *text,
                                         const char *url);
-/* An image on a line of its own: ![alt](url). */
+/* An image in a paragraph of its own: ![alt](url). */
 void portada_markdown_view_insert_image (PortadaMarkdownView *self, const char *alt,
                                          const char *url);
 /* The selected text, or NULL. */

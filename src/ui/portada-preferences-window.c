@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "portada-language-name.h"
 #include "portada-preferences-window.h"
 #include "portada-settings.h"
 
@@ -236,7 +237,7 @@ load_languages (PortadaPreferencesWindow *self, const char *default_code)
 
       /* Translators: the title of the row holding a language's folder in the site's
        * addresses; %s is the language's name, such as "Español". */
-      title = g_strdup_printf (_ ("Folder of %s"), language->name);
+      title = g_strdup_printf (_ ("Folder of %s"), portada_language_sentence_name (language));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_entry_row_set_show_apply_button (row, TRUE);
       g_object_set_data (G_OBJECT (row), "portada-index", GUINT_TO_POINTER (i));
@@ -245,7 +246,7 @@ load_languages (PortadaPreferencesWindow *self, const char *default_code)
       watch_entry (self, row, apply_language);
       adw_preferences_group_add (self->languages_group, GTK_WIDGET (row));
       g_ptr_array_add (self->language_rows, row);
-      gtk_string_list_append (names, language->name);
+      gtk_string_list_append (names, portada_language_display_name (language));
       if (g_strcmp0 (language->code, default_code) == 0)
         selected = i;
     }
@@ -280,7 +281,8 @@ section_label_row (PortadaPreferencesWindow *self, PortadaSection *section,
   g_autofree char *title = NULL;
 
   /* Translators: %s is a language's name, such as "Español". */
-  title = g_strdup_printf (is_path ? _ ("Path in %s") : _ ("Name in %s"), language->name);
+  title = g_strdup_printf (is_path ? _ ("Path in %s") : _ ("Name in %s"),
+                           portada_language_sentence_name (language));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (row, TRUE);
   g_object_set_data (G_OBJECT (row), "portada-section", section);

@@ -70,6 +70,34 @@ show_editor_page (PortadaWindow *self)
   portada_window_update_actions (self);
 }
 
+/* What the window list and the task switcher show: the article (or page) and the newsroom,
+ * "Title — Newsroom". */
+static void
+update_window_title (PortadaWindow *self)
+{
+  const PortadaArticle *article = portada_article_editor_get_article (self->editor);
+  g_autofree char *site = NULL;
+  g_autofree char *newsroom = NULL;
+  g_autofree char *title = NULL;
+  const char *what = NULL;
+
+  if (self->newsroom == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _ ("Portada"));
+      return;
+    }
+  site = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
+  newsroom = site && *site
+                 ? g_strdup (site)
+                 : g_filename_display_basename (portada_newsroom_get_path (self->newsroom));
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "sponsors") == 0)
+    what = _ ("Sponsors");
+  else if (article)
+    what = article->title && *article->title ? article->title : _ ("Untitled");
+  title = what ? g_strdup_printf ("%s — %s", what, newsroom) : g_strdup (newsroom);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 article_selected_cb (PortadaWindow *self, gint64 id)
 {
@@ -81,6 +109,7 @@ editor_saved_cb (PortadaWindow *self, const PortadaArticle *article)
 {
   portada_article_model_update (portada_article_list_get_model (self->article_list), article);
   remember_article (self);
+  update_window_title (self);
 }
 
 static void
@@ -104,6 +133,7 @@ main_page_changed_cb (PortadaWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), articles);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_button), articles);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, newsroom);
+  update_window_title (self);
 }
 
 static void
@@ -285,6 +315,8 @@ portada_window_init (PortadaWindow *self)
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (main_page_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (window_mapped_cb), NULL);
+  g_signal_connect_object (self->editor, "notify::has-article", G_CALLBACK (update_window_title),
+                           self, G_CONNECT_SWAPPED);
   main_page_changed_cb (self);
   portada_window_update_actions (self);
 }
@@ -338,6 +370,7 @@ show_newsroom (PortadaWindow *self)
 
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _ ("Portada"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, path);
+  update_window_title (self);
   g_debug ("startup: newsroom open");
   portada_article_editor_set_newsroom (self->editor, self->newsroom);
   g_debug ("startup: editor ready");
@@ -443,6 +476,7 @@ portada_window_open_article (PortadaWindow *self, gint64 id)
     }
   remember_article (self);
   show_editor_page (self);
+  update_window_title (self);
   return TRUE;
 }
 
@@ -510,6 +544,7 @@ portada_window_newsroom_changed (PortadaWindow *self)
     return;
   title = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _ ("Portada"));
+  update_window_title (self);
   portada_article_editor_refresh_choices (self->editor);
   portada_article_list_refresh_choices (self->article_list);
 }
