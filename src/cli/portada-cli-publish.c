@@ -8,7 +8,7 @@
  * (.NAME.publish/site): the export keeps what did not change there, and the hashes of
  * the files it kept are kept too (.NAME.publish/hashes), so that a publish after one
  * article changed reads and sends only a few files. --from DIR publishes an export
- * made before (every file is hashed then).
+ * made before (the same hash cache serves it: it is keyed by inode, size and time).
  */
 
 #include "config.h"
@@ -227,19 +227,18 @@ portada_cli_publish (int argc, char *argv[])
   cli.accept_new = accept_new;
   cli.dry_run = dry_run;
   cli.show_progress = portada_cli_show_progress (quiet);
+  cache = cache_dir_of (db);
+  hashes = g_build_filename (cache, "hashes", NULL);
+  if (g_mkdir_with_parents (cache, 0700) != 0)
+    {
+      portada_cli_error (_ ("%s: the cache folder cannot be made (%s)"), cache, g_strerror (errno));
+      return PORTADA_EXIT_UNUSABLE;
+    }
   if (from)
     site = g_strdup (from);
   else
     {
-      cache = cache_dir_of (db);
       site = g_build_filename (cache, "site", NULL);
-      hashes = g_build_filename (cache, "hashes", NULL);
-      if (g_mkdir_with_parents (cache, 0700) != 0)
-        {
-          portada_cli_error (_ ("%s: the cache folder cannot be made (%s)"), cache,
-                             g_strerror (errno));
-          return PORTADA_EXIT_UNUSABLE;
-        }
       if (!portada_site_export (newsroom, site, NULL, NULL,
                                 cli.show_progress ? export_progress : NULL, NULL, &error))
         return fail (error->message);
