@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "portada-destination.h"
 #include "portada-publish-dialog.h"
@@ -52,6 +53,7 @@ typedef struct PublishJob
   GCond answered;
   int answer; /* the host key: -1 asked, 0 refused, 1 accepted */
   char *host, *fingerprint;
+  char *prompt, *secret; /* a password or passphrase asked for, and the answer */
   gboolean exporting;
   PortadaPublishProgress progress;
   PortadaPublishSummary summary;
@@ -74,6 +76,10 @@ job_unref (PublishJob *job)
   g_free (job->identity);
   g_free (job->host);
   g_free (job->fingerprint);
+  g_free (job->prompt);
+  if (job->secret)
+    memset (job->secret, 0, strlen (job->secret));
+  g_free (job->secret);
   g_weak_ref_clear (&job->dialog);
   g_clear_object (&job->cancellable);
   g_mutex_clear (&job->lock);
@@ -149,6 +155,69 @@ on_host_key (const char *host, const char *fingerprint, gpointer user_data)
 }
 
 static void
+secret_response_cb (AdwMessageDialog *dialog, const char *response, PublishJob *job)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  g_mutex_lock (&job->lock);
+  g_free (job->secret);
+  job->secret
+      = g_strcmp0 (response, "log-in") == 0 ? g_strdup (gtk_editable_get_text (entry)) : NULL;
+  gtk_editable_set_text (entry, "");
+  job->answer = 1;
+  g_cond_signal (&job->answered);
+  g_mutex_unlock (&job->lock);
+  job_unref (job);
+}
+
+static gboolean
+ask_secret_idle (gpointer data)
+{
+  PublishJob *job = data;
+  g_autoptr (PortadaPublishDialog) self = g_weak_ref_get (&job->dialog);
+  AdwMessageDialog *ask;
+  GtkWidget *entry;
+
+  if (self == NULL || self->closing)
+    {
+      answer (job, 1);
+      return G_SOURCE_REMOVE;
+    }
+  ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), job->prompt, NULL));
+  entry = gtk_password_entry_new ();
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ask, entry);
+  adw_message_dialog_add_responses (ask, "cancel", _ ("_Cancel"), "log-in", _ ("_Log In"), NULL);
+  adw_message_dialog_set_response_appearance (ask, "log-in", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ask, "log-in");
+  adw_message_dialog_set_close_response (ask, "cancel");
+  g_signal_connect (ask, "response", G_CALLBACK (secret_response_cb), job_ref (job));
+  gtk_window_present (GTK_WINDOW (ask));
+  return G_SOURCE_REMOVE;
+}
+
+/* In the thread: a password or a key's passphrase, asked in a dialog; never stored. */
+static char *
+on_secret (const char *prompt, gpointer user_data)
+{
+  PublishJob *job = user_data;
+  char *secret;
+
+  g_mutex_lock (&job->lock);
+  g_free (job->prompt);
+  job->prompt = g_strdup (prompt);
+  job->answer = -1;
+  g_idle_add_full (G_PRIORITY_DEFAULT, ask_secret_idle, job_ref (job), (GDestroyNotify) job_unref);
+  while (job->answer < 0 && !g_cancellable_is_cancelled (job->cancellable))
+    g_cond_wait_until (&job->answered, &job->lock,
+                       g_get_monotonic_time () + G_TIME_SPAN_SECOND / 5);
+  secret = g_steal_pointer (&job->secret);
+  g_mutex_unlock (&job->lock);
+  return secret;
+}
+
+static void
 on_progress (const PortadaPublishProgress *p, gpointer user_data)
 {
   PublishJob *job = user_data;
@@ -192,6 +261,7 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   options.identity = job->identity;
   options.hash_cache = hashes;
   options.host_key = on_host_key;
+  options.secret = on_secret;
   options.progress = on_progress;
   options.user_data = job;
   if (portada_publish (site, job->destination, &options, cancellable, &job->summary, &error))
