@@ -11,6 +11,7 @@
 
 #include "portada-articles.h"
 #include "portada-export-dialog.h"
+#include "portada-publish-dialog.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
 #include "portada-window-private.h"
@@ -387,6 +388,20 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+publish_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PortadaWindow *self = PORTADA_WINDOW (widget);
+  PortadaPublishDialog *dialog;
+
+  if (self->newsroom == NULL)
+    return;
+  /* As for an export: what was typed is stored first, so that it is published. */
+  portada_article_editor_save (self->editor, NULL);
+  dialog = portada_publish_dialog_new (GTK_WINDOW (self), self->newsroom);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_folder_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   g_autoptr (GFile) folder = g_file_new_for_path (g_variant_get_string (param, NULL));
@@ -415,6 +430,7 @@ portada_window_update_actions (PortadaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layout", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-article", article);
@@ -440,6 +456,7 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.revisions", NULL, revisions_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",

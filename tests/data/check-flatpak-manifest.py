@@ -4,7 +4,8 @@
 Structural check of Portada's Flatpak manifest: valid JSON; the GNOME runtime and SDK
 with a pinned numeric runtime-version; every module's sources pinned (archives and files
 with a sha256, git with a commit); Portada's own module built with meson with its tests
-run; finish-args no wider than wayland, fallback-x11, ipc and dri.
+run; finish-args no wider than wayland, fallback-x11, ipc, dri and the network (publishing);
+libssh among the modules (the publish engine links it).
 
 With --self-test it also feeds the checker broken variants of MANIFEST and fails unless
 each one is refused, so the check itself is known to bite.
@@ -16,7 +17,9 @@ import re
 import sys
 
 APP_ID = "io.github.portada.Portada"
-ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"}
+# The network is for publishing (SFTP) only; files still come through the portal.
+ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
+                       "--share=network"}
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
@@ -86,6 +89,9 @@ def check(manifest):
             problems.append(f"finish-arg {arg} is wider than needed")
     if "--share=network" in manifest.get("build-options", {}).get("build-args", []):
         problems.append("the build has network access")
+    names = [x.get("name") for x in manifest.get("modules", []) if isinstance(x, dict)]
+    if "libssh" not in names:
+        problems.append("no libssh module (publishing links it; the GNOME runtime lacks it)")
     app_modules = []
     check_modules(manifest.get("modules", []), problems, app_modules)
     if len(app_modules) != 1:
@@ -125,7 +131,8 @@ def broken_variants(manifest):
         variant("another runtime", lambda m: m.__setitem__("runtime", "org.freedesktop.Platform")),
         variant("home access", lambda m: m["finish-args"].append("--filesystem=home")),
         variant("host access", lambda m: m["finish-args"].append("--filesystem=host")),
-        variant("network", lambda m: m["finish-args"].append("--share=network")),
+        variant("session bus", lambda m: m["finish-args"].append("--socket=session-bus")),
+        variant("no libssh", lambda m: m.__setitem__("modules", [x for x in m["modules"] if x.get("name") != "libssh"])),
         variant("archive without sha256", lambda m: first_archive(m).pop("sha256")),
         variant("archive with a short hash", lambda m: first_archive(m).__setitem__("sha256", "abc")),
         variant("git without commit", lambda m: m["modules"].insert(0, {
