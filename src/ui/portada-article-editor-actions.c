@@ -87,7 +87,7 @@ static void
 image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PortadaImage) image = portada_image_import_finish (result, &error);
+  g_autoptr (PortadaMediaFile) image = portada_image_import_finish (result, &error);
   g_autoptr (PortadaMedia) info = NULL;
   PortadaArticleEditor *self = user_data;
   g_autofree char *url = NULL;
@@ -101,8 +101,7 @@ image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       portada_article_editor_show_message (self, error->message);
       return;
     }
-  id = portada_media_add (self->newsroom, image->bytes, image->mime, image->width, image->height,
-                          image->filename, &error);
+  id = portada_media_file_store (self->newsroom, image, &error);
   info = id ? portada_media_load_info (self->newsroom, id, &error) : NULL;
   if (info == NULL)
     {
