@@ -20,6 +20,7 @@
 #include "portada-markdown.h"
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
+#include "portada-picture.h"
 #include "portada-sanitizer.h"
 #include "portada-site-private.h"
 #include "portada-slug.h"
@@ -805,12 +806,16 @@ portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const c
                              GPtrArray *related, GPtrArray *translations, GError **error)
 {
   const Theme *theme = theme_get ();
-  g_autofree char *body = portada_markdown_to_html (a->body);
-  ArticleData data = { a, body, related, translations };
+  g_autofree char *markup = portada_markdown_to_html (a->body);
+  g_autofree char *body = NULL;
+  ArticleData data = { a, NULL, related, translations };
   Page page;
   char *html;
 
   page_init (&page, site, a->lang, a->section, path, theme->layout);
+  /* Body images ("media/<sha256>") through the one picture builder. */
+  body = portada_picture_resolve_body (site, page.prefix, markup);
+  data.body_html = body;
   page.list = article_list;
   page.slot = article_slot;
   page.data = &data;
