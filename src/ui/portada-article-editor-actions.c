@@ -88,12 +88,11 @@ alt_chosen_cb (PortadaAltTextDialog *dialog, const char *alt, PortadaArticleEdit
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaMedia) info = NULL;
-  PortadaImage *image = g_object_get_data (G_OBJECT (dialog), "portada-image");
+  PortadaMediaFile *image = g_object_get_data (G_OBJECT (dialog), "portada-image");
   g_autofree char *url = NULL;
   gint64 id;
 
-  id = portada_media_add (self->newsroom, image->bytes, image->mime, image->width, image->height,
-                          image->filename, &error);
+  id = portada_media_file_store (self->newsroom, image, &error);
   info = id ? portada_media_load_info (self->newsroom, id, &error) : NULL;
   if (info == NULL)
     {
@@ -109,7 +108,8 @@ static void
 image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PortadaImage) image = portada_image_import_finish (result, &error);
+  g_autoptr (PortadaMediaFile) image = portada_image_import_finish (result, &error);
+  g_autoptr (GdkTexture) texture = NULL;
   PortadaArticleEditor *self = user_data;
   PortadaAltTextDialog *dialog;
 
@@ -120,10 +120,12 @@ image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       portada_article_editor_show_message (self, error->message);
       return;
     }
+  /* The checked bytes, shown as the user will see them; none for a format GDK lacks. */
+  texture = gdk_texture_new_from_bytes (image->bytes, NULL);
   dialog = portada_alt_text_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                        GDK_PAINTABLE (image->texture));
+                                        texture ? GDK_PAINTABLE (texture) : NULL);
   g_object_set_data_full (G_OBJECT (dialog), "portada-image", g_steal_pointer (&image),
-                          (GDestroyNotify) portada_image_free);
+                          (GDestroyNotify) portada_media_file_free);
   g_signal_connect_object (dialog, "chosen", G_CALLBACK (alt_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -310,7 +310,7 @@ static void
 image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PortadaImage) image = portada_image_import_finish (result, &error);
+  g_autoptr (PortadaMediaFile) image = portada_image_import_finish (result, &error);
   PortadaArticleFields *self = user_data;
   gint64 id;
 
@@ -322,8 +322,7 @@ image_imported_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       show_inline_error (self->image_error, NULL, error->message);
       return;
     }
-  id = portada_media_add (self->newsroom, image->bytes, image->mime, image->width, image->height,
-                          image->filename, &error);
+  id = portada_media_file_store (self->newsroom, image, &error);
   if (id == 0)
     {
       show_inline_error (self->image_error, NULL, error->message);

@@ -1,4 +1,5 @@
-/* portada-image-import.h: reading an image file the user chose, off the main thread.
+/* portada-image-import.h: reading an image file the user chose or dropped, off the
+ * main thread, through the core's one entrance for images.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,30 +7,17 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <gio/gio.h>
+
+#include "portada-media-import.h"
 
 G_BEGIN_DECLS
 
-/* Larger files are refused before they are read. */
-#define PORTADA_IMAGE_MAX_SIZE (20 * 1024 * 1024)
-
-typedef struct
-{
-  GBytes *bytes;
-  char *mime;
-  char *filename;
-  int width;
-  int height;
-  GdkTexture *texture;
-} PortadaImage;
-
-void portada_image_free (PortadaImage *image);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaImage, portada_image_free)
-
-/* Reads @file in a thread and checks that it is an image Portada can show (PNG, JPEG,
- * GIF, WebP or SVG that decodes); the error says which file and why not. */
+/* Reads @file in a thread and checks it with portada_media_file_read(): the same
+ * types, size and pixel limits and SVG sanitizing as every other way in. The error
+ * names the file and the reason. Store the result with portada_media_file_store(). */
 void portada_image_import_async (GFile *file, GCancellable *cancellable,
                                  GAsyncReadyCallback callback, gpointer user_data);
-PortadaImage *portada_image_import_finish (GAsyncResult *result, GError **error);
+PortadaMediaFile *portada_image_import_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

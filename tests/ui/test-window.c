@@ -241,6 +241,13 @@ label_visible (gpointer data)
   return gtk_widget_get_visible (GTK_WIDGET (data));
 }
 
+static gboolean
+label_says (gpointer data)
+{
+  const char *const *what = data;
+  return strstr (gtk_label_get_label (GTK_LABEL (what[0])), what[1]) != NULL;
+}
+
 static void
 test_bad_fields (Fixture *f, gconstpointer data)
 {
@@ -274,6 +281,27 @@ test_bad_fields (Fixture *f, gconstpointer data)
   portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), file);
   g_assert_true (portada_ui_test_wait (label_visible, image_error, 5000));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (image_error)), "notes.png"));
+  /* An SVG bomb goes through the core's checks as every image does: refused. */
+  {
+    g_autofree char *bomb_path = g_build_filename (dir, "fan-out.svg", NULL);
+    g_autoptr (GFile) bomb = g_file_new_for_path (bomb_path);
+    GString *svg = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' width='9' height='9'>"
+                                 "<rect id='l0' width='1' height='1'/>");
+    const char *what[] = { (const char *) image_error, "fan-out.svg: " };
+    for (int l = 1; l <= 11; l++)
+      {
+        g_string_append_printf (svg, "<g id='l%d'>", l);
+        for (int k = 0; k < 10; k++)
+          g_string_append_printf (svg, "<use href='#l%d'/>", l - 1);
+        g_string_append (svg, "</g>");
+      }
+    g_string_append (svg, "</svg>");
+    g_assert_true (g_file_set_contents (bomb_path, svg->str, -1, NULL));
+    g_string_free (svg, TRUE);
+    portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), bomb);
+    g_assert_true (portada_ui_test_wait (label_says, what, 5000));
+    g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (image_error)), "<use>"));
+  }
   g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-bad-fields"));
   portada_ui_test_sleep (1500);
   g_clear_pointer (&after, portada_article_free);

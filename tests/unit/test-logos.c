@@ -219,7 +219,7 @@ test_import_oversized_file (void)
   results = portada_logos_import_files (nr, &file, 1, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (((PortadaLogoImport *) g_ptr_array_index (results, 0))->error->message,
-                            "at most 5 MB"));
+                            "at most 25 MB"));
   g_assert_cmpint (count_media (nr), ==, 0);
 }
 

@@ -10,9 +10,12 @@
 #include <libxml/parser.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <vips/vips.h>
 
 #include "portada-articles.h"
 #include "portada-demo.h"
+#include "portada-media-import.h"
+#include "portada-html.h"
 #include "portada-page.h"
 #include "portada-settings.h"
 #include "portada-site-export.h"
@@ -627,6 +630,107 @@ test_damaged_previous (void)
   assert_same_tree (a, b);
 }
 
+/* A JPEG photo of @w × @h made by code (a gradient). */
+static GBytes *
+make_jpeg (int w, int h)
+{
+  VipsImage *xyz = NULL, *band = NULL, *u8 = NULL;
+  void *buf = NULL;
+  size_t len = 0;
+
+  g_assert_cmpint (vips_init ("test"), ==, 0);
+  g_assert_cmpint (vips_xyz (&xyz, w, h, NULL), ==, 0);
+  g_assert_cmpint (vips_extract_band (xyz, &band, 0, NULL), ==, 0);
+  g_assert_cmpint (vips_cast_uchar (band, &u8, NULL), ==, 0);
+  g_assert_cmpint (vips_jpegsave_buffer (u8, &buf, &len, NULL), ==, 0);
+  g_object_unref (xyz);
+  g_object_unref (band);
+  g_object_unref (u8);
+  return g_bytes_new_take (buf, len);
+}
+
+/* "../../x.jpg 480w, ..." -> the paths, relative to the page. */
+static void
+assert_srcset_exists (const char *out, const char *page_dir, const char *srcset, guint expected)
+{
+  g_auto (GStrv) items = g_strsplit (srcset, ", ", -1);
+
+  g_assert_cmpuint (g_strv_length (items), ==, expected);
+  for (guint i = 0; items[i]; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (items[i], " ", 2);
+      g_autofree char *path = g_build_filename (out, page_dir, parts[0], NULL);
+      g_autofree char *canon = g_canonicalize_filename (path, NULL);
+      if (!g_file_test (canon, G_FILE_TEST_IS_REGULAR))
+        g_error ("%s (from %s) is missing", canon, items[i]);
+    }
+}
+
+static void
+test_body_images (void)
+{
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (4);
+  g_autoptr (PortadaArticle) a
+      = find (nr, "en", "us-latin-america-seek-to-boost-cybersecurity-2", PORTADA_STATUS_PUBLISHED);
+  g_autoptr (GBytes) photo = make_jpeg (2000, 1000);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaMedia) m = NULL;
+  g_autofree char *out = tmp_path ("body-images");
+  g_autofree char *again = tmp_path ("body-images-again");
+  g_autofree char *html = NULL;
+  g_autofree char *page_dir = g_path_get_dirname (SEED_EN);
+  g_autoptr (xmlDoc) doc = NULL;
+  xmlNode *picture, *source, *img;
+  PortadaSiteExportStats stats = { 0 };
+  gint64 id;
+
+  id = portada_media_import (nr, "harbour.jpg", photo, NULL, &error);
+  g_assert_no_error (error);
+  m = portada_media_load_info (nr, id, &error);
+  g_assert_nonnull (a);
+  {
+    g_autofree char *body = g_strdup_printf (
+        "%s\n\n![Boats in the harbour](media/%s)\n\n![gone](media/%064d)\n", a->body, m->sha256, 0);
+    g_free (a->body);
+    a->body = g_steal_pointer (&body);
+  }
+  g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES, &error));
+  g_assert_no_error (error);
+
+  export_ok (nr, out, &stats);
+  g_assert_cmpuint (stats.images_decoded, ==, 1);
+  html = read_text (out, SEED_EN);
+  g_assert_null (strstr (html, "\"media/"));
+  doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  picture = portada_html_find_element (xmlDocGetRootElement (doc), "picture");
+  g_assert_nonnull (picture);
+  source = portada_html_find_element (picture, "source");
+  img = portada_html_find_element (picture, "img");
+  g_assert_cmpstr (portada_html_attr (source, "type"), ==, "image/webp");
+  g_assert_cmpstr (portada_html_attr (img, "alt"), ==, "Boats in the harbour");
+  g_assert_cmpstr (portada_html_attr (img, "width"), ==, "2000");
+  g_assert_cmpstr (portada_html_attr (img, "height"), ==, "1000");
+  g_assert_cmpstr (portada_html_attr (img, "loading"), ==, "lazy");
+  g_assert_cmpstr (portada_html_attr (img, "decoding"), ==, "async");
+  g_assert_nonnull (portada_html_attr (img, "sizes"));
+  /* The files the page points at are in the tree: 480, 960 and 1600 px, twice. */
+  assert_srcset_exists (out, page_dir, portada_html_attr (source, "srcset"), 3);
+  assert_srcset_exists (out, page_dir, portada_html_attr (img, "srcset"), 3);
+  assert_srcset_exists (out, page_dir, portada_html_attr (img, "src"), 1);
+  g_assert_nonnull (strstr (portada_html_attr (img, "srcset"), "-1600.jpg 1600w"));
+  /* An image the newsroom lacks keeps its alt text and points nowhere. */
+  g_assert_nonnull (strstr (html, "alt=\"gone\""));
+
+  /* Exported again, and into a new folder: every file is known, nothing decodes. */
+  export_ok (nr, out, &stats);
+  g_assert_cmpuint (stats.images_decoded, ==, 0);
+  memset (&stats, 0, sizeof stats);
+  export_ok (nr, again, &stats);
+  g_assert_cmpuint (stats.images_decoded, ==, 0);
+  assert_srcset_exists (again, page_dir, portada_html_attr (img, "srcset"), 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -639,5 +743,6 @@ main (int argc, char **argv)
   g_test_add_func ("/site-export/atomic-swap", test_atomic_swap);
   g_test_add_func ("/site-export/bad-targets", test_bad_targets);
   g_test_add_func ("/site-export/damaged-previous", test_damaged_previous);
+  g_test_add_func ("/site-export/body-images", test_body_images);
   return g_test_run ();
 }

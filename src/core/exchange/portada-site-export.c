@@ -33,6 +33,8 @@
 #include "portada-markdown.h"
 #include "portada-path-checks.h"
 #include "portada-newsroom-private.h"
+#include "portada-media-derive.h"
+#include "portada-picture.h"
 #include "portada-site-export.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
@@ -105,6 +107,9 @@ typedef struct
   GHashTable *old_files; /* path -> OldFile */
   int new_fd;            /* the staging folder: every file is made beneath it */
   int old_fd;            /* the previous export, -1 when none */
+  int new_dir_lock;       /* holds new_dir while this export lives */
+  GHashTable *old_files;  /* path -> OldFile */
+  GHashTable *body_media; /* id -> PortadaMedia (the site's): images article bodies show */
   GPtrArray *manifest_lines;
 
   /* Pages render on a pool of threads; what they share is under the lock. */
@@ -1194,6 +1199,135 @@ render_bytes (Export *ex, gpointer data, gsize *size, GError **error)
   return g_memdup2 (bytes_data, MAX (*size, 1));
 }
 
+/* Responsive sets: made once per image and width in the cache beside the newsroom,
+ * in parallel on every core; an export that finds every file in the previous
+ * export or the cache decodes nothing. */
+
+static char *
+derived_key (const PortadaMedia *m, int width, const char *ext)
+{
+  return g_strdup_printf ("%s-%d.%s", m->sha256, width, ext);
+}
+
+static gboolean
+derived_known (Export *ex, const char *cache_dir, const PortadaMedia *m)
+{
+  int widths[PORTADA_MEDIA_MAX_DERIVED];
+  guint n = portada_media_derived_widths (m, widths);
+  const char *exts[] = { portada_media_derived_extension (m), "webp" };
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autofree char *path = portada_picture_derived_asset (m, widths[i], exts[k]);
+        g_autofree char *key = derived_key (m, widths[i], exts[k]);
+        g_autofree char *cached = portada_media_derived_path (cache_dir, m, widths[i], exts[k]);
+        OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, path) : NULL;
+        if (!(old && g_str_equal (old->key, key)) && !g_file_test (cached, G_FILE_TEST_EXISTS))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *cache_dir;
+  PortadaMedia *media;
+  GBytes *original;
+  GError *error;
+} DeriveJob;
+
+static void
+derive_worker (gpointer data, gpointer user_data)
+{
+  DeriveJob *job = data;
+
+  portada_media_derive (job->cache_dir, job->media, job->original, &job->error);
+  g_clear_pointer (&job->original, g_bytes_unref);
+}
+
+static gboolean
+derive_all (Export *ex, const char *cache_dir, GPtrArray *todo, GError **error)
+{
+  guint threads = CLAMP (g_get_num_processors (), 1, 16);
+  g_autofree DeriveJob *jobs = g_new0 (DeriveJob, MAX (todo->len, 1));
+  gboolean ok = TRUE;
+
+  /* In batches of one image per core: the originals in memory stay few. */
+  for (guint start = 0; ok && start < todo->len; start += threads)
+    {
+      GThreadPool *pool = g_thread_pool_new (derive_worker, NULL, threads, FALSE, NULL);
+      guint end = MIN (start + threads, todo->len);
+      for (guint i = start; i < end; i++)
+        {
+          jobs[i].cache_dir = cache_dir;
+          jobs[i].media = todo->pdata[i];
+          jobs[i].original = portada_media_load_data (ex->newsroom, jobs[i].media->id, error);
+          if (jobs[i].original == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          ex->stats.images_decoded++;
+          g_thread_pool_push (pool, &jobs[i], NULL);
+        }
+      g_thread_pool_free (pool, FALSE, TRUE);
+      for (guint i = start; i < end; i++)
+        if (jobs[i].error)
+          {
+            if (ok)
+              g_propagate_error (error, g_steal_pointer (&jobs[i].error));
+            g_clear_error (&jobs[i].error);
+            ok = FALSE;
+          }
+      if (ok && g_cancellable_set_error_if_cancelled (ex->cancellable, error))
+        ok = FALSE;
+    }
+  return ok;
+}
+
+static char *
+render_cached_file (Export *ex, gpointer data, gsize *size, GError **error)
+{
+  char *contents = NULL;
+
+  if (!g_file_get_contents (data, &contents, size, error))
+    return NULL;
+  return contents;
+}
+
+static gboolean
+export_pictures (Export *ex, GHashTable *pictures, GError **error)
+{
+  g_autofree char *cache_dir = portada_media_cache_dir (ex->newsroom);
+  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
+  g_autoptr (GList) all = g_hash_table_get_values (pictures);
+
+  for (GList *l = all; l; l = l->next)
+    if (!derived_known (ex, cache_dir, l->data))
+      g_ptr_array_add (todo, l->data);
+  if (todo->len && !derive_all (ex, cache_dir, todo, error))
+    return FALSE;
+  for (GList *l = all; l; l = l->next)
+    {
+      PortadaMedia *m = l->data;
+      int widths[PORTADA_MEDIA_MAX_DERIVED];
+      guint n = portada_media_derived_widths (m, widths);
+      const char *exts[] = { portada_media_derived_extension (m), "webp" };
+
+      for (guint i = 0; i < n; i++)
+        for (guint k = 0; k < 2; k++)
+          {
+            g_autofree char *path = portada_picture_derived_asset (m, widths[i], exts[k]);
+            g_autofree char *key = derived_key (m, widths[i], exts[k]);
+            char *cached = portada_media_derived_path (cache_dir, m, widths[i], exts[k]);
+            if (!emit (ex, path, key, render_cached_file, cached, g_free, error))
+              return FALSE;
+          }
+    }
+  return TRUE;
+}
+
 static gboolean
 export_assets (Export *ex, GError **error)
 {
@@ -1230,6 +1364,30 @@ export_assets (Export *ex, GError **error)
       if (m)
         g_hash_table_insert (media, &m->id, m);
     }
+  {
+    g_autoptr (GHashTable) pictures = g_hash_table_new (g_int64_hash, g_int64_equal);
+    GHashTableIter iter;
+    gpointer value;
+    for (guint i = 0; i < ex->entries->len; i++)
+      {
+        Entry *e = g_ptr_array_index (ex->entries, i);
+        PortadaMedia *m
+            = exported_lang (ex, e->lang) ? portada_site_media (ex->site, e->featured) : NULL;
+        if (m)
+          g_hash_table_insert (pictures, &m->id, m);
+      }
+    g_hash_table_iter_init (&iter, ex->body_media);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_hash_table_insert (pictures, &((PortadaMedia *) value)->id, value);
+    g_hash_table_iter_init (&iter, ex->site->used_media);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_hash_table_insert (pictures, &((PortadaMedia *) value)->id, value);
+    g_hash_table_iter_init (&iter, pictures);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      g_hash_table_insert (media, &((PortadaMedia *) value)->id, value);
+    if (!export_pictures (ex, pictures, error))
+      return FALSE;
+  }
   ids = g_hash_table_get_values (media);
   for (GList *l = ids; l; l = l->next)
     {
@@ -1519,6 +1677,7 @@ export_clear (Export *ex)
   if (ex->old_fd >= 0)
     close (ex->old_fd);
   ex->new_fd = ex->old_fd = -1;
+  g_clear_pointer (&ex->body_media, g_hash_table_unref);
   g_clear_pointer (&ex->manifest_lines, g_ptr_array_unref);
   g_clear_pointer (&ex->langs, g_ptr_array_unref);
   g_clear_pointer (&ex->body_stmt, sqlite3_finalize);
@@ -1571,6 +1730,34 @@ export_lang (Export *ex, const char *lang, gboolean root_home, GError **error)
   return TRUE;
 }
 
+/* The images the exported articles' bodies name ("media/<sha256>"), whether or not
+ * their pages are rendered again: their files belong in every export. */
+static void
+prefill_body_media (Export *ex)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      ex->newsroom, "SELECT id, body FROM article WHERE instr(body, 'media/') > 0", NULL);
+  g_autoptr (GHashTable) shas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer sha;
+
+  ex->body_media = g_hash_table_new (g_int64_hash, g_int64_equal);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      Entry *e = g_hash_table_lookup (ex->by_id, &id);
+      if (e && exported_lang (ex, e->lang))
+        portada_picture_collect_refs ((const char *) sqlite3_column_text (stmt, 1), shas);
+    }
+  g_hash_table_iter_init (&iter, shas);
+  while (g_hash_table_iter_next (&iter, &sha, NULL))
+    {
+      PortadaMedia *m = portada_site_media_by_sha (ex->site, sha);
+      if (m)
+        g_hash_table_insert (ex->body_media, &m->id, m);
+    }
+}
+
 /* Loads every image a page may show, so that the renderer's threads only read. */
 static void
 prefill_media (Export *ex)
@@ -1588,6 +1775,7 @@ prefill_media (Export *ex)
     }
   for (guint i = 0; i < ex->entries->len; i++)
     portada_site_media (ex->site, ((Entry *) ex->entries->pdata[i])->featured);
+  prefill_body_media (ex);
 }
 
 static void

@@ -29,6 +29,7 @@ typedef struct
   guint files_written;  /* of which written anew (their bytes changed) */
   guint pages_rendered; /* pages rendered (the others were known unchanged) */
   guint articles;       /* article pages */
+  guint images_decoded; /* images decoded to make their responsive sets (0 when all known) */
 } PortadaSiteExportStats;
 
 /* Exports the public site (published articles, and scheduled ones whose time has

@@ -1033,7 +1033,6 @@ resolve_thumbnails (Import *im, GError **error)
       Thumbnail *th = im->thumbnails->pdata[i];
       const char *url = g_hash_table_lookup (im->attachments, th->thumbnail);
       g_autofree char *base = url ? g_path_get_basename (url) : NULL;
-      g_autoptr (sqlite3_stmt) stmt = NULL;
       gint64 media = 0;
       char *dot;
 
@@ -1047,21 +1046,20 @@ resolve_thumbnails (Import *im, GError **error)
         }
       if ((dot = strchr (base, '.')))
         *dot = '\0';
-      if (strlen (base) >= 16)
-        {
-          g_autofree char *pattern
-              = g_strdup_printf ("%s%%", strrchr (base, '-') ? strrchr (base, '-') + 1 : base);
-          stmt = portada_newsroom_prepare (
-              im->newsroom, "SELECT id FROM media WHERE sha256 LIKE ?1 LIMIT 1", error);
-          if (stmt == NULL)
+      {
+        const char *digits = strrchr (base, '-') ? strrchr (base, '-') + 1 : base;
+        g_autoptr (GError) missing = NULL;
+        g_autoptr (PortadaMedia) found = NULL;
+        if (strlen (digits) >= 16)
+          found = portada_media_find_sha256 (im->newsroom, digits, &missing);
+        if (found)
+          media = found->id;
+        else if (missing && !g_error_matches (missing, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
+          {
+            g_propagate_error (error, g_steal_pointer (&missing));
             return FALSE;
-          if (strlen (pattern) > 16)
-            {
-              portada_stmt_bind_text (stmt, 1, pattern);
-              if (sqlite3_step (stmt) == SQLITE_ROW)
-                media = sqlite3_column_int64 (stmt, 0);
-            }
-        }
+          }
+      }
       if (media)
         {
           g_autoptr (PortadaArticle) a

@@ -107,6 +107,10 @@ static const char *const migrations[] = {
   /* 2: alt text for media, e-mail search for authors. */
   "ALTER TABLE media ADD COLUMN alt_text TEXT;"
   "CREATE INDEX sponsor_name ON sponsor (name COLLATE NOCASE);",
+
+  /* 3: what a photo editor records about a picture, beside its alt text. */
+  "ALTER TABLE media ADD COLUMN caption TEXT;"
+  "ALTER TABLE media ADD COLUMN credit TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);

@@ -20,6 +20,7 @@
 #include "portada-markdown.h"
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
+#include "portada-picture.h"
 #include "portada-sanitizer.h"
 #include "portada-site-private.h"
 #include "portada-slug.h"
@@ -805,12 +806,16 @@ portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const c
                              GPtrArray *related, GPtrArray *translations, GError **error)
 {
   const Theme *theme = theme_get ();
-  g_autofree char *body = portada_markdown_to_html (a->body);
-  ArticleData data = { a, body, related, translations };
+  g_autofree char *markup = portada_markdown_to_html (a->body);
+  g_autofree char *body = NULL;
+  ArticleData data = { a, NULL, related, translations };
   Page page;
   char *html;
 
   page_init (&page, site, a->lang, a->section, path, theme->layout);
+  /* Body images ("media/<sha256>") through the one picture builder. */
+  body = portada_picture_resolve_body (site, page.prefix, markup);
+  data.body_html = body;
   page.list = article_list;
   page.slot = article_slot;
   page.data = &data;
@@ -1117,29 +1122,8 @@ portada_site_lookup_asset (PortadaNewsroom *newsroom, const char *path, char **m
         *mime_type = g_strdup ("text/css");
       return css;
     }
-  if (g_str_has_prefix (path, "media/") && strlen (path) == 6 + 64
-      && strspn (path + 6, "0123456789abcdef") == 64)
-    {
-      g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-          newsroom, "SELECT mime, data FROM media WHERE sha256 = ?", error);
-      int rc;
-
-      if (stmt == NULL)
-        return NULL;
-      portada_stmt_bind_text (stmt, 1, path + 6);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          if (mime_type)
-            *mime_type = portada_stmt_dup_text (stmt, 0);
-          return g_bytes_new (sqlite3_column_blob (stmt, 1), sqlite3_column_bytes (stmt, 1));
-        }
-      if (rc != SQLITE_DONE)
-        {
-          portada_newsroom_set_error (newsroom, error, _ ("an image cannot be read"));
-          return NULL;
-        }
-    }
+  if (g_str_has_prefix (path, "media/") && portada_media_is_sha256 (path + 6))
+    return portada_media_lookup (newsroom, path + 6, mime_type, error);
   g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("There is no asset “%s”"), path);
   return NULL;
 }

@@ -37,6 +37,7 @@ typedef struct
   GHashTable *shown;          /* list id -> GArray of PortadaStripEntry shown on date */
   GHashTable *media;          /* id -> PortadaMedia (NULL value: missing) */
   GHashTable *used_media;     /* id -> PortadaMedia: the images the pages link to */
+  GHashTable *media_by_sha;   /* sha256 -> PortadaMedia (NULL: missing); under lock */
   char *fingerprint;          /* hash of all of the above: pages depend on it */
   GHashTable *logo_html;      /* "prefix\x1flang" -> (sponsor id -> a logo's HTML), made once */
   GMutex lock;                /* for logo_html and used_media: pages render on threads */

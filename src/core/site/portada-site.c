@@ -94,6 +94,7 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->sponsors, g_hash_table_unref);
   g_clear_pointer (&site->used_media, g_hash_table_unref);
   g_clear_pointer (&site->media, g_hash_table_unref);
+  g_clear_pointer (&site->media_by_sha, g_hash_table_unref);
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
   g_mutex_clear (&site->lock);
@@ -338,6 +339,8 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
   site->media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                        (GDestroyNotify) portada_media_free);
   site->used_media = g_hash_table_new (g_int64_hash, g_int64_equal);
+  site->media_by_sha = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) portada_media_free);
   site->section_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   site->logo_html = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_hash_table_unref);

@@ -9,10 +9,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "portada-image.h"
 #include "portada-logos.h"
-#include "portada-media.h"
-#include "portada-svg.h"
+#include "portada-media-import.h"
 
 static char *
 display_basename (const char *filename)
@@ -25,39 +23,9 @@ gint64
 portada_logos_import_full (PortadaNewsroom *newsroom, GBytes *data, const char *filename,
                            GPtrArray **removed, GError **error)
 {
-  g_autofree char *base = display_basename (filename);
-  g_autoptr (GBytes) stored = NULL;
-  g_autoptr (GPtrArray) notes = NULL;
-  PortadaImageInfo info;
-  gsize len;
-  const guint8 *bytes;
-
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && data != NULL, 0);
-  bytes = g_bytes_get_data (data, &len);
-  if (!portada_image_sniff (bytes, len, &info, error))
-    {
-      g_prefix_error (error, "%s: ", base);
-      return 0;
-    }
-  if (g_str_equal (info.mime, "image/svg+xml"))
-    {
-      stored = portada_svg_sanitize (bytes, len, &notes, error);
-      if (stored == NULL
-          || !portada_image_sniff (g_bytes_get_data (stored, NULL), g_bytes_get_size (stored),
-                                   &info, error))
-        {
-          g_prefix_error (error, "%s: ", base);
-          return 0;
-        }
-    }
-  else
-    {
-      stored = g_bytes_ref (data);
-      notes = g_ptr_array_new_with_free_func (g_free);
-    }
-  if (removed)
-    *removed = g_steal_pointer (&notes);
-  return portada_media_add (newsroom, stored, info.mime, info.width, info.height, base, error);
+  return portada_media_import (newsroom, filename && *filename ? filename : "logo", data, removed,
+                               error);
 }
 
 gint64

@@ -247,20 +247,7 @@ load_state (Import *imp, GError **error)
 static gint64
 media_by_file_name (Import *imp, const char *name, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      imp->newsroom, "SELECT id FROM media WHERE filename = ? ORDER BY id LIMIT 1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  portada_stmt_bind_text (stmt, 1, name);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  if (rc == SQLITE_DONE)
-    return 0;
-  portada_newsroom_set_error (imp->newsroom, error, _ ("images cannot be read"));
-  return -1;
+  return portada_media_find_filename (imp->newsroom, name, error);
 }
 
 static gboolean

@@ -71,6 +71,12 @@ set_size (PortadaImageInfo *info, const char *mime, const char *kind, guint widt
     return refuse (error,
                    _ ("The %s image is %u × %u pixels; at most %d pixels a side are accepted"),
                    kind, width, height, PORTADA_IMAGE_MAX_DIMENSION);
+  if ((guint64) width * height > PORTADA_IMAGE_MAX_PIXELS)
+    return refuse (error,
+                   _ ("The %s image is %u × %u pixels (%.0f megapixels); at most %d megapixels "
+                      "are accepted (make it smaller with an image editor)"),
+                   kind, width, height, (double) width * height / 1e6,
+                   PORTADA_IMAGE_MAX_PIXELS / 1000000);
   info->mime = mime;
   info->width = (int) width;
   info->height = (int) height;

@@ -89,6 +89,109 @@ refuse (GError **error, const char *message)
   return FALSE;
 }
 
+/* <use> copies another element, which may itself hold <use>: ten uses of ten uses
+ * of ... make a few kilobytes draw 10^11 elements. Counts the elements a renderer
+ * would draw once every <use> is expanded and refuses more than
+ * PORTADA_SVG_MAX_ELEMENTS, or a <use> that (through others) refers to itself. */
+
+typedef struct
+{
+  GHashTable *ids;      /* id -> xmlNode */
+  GHashTable *counts;   /* xmlNode -> double *: expanded size of the subtree */
+  GHashTable *visiting; /* the <use> targets on the current path */
+  guint depth;
+  gboolean cycle;
+} UseCount;
+
+static void
+collect_ids (xmlNode *node, GHashTable *ids)
+{
+  for (xmlNode *n = node; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      {
+        g_autofree xmlChar *id = xmlGetNoNsProp (n, BAD_CAST "id");
+        if (id && !g_hash_table_contains (ids, id))
+          g_hash_table_insert (ids, g_strdup ((const char *) id), n);
+      }
+      collect_ids (n->children, ids);
+    }
+}
+
+static xmlNode *
+use_target (UseCount *uc, xmlNode *use)
+{
+  g_autofree xmlChar *href = xmlGetNoNsProp (use, BAD_CAST "href");
+
+  if (href == NULL)
+    href = xmlGetNsProp (use, BAD_CAST "href", BAD_CAST XLINK_NAMESPACE);
+  if (href == NULL || href[0] != '#')
+    return NULL;
+  return g_hash_table_lookup (uc->ids, href + 1);
+}
+
+static double
+expanded_count (UseCount *uc, xmlNode *node)
+{
+  double *known = g_hash_table_lookup (uc->counts, node);
+  double n = 1;
+
+  if (known)
+    return *known;
+  if (uc->cycle || ++uc->depth > 512)
+    {
+      uc->cycle = TRUE;
+      return PORTADA_SVG_MAX_ELEMENTS + 1.0;
+    }
+  for (xmlNode *c = node->children; c; c = c->next)
+    if (c->type == XML_ELEMENT_NODE)
+      n += expanded_count (uc, c);
+  if (xmlStrEqual (node->name, BAD_CAST "use"))
+    {
+      xmlNode *target = use_target (uc, node);
+      if (target && g_hash_table_contains (uc->visiting, target))
+        uc->cycle = TRUE;
+      else if (target)
+        {
+          g_hash_table_add (uc->visiting, target);
+          n += expanded_count (uc, target);
+          g_hash_table_remove (uc->visiting, target);
+        }
+    }
+  uc->depth--;
+  g_hash_table_insert (uc->counts, node, g_memdup2 (&n, sizeof n));
+  return n;
+}
+
+static gboolean
+check_use_expansion (xmlDoc *doc, GError **error)
+{
+  UseCount uc = { 0 };
+  double total;
+
+  uc.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  uc.counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  uc.visiting = g_hash_table_new (NULL, NULL);
+  collect_ids (xmlDocGetRootElement (doc), uc.ids);
+  total = expanded_count (&uc, xmlDocGetRootElement (doc));
+  g_hash_table_unref (uc.ids);
+  g_hash_table_unref (uc.counts);
+  g_hash_table_unref (uc.visiting);
+  if (uc.cycle)
+    return refuse (error, _ ("The SVG image has a <use> that refers to itself (through other "
+                             "elements) or nests too deeply"));
+  if (total > PORTADA_SVG_MAX_ELEMENTS)
+    {
+      g_autofree char *text
+          = g_strdup_printf (_ ("The SVG image would draw %.3g elements once its <use> "
+                                "references are expanded; at most %d are accepted"),
+                             total, PORTADA_SVG_MAX_ELEMENTS);
+      return refuse (error, text);
+    }
+  return TRUE;
+}
+
 static xmlDoc *
 parse (const guint8 *data, gsize len, GError **error)
 {
@@ -96,7 +199,7 @@ parse (const guint8 *data, gsize len, GError **error)
   xmlDoc *doc;
   xmlNode *root;
 
-  if (len > PORTADA_IMAGE_MAX_BYTES)
+  if (len > PORTADA_SVG_MAX_BYTES)
     {
       refuse (error, _ ("The SVG image is larger than 5 MB"));
       return NULL;
@@ -150,6 +253,11 @@ parse (const guint8 *data, gsize len, GError **error)
                                    root ? (const char *) root->name : "");
       xmlFreeDoc (doc);
       refuse (error, text);
+      return NULL;
+    }
+  if (!check_use_expansion (doc, error))
+    {
+      xmlFreeDoc (doc);
       return NULL;
     }
   return doc;

@@ -16,10 +16,13 @@
 G_BEGIN_DECLS
 
 #define PORTADA_SVG_NAMESPACE "http://www.w3.org/2000/svg"
+/* The most elements an SVG may draw once its <use> references are expanded. */
+#define PORTADA_SVG_MAX_ELEMENTS 100000
 
 /* The size an SVG asks for: its width and height (px, pt, mm, cm, in), or its
  * viewBox. Refuses (PORTADA_ERROR_INVALID, with the reason) text that is not
- * UTF-8, not well-formed XML, not <svg>, declares entities, or gives no size. */
+ * UTF-8, not well-formed XML, not <svg>, declares entities, gives no size, or
+ * whose <use> references expand past PORTADA_SVG_MAX_ELEMENTS elements. */
 gboolean portada_svg_size (const guint8 *data, gsize len, int *width, int *height, GError **error);
 
 /* A safe copy of the SVG: no scripts, no event attributes (onload...), no
