@@ -64,22 +64,25 @@ element (Export *e, const char *name, const char *text)
   xmlTextWriterWriteElement (e->w, (const xmlChar *) name, (const xmlChar *) clean);
 }
 
-/* CDATA cannot hold "]]>": it is split across two sections. */
+/* As WordPress's wxr_cdata(): the text raw in CDATA, each "]]>" written as
+ * "]]]]><![CDATA[>" (the end of one section and the start of the next), the
+ * one form the importer's regex parser joins back. */
+static char *
+cdata_text (const char *text)
+{
+  g_autofree char *clean = xml_text (text);
+  g_auto (GStrv) parts = g_strsplit (clean, "]]>", -1);
+  g_autofree char *joined = g_strjoinv ("]]]]><![CDATA[>", parts);
+  return g_strconcat ("<![CDATA[", joined, "]]>", NULL);
+}
+
 static void
 cdata_element (Export *e, const char *name, const char *text)
 {
-  g_autofree char *clean = xml_text (text);
-  const char *p = clean;
-  const char *end;
+  g_autofree char *cdata = cdata_text (text);
 
   xmlTextWriterStartElement (e->w, (const xmlChar *) name);
-  while ((end = strstr (p, "]]>")))
-    {
-      g_autofree char *part = g_strndup (p, end + 2 - p);
-      xmlTextWriterWriteCDATA (e->w, (const xmlChar *) part);
-      p = end + 2;
-    }
-  xmlTextWriterWriteCDATA (e->w, (const xmlChar *) p);
+  xmlTextWriterWriteRaw (e->w, (const xmlChar *) cdata);
   xmlTextWriterEndElement (e->w);
 }
 
@@ -89,15 +92,66 @@ int_element (Export *e, const char *name, gint64 value)
   xmlTextWriterWriteFormatElement (e->w, (const xmlChar *) name, "%" G_GINT64_FORMAT, value);
 }
 
-/* WordPress titles, term names and excerpts are HTML: text is escaped into it. */
+/* WordPress stores term names HTML-escaped ("A &amp; B"): written so, in CDATA. */
 static void
-html_text_element (Export *e, const char *name, const char *text, gboolean cdata)
+term_name_element (Export *e, const char *name, const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
-  if (cdata)
-    cdata_element (e, name, escaped);
-  else
-    element (e, name, escaped);
+  cdata_element (e, name, escaped);
+}
+
+/* A title, excerpt or display name as WordPress keeps it: HTML, but with ' " &
+ * and a lone < or > as typed (as its editor stores them). Only what HTML would
+ * read as markup is escaped: a "<" that opens a tag, comment or declaration
+ * becomes &lt;, and a "&" that starts a character reference becomes &amp;.
+ * So the text reads the same in WordPress, and no title turns into markup there.
+ * portada_wxr_text_from_wp() undoes exactly this. */
+/* HTML reads a reference after "&" with or without its ";" ("&copy", "&#60"). */
+static gboolean
+starts_reference (const char *p)
+{
+  return g_ascii_isalnum (p[1]) || p[1] == '#';
+}
+
+char *
+portada_wxr_text_to_wp (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '<' && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
+        g_string_append (out, "&lt;");
+      else if (*p == '&' && starts_reference (p))
+        g_string_append (out, "&amp;");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+portada_wxr_text_from_wp (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (g_str_has_prefix (p, "&lt;"))
+        g_string_append_c (out, '<'), p += 3;
+      else if (g_str_has_prefix (p, "&amp;"))
+        g_string_append_c (out, '&'), p += 4;
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+text_element (Export *e, const char *name, const char *text)
+{
+  g_autofree char *wp = portada_wxr_text_to_wp (text);
+  cdata_element (e, name, wp);
 }
 
 static char *
@@ -124,26 +178,103 @@ rfc822 (gint64 t)
                           g_date_time_get_minute (dt), g_date_time_get_second (dt));
 }
 
-/* WordPress shows a post through its automatic paragraphs: a line break inside a
- * paragraph would become <br>. Soft line breaks become spaces (but in <pre>). */
-static void
-unwrap_lines (xmlNodePtr first)
+static gboolean
+is_block (xmlNodePtr n)
 {
-  for (xmlNodePtr n = first; n; n = n->next)
+  static const char *const blocks[]
+      = { "address", "article", "aside",      "blockquote", "caption", "dd",    "details", "div",
+          "dl",      "dt",      "figcaption", "figure",     "footer",  "h1",    "h2",      "h3",
+          "h4",      "h5",      "h6",         "header",     "hr",      "li",    "nav",     "ol",
+          "p",       "pre",     "section",    "summary",    "table",   "tbody", "td",      "tfoot",
+          "th",      "thead",   "tr",         "ul" };
+
+  if (n == NULL || n->type != XML_ELEMENT_NODE)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    if (xmlStrEqual (n->name, (const xmlChar *) blocks[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_blank_text (xmlNodePtr n)
+{
+  if (n == NULL || n->type != XML_TEXT_NODE)
+    return FALSE;
+  for (const xmlChar *p = n->content; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* The lines of a body as WordPress keeps them: a newline after every block
+ * element (and only there), so that no line is longer than its block, and the
+ * importer's line-based reader joins them back as they were. A line break
+ * inside a paragraph would become <br> in WordPress's automatic paragraphs:
+ * soft line breaks become spaces (but in <pre>). */
+static void
+lay_out_lines (xmlNodePtr parent)
+{
+  xmlNodePtr next;
+
+  for (xmlNodePtr n = parent->children; n; n = next)
     {
+      next = n->next;
       if (n->type == XML_TEXT_NODE && n->content)
-        for (xmlChar *p = n->content; *p; p++)
-          {
-            if (*p == '\n')
-              *p = ' ';
-          }
-      else if (n->type == XML_ELEMENT_NODE && !xmlStrEqual (n->name, (const xmlChar *) "pre"))
-        unwrap_lines (n->children);
+        {
+          /* Blanks after a block, or before a first one, are a newline. */
+          if (is_blank_text (n) && (is_block (n->prev) || (n->prev == NULL && is_block (n->next))))
+            xmlNodeSetContent (n, (const xmlChar *) "\n");
+          else
+            for (xmlChar *p = n->content; *p; p++)
+              if (*p == '\n')
+                *p = ' ';
+          continue;
+        }
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (!xmlStrEqual (n->name, (const xmlChar *) "pre"))
+        lay_out_lines (n);
+      if (is_block (n) && n->prev == NULL && n->parent->type == XML_ELEMENT_NODE
+          && !xmlStrEqual (n->parent->name, (const xmlChar *) "body"))
+        xmlAddPrevSibling (n, xmlNewDocText (n->doc, (const xmlChar *) "\n"));
+      if (is_block (n) && !is_blank_text (n->next))
+        xmlAddNextSibling (n, xmlNewDocText (n->doc, (const xmlChar *) "\n"));
     }
 }
 
+/* WordPress's line-based reader right-trims every line and drops empty ones:
+ * inside <pre>, a line break before an empty line or after trailing blanks is
+ * written as the character reference &#10;, the same character to HTML. */
 static char *
-post_html (const char *markdown)
+keep_pre_lines (const char *html)
+{
+  GString *out = g_string_sized_new (strlen (html));
+  gboolean in_pre = FALSE;
+
+  for (const char *p = html; *p; p++)
+    {
+      if (*p == '<')
+        {
+          if (g_ascii_strncasecmp (p, "<pre", 4) == 0 && (p[4] == '>' || g_ascii_isspace (p[4])))
+            in_pre = TRUE;
+          else if (g_ascii_strncasecmp (p, "</pre>", 6) == 0)
+            in_pre = FALSE;
+        }
+      if (in_pre && *p == '\n'
+          && (p[1] == '\n' || p[1] == '\r' || p == html || p[-1] == '\n' || p[-1] == ' '
+              || p[-1] == '\t'))
+        {
+          g_string_append (out, "&#10;");
+          continue;
+        }
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+portada_wxr_body_html (const char *markdown)
 {
   g_autofree char *html = portada_markdown_to_html (markdown);
   g_autofree char *wrapped = g_strconcat ("<html><body>", html, "</body></html>", NULL);
@@ -165,15 +296,11 @@ post_html (const char *markdown)
       xmlFreeDoc (doc);
       return g_steal_pointer (&html);
     }
-  unwrap_lines (body->children);
+  lay_out_lines (body);
   buf = xmlBufferCreate ();
   for (xmlNodePtr n = body->children; n; n = n->next)
-    {
-      htmlNodeDump (buf, doc, n);
-      if (n->type == XML_ELEMENT_NODE && n->next && n->next->type == XML_ELEMENT_NODE)
-        xmlBufferCat (buf, (const xmlChar *) "\n");
-    }
-  out = g_strdup ((const char *) xmlBufferContent (buf));
+    htmlNodeDump (buf, doc, n);
+  out = keep_pre_lines ((const char *) xmlBufferContent (buf));
   xmlBufferFree (buf);
   xmlFreeDoc (doc);
   return out;
@@ -273,6 +400,26 @@ query_names (PortadaNewsroom *nr, const char *sql, const char *lang, GError **er
   return g_steal_pointer (&rows);
 }
 
+/* One line, as WordPress's wxr_authors_list() writes it: its regex parser reads
+ * an author only when the whole <wp:author> is on the line it starts on. */
+static void
+write_author (Export *e, const char *id, const char *name)
+{
+  g_autofree char *login = author_login (name);
+  g_autofree char *clean_id = xml_text (id);
+  g_autofree char *c_login = cdata_text (login);
+  g_autofree char *wp_name = portada_wxr_text_to_wp (name);
+  g_autofree char *c_name = cdata_text (wp_name);
+  g_autofree char *line = g_strdup_printf (
+      "\t<wp:author><wp:author_id>%s</wp:author_id><wp:author_login>%s</wp:author_login>"
+      "<wp:author_email><![CDATA[]]></wp:author_email><wp:author_display_name>%s"
+      "</wp:author_display_name><wp:author_first_name><![CDATA[]]></wp:author_first_name>"
+      "<wp:author_last_name><![CDATA[]]></wp:author_last_name></wp:author>\n",
+      clean_id, c_login, c_name);
+
+  xmlTextWriterWriteRaw (e->w, (const xmlChar *) line);
+}
+
 static gboolean
 write_channel_head (Export *e, gint64 newest, GError **error)
 {
@@ -291,6 +438,8 @@ write_channel_head (Export *e, gint64 newest, GError **error)
   element (e, "wp:wxr_version", "1.2");
   element (e, "wp:base_site_url", e->site->base_url);
   element (e, "wp:base_blog_url", link);
+  /* First: it tells Portada's importer that titles, excerpts and names are text. */
+  element (e, "generator", "Portada " PACKAGE_VERSION);
 
   authors = query_names (e->newsroom,
                          "SELECT DISTINCT au.id, au.name FROM author au JOIN article a ON "
@@ -299,18 +448,7 @@ write_channel_head (Export *e, gint64 newest, GError **error)
   if (authors == NULL)
     return FALSE;
   for (guint i = 0; i < authors->len; i += 2)
-    {
-      g_autofree char *login = author_login (authors->pdata[i + 1]);
-      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:author");
-      element (e, "wp:author_id", authors->pdata[i]);
-      cdata_element (e, "wp:author_login", login);
-      cdata_element (e, "wp:author_email", "");
-      /* HTML to WordPress, as the importer reads it back. */
-      html_text_element (e, "wp:author_display_name", authors->pdata[i + 1], TRUE);
-      cdata_element (e, "wp:author_first_name", "");
-      cdata_element (e, "wp:author_last_name", "");
-      xmlTextWriterEndElement (e->w);
-    }
+    write_author (e, authors->pdata[i], authors->pdata[i + 1]);
 
   for (guint i = 0; i < e->site->sections->len; i++)
     {
@@ -320,7 +458,7 @@ write_channel_head (Export *e, gint64 newest, GError **error)
       int_element (e, "wp:term_id", s->id);
       cdata_element (e, "wp:category_nicename", nicename);
       cdata_element (e, "wp:category_parent", "");
-      html_text_element (e, "wp:cat_name", portada_section_get_name (s, e->lang), TRUE);
+      term_name_element (e, "wp:cat_name", portada_section_get_name (s, e->lang));
       xmlTextWriterEndElement (e->w);
     }
 
@@ -337,10 +475,9 @@ write_channel_head (Export *e, gint64 newest, GError **error)
       xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:tag");
       element (e, "wp:term_id", tags->pdata[i]);
       cdata_element (e, "wp:tag_slug", slug);
-      html_text_element (e, "wp:tag_name", tags->pdata[i + 1], TRUE);
+      term_name_element (e, "wp:tag_name", tags->pdata[i + 1]);
       xmlTextWriterEndElement (e->w);
     }
-  element (e, "generator", "Portada " PACKAGE_VERSION);
   return TRUE;
 }
 
@@ -372,6 +509,32 @@ write_terms (Export *e, const PortadaArticle *a)
     }
 }
 
+/* The translation link as WPML Export and Import reads it after a WordPress
+ * import: the post's language, the group shared by its translations and, on
+ * a translation, the language of the group's first article (its original). */
+static void
+write_wpml_meta (Export *e, const PortadaArticle *a)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *source = NULL;
+
+  postmeta (e, "_wpml_import_language_code", a->lang);
+  if (a->translation_group == NULL)
+    return;
+  stmt = portada_newsroom_prepare (e->newsroom,
+                                   "SELECT lang FROM article WHERE translation_group = ?1 "
+                                   "ORDER BY created_at, id LIMIT 1",
+                                   NULL);
+  if (stmt == NULL)
+    return;
+  portada_stmt_bind_text (stmt, 1, a->translation_group);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    source = portada_stmt_dup_text (stmt, 0);
+  if (source && !g_str_equal (source, a->lang))
+    postmeta (e, "_wpml_import_source_language_code", source);
+  postmeta (e, "_wpml_import_translation_group", a->translation_group);
+}
+
 static void
 write_post (Export *e, const PortadaArticle *a)
 {
@@ -383,11 +546,10 @@ write_post (Export *e, const PortadaArticle *a)
   g_autofree char *date_gmt = wp_date (a->publish_at);
   g_autofree char *modified = wp_date (a->updated_at);
   g_autofree char *login = a->author ? author_login (a->author) : g_strdup ("");
-  g_autofree char *html = post_html (a->body);
-  g_autofree char *excerpt = g_markup_escape_text (a->excerpt ? a->excerpt : "", -1);
+  g_autofree char *html = portada_wxr_body_html (a->body);
 
   xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
-  html_text_element (e, "title", a->title, FALSE);
+  text_element (e, "title", a->title);
   element (e, "link", link);
   element (e, "pubDate", pub);
   cdata_element (e, "dc:creator", login);
@@ -397,7 +559,7 @@ write_post (Export *e, const PortadaArticle *a)
   xmlTextWriterEndElement (e->w);
   element (e, "description", "");
   cdata_element (e, "content:encoded", html);
-  cdata_element (e, "excerpt:encoded", excerpt);
+  text_element (e, "excerpt:encoded", a->excerpt);
   int_element (e, "wp:post_id", a->id);
   cdata_element (e, "wp:post_date", date);
   cdata_element (e, "wp:post_date_gmt", date_gmt);
@@ -422,6 +584,7 @@ write_post (Export *e, const PortadaArticle *a)
               portada_section_get_path (g_hash_table_lookup (e->site->section_by_key, a->section),
                                         e->lang));
   postmeta (e, "_portada_translation_group", a->translation_group);
+  write_wpml_meta (e, a);
   if (a->featured_media_id)
     {
       g_autofree char *id
@@ -446,7 +609,7 @@ write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
   asset = portada_site_media_asset (e->site, m);
   url = portada_site_absolute_url (e->site, asset);
   xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
-  html_text_element (e, "title", m->filename ? m->filename : m->sha256, FALSE);
+  text_element (e, "title", m->filename ? m->filename : m->sha256);
   element (e, "link", url);
   element (e, "pubDate", pub);
   cdata_element (e, "dc:creator", "");

@@ -359,6 +359,7 @@ typedef struct
   GHashTable *guids;       /* uuids of this file */
   GPtrArray *thumbnails;   /* Thumbnail */
   guint comments;
+  gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
   guint errors_noted;
@@ -424,6 +425,15 @@ clean (const char *text, gboolean *changed)
   return text ? portada_exchange_clean_text (text, -1, changed) : NULL;
 }
 
+/* WordPress keeps titles, excerpts and display names as HTML; Portada writes
+ * them as typed but for what would be markup (portada_wxr_text_to_wp()), which
+ * its own files say in <generator>. */
+static char *
+html_or_text (Import *im, const char *text)
+{
+  return im->portada_text ? portada_wxr_text_from_wp (text) : portada_html_to_text (text);
+}
+
 static void
 read_author (Import *im, xmlNodePtr n)
 {
@@ -440,7 +450,7 @@ read_author (Import *im, xmlNodePtr n)
         name = g_strstrip (g_strdup_printf ("%s %s", first ? first : "", last ? last : ""));
     }
   g_hash_table_replace (im->authors, g_steal_pointer (&login),
-                        name ? portada_html_to_text (name) : NULL);
+                        name ? html_or_text (im, name) : NULL);
 }
 
 static char *
@@ -653,6 +663,7 @@ read_meta (xmlNodePtr item, Meta *m)
     { "_portada_section", G_STRUCT_OFFSET (Meta, section) },
     { "_portada_section_path", G_STRUCT_OFFSET (Meta, section_path) },
     { "_portada_translation_group", G_STRUCT_OFFSET (Meta, group) },
+    { "_wpml_import_translation_group", G_STRUCT_OFFSET (Meta, group) },
     { "_thumbnail_id", G_STRUCT_OFFSET (Meta, thumbnail) },
   };
 
@@ -900,7 +911,7 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   g_free (a->body);
   a->body = item_body (im, line, a->title, content ? content : "");
   g_free (a->excerpt);
-  text = excerpt ? portada_html_to_text (excerpt) : NULL;
+  text = excerpt ? html_or_text (im, excerpt) : NULL;
   a->excerpt = text && *text ? clean (text, NULL) : NULL;
   g_free (a->author);
   a->author = NULL;
@@ -999,7 +1010,7 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
   if (raw_title)
     {
       g_autofree char *cleaned = clean (raw_title, &changed);
-      title = portada_html_to_text (cleaned);
+      title = html_or_text (im, cleaned);
     }
   if (type == NULL)
     {
@@ -1121,6 +1132,12 @@ read_channel_child (Import *im, xmlNodePtr n, int line, GError **error)
     {
       g_free (im->base_url);
       im->base_url = g_strstrip (content_of (n));
+      return TRUE;
+    }
+  if (is (n, NS_NONE, "generator"))
+    {
+      g_autofree char *generator = content_of (n);
+      im->portada_text = generator && g_str_has_prefix (g_strstrip (generator), "Portada ");
       return TRUE;
     }
   if (is (n, NS_WP, "author"))

@@ -37,4 +37,14 @@ gboolean portada_wxr_export (PortadaNewsroom *newsroom, const char *out_dir, con
                              GCancellable *cancellable, PortadaProgressFunc progress,
                              gpointer user_data, GError **error);
 
+/* The content:encoded of an article body: its Markdown rendered and sanitized, a
+ * newline after every block element and nowhere else but in <pre>. */
+char *portada_wxr_body_html (const char *markdown);
+
+/* Titles, excerpts and display names to WordPress: as typed, but a "<" that
+ * would open a tag written &lt; and a "&" that would start a character
+ * reference written &amp;; and back (Portada's own files only). */
+char *portada_wxr_text_to_wp (const char *text);
+char *portada_wxr_text_from_wp (const char *text);
+
 G_END_DECLS
