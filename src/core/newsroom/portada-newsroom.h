@@ -42,6 +42,10 @@ void portada_newsroom_rollback (PortadaNewsroom *self);
 gboolean portada_newsroom_begin_read (PortadaNewsroom *self, GError **error);
 void portada_newsroom_end_read (PortadaNewsroom *self);
 
+/* TRUE while a transaction is open on this connection (ours, or one SQLite has
+ * open): nothing written meanwhile is in the file yet for anyone else. */
+gboolean portada_newsroom_in_transaction (PortadaNewsroom *self);
+
 /* SQLite's own integrity and foreign-key checks; one message per problem. */
 GPtrArray *portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error);
 
