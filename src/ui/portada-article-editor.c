@@ -459,12 +459,17 @@ portada_article_editor_save (PortadaArticleEditor *self, GError **error)
   portada_article_fields_apply (self->fields, copy);
   g_free (copy->body);
   copy->body = buffer_text (portada_article_editor_get_buffer (self));
-  if (!portada_articles_save (self->newsroom, copy, PORTADA_SAVE_DEFAULT, &local_error))
+  /* "Saved" only once another connection reads it back from the file: a
+   * transaction left open, a busy file or a lost lock shows "Not Saved" and
+   * tries again, never a false "Saved". */
+  if (!portada_articles_save (self->newsroom, copy, PORTADA_SAVE_DEFAULT, &local_error)
+      || !portada_articles_check_stored (self->newsroom, copy, &local_error))
     {
       g_autofree char *message = g_strdup_printf (_ ("Not saved: %s"), local_error->message);
       set_saved_state (self, _ ("Not Saved"), message, TRUE);
       portada_article_editor_show_message (self, message);
       g_propagate_error (error, g_steal_pointer (&local_error));
+      self->autosave_id = g_timeout_add (PORTADA_SAVE_RETRY_MS, autosave_cb, self);
       return FALSE;
     }
   portada_article_free (self->article);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* Every change is stored this long after the last keystroke. */
 #define PORTADA_AUTOSAVE_DELAY_MS 1000
+/* After "Not Saved" (a busy file, a failed write), the next try. */
+#define PORTADA_SAVE_RETRY_MS 3000
 /* The status line and the preview follow the text this long after typing stops. */
 #define PORTADA_IDLE_UPDATE_MS 150
 /* One paste or drop larger than this is refused with a message, the text kept as it was. */

@@ -630,6 +630,37 @@ portada_articles_delete (PortadaNewsroom *newsroom, gint64 id, GError **error)
   return TRUE;
 }
 
+gboolean
+portada_articles_check_stored (PortadaNewsroom *newsroom, const PortadaArticle *a, GError **error)
+{
+  g_autofree char *stored = NULL;
+  g_autofree char *expected = NULL;
+
+  g_return_val_if_fail (a != NULL && a->id > 0, FALSE);
+  if (portada_newsroom_in_transaction (newsroom))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
+                   _ ("%s: a transaction is still open: the article is not in the file yet"),
+                   portada_newsroom_get_path (newsroom));
+      return FALSE;
+    }
+  stored = portada_newsroom_read_back (
+      newsroom, "SELECT title, body, status, slug FROM article WHERE id = ?1", a->id, error);
+  if (stored == NULL)
+    return FALSE;
+  expected
+      = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", a->title ? a->title : "", a->body ? a->body : "",
+                         portada_article_status_to_string (a->status), a->slug ? a->slug : "");
+  if (g_strcmp0 (stored, expected) != 0)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: the file does not hold the article as it was saved"),
+                   portada_newsroom_get_path (newsroom));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *article,
                                GError **error)

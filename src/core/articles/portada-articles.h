@@ -59,6 +59,13 @@ gboolean portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *artic
                                 PortadaSaveFlags flags, GError **error);
 gboolean portada_articles_delete (PortadaNewsroom *newsroom, gint64 id, GError **error);
 
+/* Checks, through a connection of its own as another program would, that the file
+ * holds @article as saved (title, body, status, slug): what a window may call
+ * "Saved". Fails with PORTADA_ERROR_BUSY when the file is busy, and when a
+ * transaction is still open on @newsroom. */
+gboolean portada_articles_check_stored (PortadaNewsroom *newsroom, const PortadaArticle *article,
+                                        GError **error);
+
 /* The other-language versions of an article (same translation group). */
 GPtrArray *portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *article,
                                           GError **error);

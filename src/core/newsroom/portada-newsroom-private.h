@@ -37,6 +37,13 @@ void portada_stmt_bind_text (sqlite3_stmt *stmt, int index, const char *text);
 void portada_stmt_bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text);
 char *portada_stmt_dup_text (sqlite3_stmt *stmt, int column);
 
+/* Reads one row of @sql (its ?1 bound to @id) through a new connection of its own,
+ * as another program would, and returns its columns as text joined with "\x1f";
+ * NULL with an error when the row is not there or cannot be read. The proof that
+ * a write is in the file, not only in this connection. */
+char *portada_newsroom_read_back (PortadaNewsroom *self, const char *sql, gint64 id,
+                                  GError **error);
+
 /* Migrations: applied in one transaction, so a failure leaves the file as it was. */
 gboolean portada_migrations_apply (sqlite3 *db, int from, int to, GError **error);
 

@@ -90,34 +90,76 @@ set_db_error (sqlite3 *db, const char *path, GError **error, const char *what)
   return FALSE;
 }
 
-/* Reads the first bytes without opening through SQLite, so a file that is not
- * a database is refused before anything could write to it. */
+/* Reads the first bytes of @path through a read-only SQLite connection's own file
+ * handle, which writes nothing.
+ *
+ * Never through open() and close() of our own: POSIX advisory locks belong to the
+ * process, and closing any descriptor of the file drops every lock the process
+ * holds on it, those of a connection already open included (the export opens
+ * its own connection while the window's is open). A connection that lost its
+ * lock lets the next program that closes the file (sqlite3, `portada export`)
+ * believe it was the last one: it folds the WAL in and deletes it, and what the
+ * window writes afterwards goes into a deleted file, "Saved" but seen by nobody
+ * and lost in a crash. SQLite's own files are closed only when no lock of the
+ * process needs them. */
+static gboolean
+read_header (const char *path, char *header, gsize size, GError **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 file_size = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && (file == NULL || file->pMethods == NULL))
+    rc = SQLITE_CANTOPEN;
+  if (rc == SQLITE_OK)
+    rc = file->pMethods->xFileSize (file, &file_size);
+  if (rc == SQLITE_OK && file_size >= (sqlite3_int64) size)
+    rc = file->pMethods->xRead (file, header, (int) size, 0);
+  if (rc != SQLITE_OK)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read: %s"), path,
+                 sqlite3_errstr (rc));
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
+/* Refuses a file that is not a database before anything could write to it. */
 static gboolean
 check_header (const char *path, GError **error)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autoptr (GFileInputStream) in = NULL;
+  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GError) local = NULL;
   char header[16] = { 0 };
-  gsize got = 0;
 
-  in = g_file_read (file, NULL, &local);
-  if (in == NULL)
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_ACCESS_CAN_READ,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
     {
       int code = g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ? PORTADA_ERROR_NOT_FOUND
-                 : g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY)
-                     ? PORTADA_ERROR_NOT_NEWSROOM
-                     : PORTADA_ERROR_FAILED;
+                                                                           : PORTADA_ERROR_FAILED;
       g_set_error (error, PORTADA_ERROR, code, _ ("%s: cannot be read: %s"), path, local->message);
       return FALSE;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &got, NULL, &local))
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read: %s"), path,
-                   local->message);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM, _ ("%s: cannot be read: %s"),
+                   path, g_strerror (EISDIR));
       return FALSE;
     }
-  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (!g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: cannot be read: %s"), path,
+                   g_strerror (EACCES));
+      return FALSE;
+    }
+  if (!read_header (path, header, sizeof header, error))
+    return FALSE;
+  if (memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_NEWSROOM,
                    _ ("%s: not a Portada newsroom (this file is not an SQLite database)"), path);
@@ -552,7 +594,61 @@ portada_newsroom_commit (PortadaNewsroom *self, GError **error)
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  /* The outermost commit leaves no transaction open: what the caller reports as
+   * saved is in the file. */
+  if (!sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: cannot be written: a transaction stayed open"), self->path);
+      return FALSE;
+    }
   return TRUE;
+}
+
+gboolean
+portada_newsroom_in_transaction (PortadaNewsroom *self)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  return self->transaction_depth > 0 || (self->db && !sqlite3_get_autocommit (self->db));
+}
+
+char *
+portada_newsroom_read_back (PortadaNewsroom *self, const char *sql, gint64 id, GError **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  GString *row = NULL;
+  int rc;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), NULL);
+  db = open_connection (self->path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return NULL;
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    {
+      row = g_string_new (NULL);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          if (i > 0)
+            g_string_append_c (row, '\x1f');
+          g_string_append (row, text ? text : "");
+        }
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                 _ ("%s: what was saved is not in the file"), self->path);
+  else
+    set_db_error (db, self->path, error, _ ("cannot be read"));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return row ? g_string_free (row, FALSE) : NULL;
 }
 
 void

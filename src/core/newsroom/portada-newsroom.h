@@ -64,6 +64,9 @@ void portada_newsroom_unwatch (PortadaNewsroom *self);
 gint64 portada_newsroom_get_data_version (PortadaNewsroom *self);
 /* Emits ::changed when another connection committed since the last look. */
 gboolean portada_newsroom_check_changed (PortadaNewsroom *self);
+/* TRUE while a transaction is open on this connection (ours, or one SQLite has
+ * open): nothing written meanwhile is in the file yet for anyone else. */
+gboolean portada_newsroom_in_transaction (PortadaNewsroom *self);
 
 /* SQLite's own integrity and foreign-key checks; one message per problem. */
 GPtrArray *portada_newsroom_check_integrity (PortadaNewsroom *self, GError **error);
