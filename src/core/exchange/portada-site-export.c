@@ -103,12 +103,10 @@ typedef struct
   char *out_dir;
   char *old_dir; /* NULL when there is no previous export */
   char *new_dir;
-  int new_dir_lock;      /* holds new_dir while this export lives */
-  GHashTable *old_files; /* path -> OldFile */
-  int new_fd;            /* the staging folder: every file is made beneath it */
-  int old_fd;            /* the previous export, -1 when none */
   int new_dir_lock;       /* holds new_dir while this export lives */
   GHashTable *old_files;  /* path -> OldFile */
+  int new_fd;             /* the staging folder: every file is made beneath it */
+  int old_fd;             /* the previous export, -1 when none */
   GHashTable *body_media; /* id -> PortadaMedia (the site's): images article bodies show */
   GPtrArray *manifest_lines;
 
