@@ -38,6 +38,8 @@ def click(app, a):
     x = int(pos["X"]) + r.x + r.width // 2
     y = int(pos["Y"]) + r.y + r.height // 2
     e2e.xdotool("mousemove", x, y, "click", 1)
+    # Away from the window, so that no tooltip (a window of its own) stays up.
+    e2e.xdotool("mousemove", 1399, 899)
 
 
 class Editor:
@@ -202,6 +204,9 @@ def dialog_gone(app, name_is):
     """Waits for the dialog's X window to go (asking the accessibility tree about a window
     being destroyed is not something a screen reader does)."""
     e2e.wait(lambda: app.windows() == [app.window], f"the “{name_is}” dialog to close")
+    # Xvfb has no window manager to give the main window the keyboard back; which widget
+    # in it has the focus is still Portada's doing.
+    app.focus()
 
 
 def press_response(app, dialog, label):
