@@ -218,7 +218,7 @@ test_languages (void)
 {
   g_autoptr (PortadaNewsroom) nr = demo_newsroom ();
   PortadaPreferencesWindow *prefs = portada_preferences_window_new (NULL, nr);
-  GtkWidget *es = require_row (GTK_WIDGET (prefs), "Folder of Español");
+  GtkWidget *es = require_row (GTK_WIDGET (prefs), "Folder of Spanish");
   GtkWidget *default_language = require_row (GTK_WIDGET (prefs), "Default Language");
   g_autofree char *value = NULL;
 
@@ -254,7 +254,7 @@ test_sections (void)
   gtk_window_present (GTK_WINDOW (prefs));
   flush ();
   g_assert_nonnull (business);
-  path_es = require_row (business, "Path in Español");
+  path_es = require_row (business, "Path in Spanish");
   type_and_apply (path_es, "noticias/economia");
   section = portada_sections_find (nr, "business", &error);
   g_assert_no_error (error);
@@ -266,7 +266,7 @@ test_sections (void)
   g_assert_cmpstr (portada_section_get_path (section, "es"), ==, "noticias/economia");
   g_assert_true (gtk_widget_has_css_class (path_es, "error"));
 
-  type_and_apply (require_row (business, "Name in Español"), "Economía");
+  type_and_apply (require_row (business, "Name in Spanish"), "Economía");
   g_clear_pointer (&section, portada_section_free);
   section = portada_sections_find (nr, "business", &error);
   g_assert_cmpstr (portada_section_get_name (section, "es"), ==, "Economía");
