@@ -352,6 +352,12 @@ def shortcuts_window_shows_keys_as_pressed(t):
     ed.app.key("Escape")
     assert ed.app.alive()
     assert ed.app.title() == "Untitled — Portada Magazine", ed.app.title()
+    # The window's title follows the article's once it is saved.
+    title = ed.app.wait_find("the Title field", role_name="text", name_is="Title")
+    click(ed.app, title)
+    ed.app.type("Quetzal")
+    t.wait(lambda: ed.app.title() == "Quetzal — Portada Magazine",
+           "the window title to show the article's", timeout=10)
     assert ed.app.quit() == 0
 
 
