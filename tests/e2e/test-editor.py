@@ -114,6 +114,11 @@ def check_inline(ed, name, how, m):
     ed.press(how)
     ed.press(how)
     ed.expect(f"{m}x{m}y", f"{what} twice: an empty pair comes and goes")
+    ed.press(how)
+    e = "*" if m == "_" else m  # "_" makes no emphasis right after a letter; "*" does
+    ed.expect(f"{m}x{m}y{e}{e}", f"{what} once more: an empty pair")
+    ed.app.key("Home")
+    ed.expect(f"{m}x{m}y", f"{what}: the empty pair goes when the cursor leaves it")
 
 
 @e2e.test
