@@ -77,6 +77,8 @@ link_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autofree char *selected = portada_markdown_view_get_selected_text (self->body_view);
   PortadaLinkDialog *dialog;
 
+  /* The text has the focus back when the dialog closes, whatever opened it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
   dialog = portada_link_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), selected);
   g_signal_connect_object (dialog, "chosen", G_CALLBACK (link_chosen_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -158,6 +160,7 @@ image_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
 
+  gtk_widget_grab_focus (GTK_WIDGET (PORTADA_ARTICLE_EDITOR (widget)->body_view));
   gtk_file_filter_set_name (filter, _ ("Images"));
   gtk_file_filter_add_pixbuf_formats (filter);
   chooser

@@ -665,6 +665,23 @@ language_name (PortadaArticleFields *self, const char *code)
   return code;
 }
 
+/* The button's words wrap, so that the row's title ("Translation") keeps its width and is
+ * never hyphenated in the narrow details pane. */
+static void
+set_translation_label (PortadaArticleFields *self, const char *label)
+{
+  GtkWidget *child;
+
+  gtk_button_set_label (self->translation_button, label);
+  child = gtk_button_get_child (self->translation_button);
+  if (GTK_IS_LABEL (child))
+    {
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+      gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 show_translation (PortadaArticleFields *self, const PortadaArticle *article)
 {
@@ -678,9 +695,9 @@ show_translation (PortadaArticleFields *self, const PortadaArticle *article)
     {
       const char *other_lang = g_strcmp0 (article->lang, "es") == 0 ? "en" : "es";
       adw_action_row_set_subtitle (self->translation_row, _ ("None yet"));
-      gtk_button_set_label (self->translation_button, g_strcmp0 (other_lang, "es") == 0
-                                                          ? _ ("Create Spanish Version")
-                                                          : _ ("Create English Version"));
+      set_translation_label (self, g_strcmp0 (other_lang, "es") == 0
+                                       ? _ ("Create Spanish Version")
+                                       : _ ("Create English Version"));
       gtk_widget_set_sensitive (GTK_WIDGET (self->translation_button), article->id != 0);
       return;
     }
@@ -689,7 +706,7 @@ show_translation (PortadaArticleFields *self, const PortadaArticle *article)
   subtitle = g_strdup_printf ("%s: %s", language_name (self, other->lang),
                               other->title && *other->title ? other->title : _ ("Untitled"));
   adw_action_row_set_subtitle (self->translation_row, subtitle);
-  gtk_button_set_label (self->translation_button, _ ("Open"));
+  set_translation_label (self, _ ("Open"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->translation_button), TRUE);
 }
 

@@ -17,10 +17,18 @@ struct _PortadaMarkdownView
 {
   GtkSourceView parent_instance;
   int last_margin;
+  /* An empty pair of markers ("**|**") waiting for what is typed next: taken away if the
+   * cursor leaves it empty, so no stray markers stay in the text. */
+  GtkTextBuffer *pair_buffer;
+  GtkTextMark *pair_mark; /* before the pair */
+  char *pair_text;
+  gulong pair_handler;
+  guint pair_idle;
 };
 
 G_DEFINE_FINAL_TYPE (PortadaMarkdownView, portada_markdown_view, GTK_SOURCE_TYPE_VIEW)
 
+static void forget_pair (PortadaMarkdownView *self);
 static gboolean key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                                 GdkModifierType state, PortadaMarkdownView *self);
 
@@ -129,11 +137,19 @@ portada_markdown_view_constructed (GObject *object)
 }
 
 static void
+portada_markdown_view_dispose (GObject *object)
+{
+  forget_pair (PORTADA_MARKDOWN_VIEW (object));
+  G_OBJECT_CLASS (portada_markdown_view_parent_class)->dispose (object);
+}
+
+static void
 portada_markdown_view_class_init (PortadaMarkdownViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->constructed = portada_markdown_view_constructed;
+  G_OBJECT_CLASS (klass)->dispose = portada_markdown_view_dispose;
   widget_class->size_allocate = portada_markdown_view_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "textview");
 }
@@ -256,11 +272,104 @@ inline_edit (const char *text, glong start, glong end, gpointer data)
   return portada_markdown_toggle_inline (text, start, end, GPOINTER_TO_INT (data));
 }
 
+static void
+forget_pair (PortadaMarkdownView *self)
+{
+  g_clear_handle_id (&self->pair_idle, g_source_remove);
+  if (self->pair_buffer)
+    {
+      g_clear_signal_handler (&self->pair_handler, self->pair_buffer);
+      gtk_text_buffer_delete_mark (self->pair_buffer, self->pair_mark);
+      self->pair_mark = NULL;
+      g_clear_object (&self->pair_buffer);
+    }
+  g_clear_pointer (&self->pair_text, g_free);
+}
+
+/* After the cursor moved or the text changed: the pair goes if the cursor left it empty;
+ * it is forgotten once something is typed into it. */
+static gboolean
+check_pair_cb (gpointer user_data)
+{
+  PortadaMarkdownView *self = user_data;
+  GtkTextBuffer *buffer = self->pair_buffer;
+  glong n = g_utf8_strlen (self->pair_text, -1);
+  GtkTextIter start, end, cursor;
+  g_autofree char *text = NULL;
+
+  self->pair_idle = 0;
+  if (buffer != buffer_of (self))
+    {
+      forget_pair (self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, self->pair_mark);
+  end = start;
+  gtk_text_iter_forward_chars (&end, n);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  text = gtk_text_iter_get_slice (&start, &end);
+  if (strcmp (text, self->pair_text) != 0)
+    forget_pair (self);
+  else if (gtk_text_iter_get_offset (&cursor) != gtk_text_iter_get_offset (&start) + n / 2
+           || gtk_text_buffer_get_has_selection (buffer))
+    {
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_delete (buffer, &start, &end);
+      gtk_text_buffer_end_user_action (buffer);
+      forget_pair (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+pair_moved_cb (GtkTextBuffer *buffer, const GtkTextIter *location, GtkTextMark *mark,
+               PortadaMarkdownView *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) && self->pair_idle == 0)
+    self->pair_idle = g_idle_add (check_pair_cb, self);
+}
+
+/* Remembers the empty pair around the cursor, when the command left one. */
+static void
+watch_pair (PortadaMarkdownView *self)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+  GtkTextIter cursor, start, end;
+  g_autofree char *text = NULL;
+  int k;
+
+  forget_pair (self);
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  for (k = 2; k >= 1; k--)
+    {
+      start = end = cursor;
+      /* (Moving to the end of the text counts as not moving for forward_chars.) */
+      gtk_text_iter_backward_chars (&start, k);
+      gtk_text_iter_forward_chars (&end, k);
+      if (gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) != 2 * k)
+        continue;
+      text = gtk_text_iter_get_slice (&start, &end);
+      if (strchr ("*_~`", text[0])
+          && strspn (text, (const char[]){ text[0], '\0' }) == (gsize) 2 * k)
+        break;
+      g_clear_pointer (&text, g_free);
+    }
+  if (text == NULL)
+    return;
+  self->pair_buffer = g_object_ref (buffer);
+  self->pair_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  self->pair_text = g_steal_pointer (&text);
+  self->pair_handler = g_signal_connect (buffer, "mark-set", G_CALLBACK (pair_moved_cb), self);
+}
+
 void
 portada_markdown_view_toggle_inline (PortadaMarkdownView *self, PortadaInlineStyle style)
 {
   g_return_if_fail (PORTADA_IS_MARKDOWN_VIEW (self));
   run_edit (self, inline_edit, GINT_TO_POINTER (style));
+  watch_pair (self);
 }
 
 static PortadaMarkdownEdit *

@@ -241,7 +241,8 @@ check_cb (gpointer user_data)
 
   const char *names[] = { "about", "preferences", "shortcuts", "quit" };
   const char *action_icons[]
-      = { "portada-heading-symbolic", "portada-quote-symbolic", "portada-sponsor-symbolic" };
+      = { "portada-heading-symbolic", "portada-quote-symbolic", "portada-sponsor-symbolic",
+          "portada-code-symbolic", "portada-link-symbolic" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), names[i]));
