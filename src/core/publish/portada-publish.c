@@ -230,13 +230,14 @@ put_file (Publish *p, const char *path, GBytes *data, gboolean exists, GError **
          && p->target->klass->replace (p->target, temp, path, exists, error);
 }
 
+/* Makes the folders of @path that are not known to exist (@all: every one). */
 static gboolean
-make_dirs (Publish *p, const char *path, GError **error)
+make_dirs (Publish *p, const char *path, gboolean all, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
 
-  while (!g_str_equal (dir, ".") && !g_hash_table_contains (p->dirs, dir))
+  while (!g_str_equal (dir, ".") && (all || !g_hash_table_contains (p->dirs, dir)))
     {
       char *parent = g_path_get_dirname (dir);
       g_ptr_array_add (missing, g_steal_pointer (&dir));
@@ -249,6 +250,26 @@ make_dirs (Publish *p, const char *path, GError **error)
       g_hash_table_add (p->dirs, g_strdup (missing->pdata[i]));
     }
   return TRUE;
+}
+
+/* Writes @path's temporary file; when that fails, its folders are made again (one may
+ * have been removed by hand) and it is tried once more. */
+static gboolean
+write_temp (Publish *p, const char *path, GBytes *data, GError **error)
+{
+  g_autofree char *temp = temp_name (path);
+  g_autoptr (GError) first = NULL;
+
+  if (!make_dirs (p, path, FALSE, error))
+    return FALSE;
+  if (p->target->klass->write (p->target, temp, data, p->cancellable, &first))
+    return TRUE;
+  if (g_error_matches (first, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !make_dirs (p, path, TRUE, NULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&first));
+      return FALSE;
+    }
+  return p->target->klass->write (p->target, temp, data, p->cancellable, error);
 }
 
 /* Every file this publish is about to change, as unknown: should it die, the next
@@ -279,17 +300,16 @@ upload_phase (Publish *p, GPtrArray *uploads, GError **error)
     {
       Upload *u = uploads->pdata[k];
       g_autofree char *local = g_build_filename (p->site_dir, u->path, NULL);
-      g_autofree char *temp = temp_name (u->path);
       g_autoptr (GMappedFile) mapped = NULL;
       g_autoptr (GBytes) data = NULL;
 
       if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
         return FALSE;
       mapped = g_mapped_file_new (local, FALSE, error);
-      if (mapped == NULL || !make_dirs (p, u->path, error))
+      if (mapped == NULL)
         return FALSE;
       data = g_mapped_file_get_bytes (mapped);
-      if (!p->target->klass->write (p->target, temp, data, p->cancellable, error))
+      if (!write_temp (p, u->path, data, error))
         return FALSE;
       tick (p, u->path, u->size);
     }
