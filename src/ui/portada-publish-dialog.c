@@ -32,6 +32,7 @@ struct _PortadaPublishDialog
   GtkLabel *summary_label;
 
   PortadaNewsroom *newsroom;
+  char *known_hosts;
   GCancellable *cancellable;
   guint progress_id;
   struct PublishJob *job;
@@ -47,6 +48,7 @@ typedef struct PublishJob
   char *newsroom_path;
   char *destination;
   char *identity;
+  char *known_hosts;
   GWeakRef dialog;
   GCancellable *cancellable;
   GMutex lock;
@@ -74,6 +76,7 @@ job_unref (PublishJob *job)
   g_free (job->newsroom_path);
   g_free (job->destination);
   g_free (job->identity);
+  g_free (job->known_hosts);
   g_free (job->host);
   g_free (job->fingerprint);
   g_free (job->prompt);
@@ -259,6 +262,7 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
     }
   g_atomic_int_set (&job->exporting, FALSE);
   options.identity = job->identity;
+  options.known_hosts = job->known_hosts;
   options.hash_cache = hashes;
   options.host_key = on_host_key;
   options.secret = on_secret;
@@ -404,6 +408,7 @@ portada_publish_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->newsroom);
+  g_clear_pointer (&self->known_hosts, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_PUBLISH_DIALOG);
   G_OBJECT_CLASS (portada_publish_dialog_parent_class)->dispose (object);
 }
@@ -467,6 +472,21 @@ portada_publish_dialog_set_destination (PortadaPublishDialog *self, const char *
   gtk_editable_set_text (GTK_EDITABLE (self->destination_row), address ? address : "");
 }
 
+void
+portada_publish_dialog_set_known_hosts (PortadaPublishDialog *self, const char *path)
+{
+  g_return_if_fail (PORTADA_IS_PUBLISH_DIALOG (self));
+  g_free (self->known_hosts);
+  self->known_hosts = g_strdup (path);
+}
+
+void
+portada_publish_dialog_set_identity (PortadaPublishDialog *self, const char *path)
+{
+  g_return_if_fail (PORTADA_IS_PUBLISH_DIALOG (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->identity_row), path ? path : "");
+}
+
 const char *
 portada_publish_dialog_get_destination (PortadaPublishDialog *self)
 {
@@ -503,6 +523,7 @@ portada_publish_dialog_start (PortadaPublishDialog *self)
   job->newsroom_path = g_strdup (portada_newsroom_get_path (self->newsroom));
   job->destination = g_strdup (address);
   job->identity = identity && *identity ? g_strdup (identity) : NULL;
+  job->known_hosts = g_strdup (self->known_hosts);
   job->exporting = TRUE;
   self->cancellable = g_cancellable_new ();
   job->cancellable = g_object_ref (self->cancellable);

@@ -20,6 +20,10 @@ G_DECLARE_FINAL_TYPE (PortadaPublishDialog, portada_publish_dialog, PORTADA, PUB
 PortadaPublishDialog *portada_publish_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom);
 void portada_publish_dialog_set_destination (PortadaPublishDialog *self, const char *address);
 const char *portada_publish_dialog_get_destination (PortadaPublishDialog *self);
+/* The private key to log in with ("" or NULL: the SSH agent and ~/.ssh). */
+void portada_publish_dialog_set_identity (PortadaPublishDialog *self, const char *path);
+/* The known hosts file (NULL: ~/.ssh/known_hosts). */
+void portada_publish_dialog_set_known_hosts (PortadaPublishDialog *self, const char *path);
 /* What the Publish button does: exports into the cache beside the newsroom and
  * publishes, in a thread with its own connection. */
 void portada_publish_dialog_start (PortadaPublishDialog *self);

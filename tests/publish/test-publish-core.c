@@ -394,6 +394,32 @@ test_folder_dead_publish (Fixture *f, gconstpointer data)
   }
 }
 
+/* A folder of the site removed by hand on the destination: made again when a file of
+ * it changes. */
+static void
+test_folder_removed_by_hand (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaArticle) a = first_published (f->nr, "en");
+  g_autofree char *section = g_build_filename (f->dest, "en", a->section, NULL);
+  const char *argv[] = { "rm", "-rf", section, NULL };
+  PortadaPublishSummary s;
+
+  g_assert_true (publish (f, FALSE, &s, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, NULL, NULL));
+  g_assert_false (g_file_test (section, G_FILE_TEST_EXISTS));
+  g_free (a->title);
+  a->title = g_strdup ("Its folder was removed on the server");
+  g_assert_true (portada_articles_save (f->nr, a, PORTADA_SAVE_NO_REVISION, &error));
+  export_site (f);
+  publish (f, FALSE, &s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s.uploaded, >=, 1);
+  g_assert_true (g_file_test (section, G_FILE_TEST_IS_DIR));
+}
+
 static void
 test_folder_bad (Fixture *f, gconstpointer data)
 {
@@ -456,6 +482,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/publish/folder/dead-publish", Fixture, NULL, fixture_set_up,
               test_folder_dead_publish, fixture_tear_down);
+  g_test_add ("/publish/folder/removed-by-hand", Fixture, NULL, fixture_set_up,
+              test_folder_removed_by_hand, fixture_tear_down);
   g_test_add ("/publish/folder/bad", Fixture, NULL, fixture_set_up, test_folder_bad,
               fixture_tear_down);
   return g_test_run ();

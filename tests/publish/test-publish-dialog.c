@@ -92,6 +92,135 @@ test_dialog (void)
   }
 }
 
+/* The message dialog now on screen, if any. */
+static AdwMessageDialog *
+message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_message_dialog (PortadaPublishDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  AdwMessageDialog *ask = NULL;
+
+  while ((ask = message_dialog ()) == NULL && portada_publish_dialog_is_running (dialog)
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return ask;
+}
+
+static char *
+env_value (const char *env, const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (env, "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, "=", NULL);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i] + strlen (prefix));
+  return NULL;
+}
+
+static gboolean
+sshd (const char *command, const char *dir)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("PORTADA_SOURCE_ROOT"), "tests", "publish",
+                                              "sshd-server", NULL);
+  const char *argv[] = { script, command, dir, NULL };
+  int status = -1;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                       NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+/* An unknown server key: the fingerprint shown, refused then accepted. */
+static void
+test_host_key (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("portada-publish-XXXXXX", NULL);
+  g_autofree char *server = g_build_filename (tmp, "server", NULL);
+  g_autofree char *env_path = g_build_filename (server, "env", NULL);
+  g_autofree char *db = g_build_filename (tmp, "news.db", NULL);
+  g_autofree char *env = NULL, *port = NULL, *key = NULL, *known = NULL, *root = NULL;
+  g_autofree char *url = NULL, *body = NULL, *index = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) nr = NULL;
+  PortadaPublishDialog *dialog;
+  AdwMessageDialog *ask;
+
+  if (!g_file_test ("/usr/sbin/sshd", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("sshd is not installed");
+      return;
+    }
+  g_assert_true (sshd ("start", server));
+  g_assert_true (g_file_get_contents (env_path, &env, NULL, NULL));
+  port = env_value (env, "PORT");
+  key = env_value (env, "USER_KEY");
+  known = env_value (env, "KNOWN_HOSTS");
+  root = env_value (env, "SFTP_ROOT");
+  url = g_strdup_printf ("sftp://%s@127.0.0.1:%s%s", g_get_user_name (), port, root);
+  index = g_build_filename (root, "index.html", NULL);
+  nr = portada_newsroom_open (db, PORTADA_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (portada_demo_fill (nr, 0, NULL, NULL, &error));
+
+  dialog = portada_publish_dialog_new (NULL, nr);
+  gtk_window_present (GTK_WINDOW (dialog));
+  portada_publish_dialog_set_destination (dialog, url);
+  portada_publish_dialog_set_identity (dialog, key);
+  portada_publish_dialog_set_known_hosts (dialog, known);
+
+  portada_publish_dialog_start (dialog);
+  ask = wait_message_dialog (dialog);
+  g_assert_nonnull (ask);
+  body = g_strdup (adw_message_dialog_get_body (ask));
+  g_assert_nonnull (strstr (body, "SHA256:"));
+  adw_message_dialog_response (ask, "refuse");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  wait_idle (dialog);
+  g_assert_nonnull (portada_publish_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (portada_publish_dialog_get_error (dialog), "not known"));
+  g_assert_false (g_file_test (index, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (known, G_FILE_TEST_EXISTS));
+
+  portada_publish_dialog_start (dialog);
+  ask = wait_message_dialog (dialog);
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ask, "accept");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  wait_idle (dialog);
+  g_assert_null (portada_publish_dialog_get_error (dialog));
+  g_assert_nonnull (portada_publish_dialog_get_summary (dialog));
+  g_assert_true (g_file_test (index, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (known, G_FILE_TEST_IS_REGULAR));
+
+  /* The key is known now: no question. */
+  portada_publish_dialog_start (dialog);
+  wait_idle (dialog);
+  g_assert_null (message_dialog ());
+  g_assert_nonnull (strstr (portada_publish_dialog_get_summary (dialog), "0 uploaded"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (sshd ("stop", server));
+  {
+    const char *argv[] = { "rm", "-rf", tmp, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -100,5 +229,6 @@ main (int argc, char *argv[])
   adw_init ();
   g_assert_nonnull (portada_get_resource ());
   g_test_add_func ("/publish/dialog", test_dialog);
+  g_test_add_func ("/publish/dialog/host-key", test_host_key);
   return g_test_run ();
 }

@@ -247,22 +247,19 @@ hash_file (const char *site_dir, const char *path, int fd, char out[65], GError 
 /* The file's SHA-256, from the cache when its inode, size and time are the same. */
 static gboolean
 site_file (const char *site_dir, const char *path, guint64 listed_size, GHashTable *cache,
-           GHashTable *files, GError **error)
+           GHashTable *files, gboolean *rehashed, GError **error)
 {
   g_autofree char *full = g_build_filename (site_dir, path, NULL);
-  int fd = open (full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
   struct stat st;
   Cached *c;
-  gboolean ok = TRUE;
 
-  if (fd < 0 || fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  /* A stat only: a file known by its inode, size and time is not even opened. */
+  if (lstat (full, &st) != 0 || !S_ISREG (st.st_mode))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
                    _ ("%s: the export lists %s, which is missing or not a plain file; export "
                       "again"),
                    site_dir, path);
-      if (fd >= 0)
-        close (fd);
       return FALSE;
     }
   if ((guint64) st.st_size != listed_size)
@@ -273,25 +270,35 @@ site_file (const char *site_dir, const char *path, guint64 listed_size, GHashTab
                    _ ("%s: %s is not the file the export wrote (%s bytes, not %s); export "
                       "again"),
                    site_dir, path, have, want);
-      close (fd);
       return FALSE;
     }
   c = g_hash_table_lookup (cache, path);
   if (c == NULL || c->dev != (guint64) st.st_dev || c->ino != (guint64) st.st_ino
       || c->size != (guint64) st.st_size || c->mtime_ns != mtime_ns (&st))
     {
+      int fd = open (full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+      gboolean ok;
+
+      if (fd < 0)
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s/%s: cannot be read (%s)"),
+                       site_dir, path, g_strerror (errno));
+          return FALSE;
+        }
       c = g_new0 (Cached, 1);
       c->dev = st.st_dev;
       c->ino = st.st_ino;
       c->size = st.st_size;
       c->mtime_ns = mtime_ns (&st);
       ok = hash_file (site_dir, path, fd, c->sha256, error);
+      close (fd);
       g_hash_table_replace (cache, g_strdup (path), c);
+      *rehashed = TRUE;
+      if (!ok)
+        return FALSE;
     }
-  close (fd);
-  if (ok)
-    portada_publish_files_add (files, path, c->sha256, st.st_size);
-  return ok;
+  portada_publish_files_add (files, path, c->sha256, st.st_size);
+  return TRUE;
 }
 
 GHashTable *
@@ -305,6 +312,7 @@ portada_publish_site_read (const char *site_dir, const char *hash_cache, GCancel
   g_autoptr (GHashTable) files = portada_publish_files_new ();
   g_autoptr (GHashTable) cache = cache_load (hash_cache);
   g_autoptr (GHashTable) fresh = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gboolean rehashed = FALSE;
   char *end;
 
   if (!g_file_test (site_dir, G_FILE_TEST_IS_DIR))
@@ -338,12 +346,15 @@ portada_publish_site_read (const char *site_dir, const char *hash_cache, GCancel
         }
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
-      if (!site_file (site_dir, f[0], g_ascii_strtoull (f[2], NULL, 10), cache, files, error))
+      if (!site_file (site_dir, f[0], g_ascii_strtoull (f[2], NULL, 10), cache, files, &rehashed,
+                      error))
         return NULL;
       /* Only what the site still has stays in the cache. */
       g_hash_table_replace (fresh, g_strdup (f[0]),
                             g_memdup2 (g_hash_table_lookup (cache, f[0]), sizeof (Cached)));
     }
-  cache_save (hash_cache, fresh);
+  /* Written again only when it learnt or forgot something. */
+  if (rehashed || g_hash_table_size (fresh) != g_hash_table_size (cache))
+    cache_save (hash_cache, fresh);
   return g_steal_pointer (&files);
 }

@@ -23,7 +23,7 @@
 #include "portada-error.h"
 #include "portada-publish-target.h"
 
-#define CHUNK (64 * 1024)
+#define CHUNK (128 * 1024) /* the most one sftp_write may carry (DESIGN.md) */
 #define TIMEOUT_SECONDS 30
 
 typedef struct

@@ -11,8 +11,9 @@
  * renamed over the old one at the end of its phase (on SFTP, whose rename does not
  * replace, the old one is removed just before: a page is missing only between two
  * requests). Before changing anything, a "pending" list is left on the destination:
- * the files about to change. A publish that dies leaves it; the next one takes every
- * file it names as unknown and sends or removes it again, so it completes the site.
+ * the files about to change (uploads and removals, a dead publish's included). A
+ * publish that dies leaves it; the next one takes every file it names as unknown and
+ * sends or removes it again, so it completes the site.
  */
 
 #include "config.h"
@@ -229,13 +230,14 @@ put_file (Publish *p, const char *path, GBytes *data, gboolean exists, GError **
          && p->target->klass->replace (p->target, temp, path, exists, error);
 }
 
+/* Makes the folders of @path that are not known to exist (@all: every one). */
 static gboolean
-make_dirs (Publish *p, const char *path, GError **error)
+make_dirs (Publish *p, const char *path, gboolean all, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
 
-  while (!g_str_equal (dir, ".") && !g_hash_table_contains (p->dirs, dir))
+  while (!g_str_equal (dir, ".") && (all || !g_hash_table_contains (p->dirs, dir)))
     {
       char *parent = g_path_get_dirname (dir);
       g_ptr_array_add (missing, g_steal_pointer (&dir));
@@ -250,28 +252,39 @@ make_dirs (Publish *p, const char *path, GError **error)
   return TRUE;
 }
 
-/* The files the destination will hold, and what this publish is changing; what it
- * changes is marked unknown, so that another dead publish still leaves it named. */
+/* Writes @path's temporary file; when that fails, its folders are made again (one may
+ * have been removed by hand) and it is tried once more. */
+static gboolean
+write_temp (Publish *p, const char *path, GBytes *data, GError **error)
+{
+  g_autofree char *temp = temp_name (path);
+  g_autoptr (GError) first = NULL;
+
+  if (!make_dirs (p, path, FALSE, error))
+    return FALSE;
+  if (p->target->klass->write (p->target, temp, data, p->cancellable, &first))
+    return TRUE;
+  if (g_error_matches (first, G_IO_ERROR, G_IO_ERROR_CANCELLED) || !make_dirs (p, path, TRUE, NULL))
+    {
+      g_propagate_error (error, g_steal_pointer (&first));
+      return FALSE;
+    }
+  return p->target->klass->write (p->target, temp, data, p->cancellable, error);
+}
+
+/* Every file this publish is about to change, as unknown: should it die, the next
+ * publish sends or removes each of them again, whatever state it was left in. */
 static gboolean
 write_pending (Publish *p, GError **error)
 {
   g_autoptr (GHashTable) pending = portada_publish_files_new ();
   g_autoptr (GBytes) data = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, p->site);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      PortadaPublishFile *f = value;
-      portada_publish_files_add (pending, key, f->sha256, f->size);
-    }
   for (int i = 0; i < N_PHASES; i++)
     for (guint k = 0; k < p->uploads[i]->len; k++)
       {
         Upload *u = p->uploads[i]->pdata[k];
-        if (is_dirty (p, u->path))
-          portada_publish_files_add (pending, u->path, PORTADA_PUBLISH_UNKNOWN, u->size);
+        portada_publish_files_add (pending, u->path, PORTADA_PUBLISH_UNKNOWN, u->size);
       }
   for (guint k = 0; k < p->removals->len; k++)
     portada_publish_files_add (pending, p->removals->pdata[k], PORTADA_PUBLISH_UNKNOWN, 0);
@@ -287,17 +300,16 @@ upload_phase (Publish *p, GPtrArray *uploads, GError **error)
     {
       Upload *u = uploads->pdata[k];
       g_autofree char *local = g_build_filename (p->site_dir, u->path, NULL);
-      g_autofree char *temp = temp_name (u->path);
       g_autoptr (GMappedFile) mapped = NULL;
       g_autoptr (GBytes) data = NULL;
 
       if (g_cancellable_set_error_if_cancelled (p->cancellable, error))
         return FALSE;
       mapped = g_mapped_file_new (local, FALSE, error);
-      if (mapped == NULL || !make_dirs (p, u->path, error))
+      if (mapped == NULL)
         return FALSE;
       data = g_mapped_file_get_bytes (mapped);
-      if (!p->target->klass->write (p->target, temp, data, p->cancellable, error))
+      if (!write_temp (p, u->path, data, error))
         return FALSE;
       tick (p, u->path, u->size);
     }
@@ -448,19 +460,35 @@ open_target (const PortadaDestination *d, const char *site_dir,
   return portada_publish_sftp_open (d, options, cancellable, error);
 }
 
+/* G_MESSAGES_DEBUG=Portada shows where the time goes. */
+static void
+lap (gint64 *last, const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("publish: %s in %.3f s", what, (now - *last) / (double) G_USEC_PER_SEC);
+  *last = now;
+}
+
 static gboolean
 run (Publish *p, const char *destination, GError **error)
 {
   g_autoptr (PortadaDestination) d = portada_destination_parse (destination, error);
+  gint64 last = g_get_monotonic_time ();
 
   if (d == NULL)
     return FALSE;
   p->site = portada_publish_site_read (p->site_dir, p->options->hash_cache, p->cancellable, error);
   if (p->site == NULL)
     return FALSE;
+  lap (&last, "the export's files read and hashed");
   p->target = open_target (d, p->site_dir, p->options, p->cancellable, error);
-  if (p->target == NULL || !read_destination (p, error))
+  if (p->target == NULL)
     return FALSE;
+  lap (&last, "connected");
+  if (!read_destination (p, error))
+    return FALSE;
+  lap (&last, "the destination's manifest read");
   plan (p);
   report_changes (p);
   if (p->options->dry_run)
@@ -472,7 +500,11 @@ run (Publish *p, const char *destination, GError **error)
   for (int i = 0; i < N_PHASES; i++)
     if (!upload_phase (p, p->uploads[i], error))
       return FALSE;
-  return remove_old (p, error) && finish (p, error);
+  lap (&last, "uploaded");
+  if (!remove_old (p, error) || !finish (p, error))
+    return FALSE;
+  lap (&last, "removed, the manifest written");
+  return TRUE;
 }
 
 gboolean
