@@ -30,6 +30,8 @@ struct _PortadaPreferencesWindow
   AdwEntryRow *site_title_row;
   AdwEntryRow *base_url_row;
   AdwEntryRow *subscribe_url_row;
+  AdwEntryRow *comments_url_row;
+  AdwEntryRow *reading_threshold_row;
   AdwEntryRow *default_author_row;
   GtkSwitch *comments_switch;
   AdwPreferencesGroup *languages_group;
@@ -345,6 +347,8 @@ load_newsroom (PortadaPreferencesWindow *self, GError **error)
   load_setting_row (self, self->site_title_row, PORTADA_SETTING_SITE_TITLE);
   load_setting_row (self, self->base_url_row, PORTADA_SETTING_BASE_URL);
   load_setting_row (self, self->subscribe_url_row, PORTADA_SETTING_SUBSCRIBE_URL);
+  load_setting_row (self, self->comments_url_row, PORTADA_SETTING_COMMENTS_URL);
+  load_setting_row (self, self->reading_threshold_row, PORTADA_SETTING_READING_TIME_THRESHOLD);
   load_setting_row (self, self->default_author_row, PORTADA_SETTING_DEFAULT_AUTHOR);
   gtk_switch_set_active (self->comments_switch, g_str_equal (comments, "true"));
   load_languages (self, default_code);
@@ -504,6 +508,9 @@ portada_preferences_window_class_init (PortadaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, site_title_row);
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, base_url_row);
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, subscribe_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, comments_url_row);
+  gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow,
+                                        reading_threshold_row);
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, default_author_row);
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, comments_switch);
   gtk_widget_class_bind_template_child (widget_class, PortadaPreferencesWindow, languages_group);
@@ -548,6 +555,8 @@ portada_preferences_window_new (GtkWindow *parent, PortadaNewsroom *newsroom)
   watch_entry (self, self->site_title_row, apply_setting);
   watch_entry (self, self->base_url_row, apply_setting);
   watch_entry (self, self->subscribe_url_row, apply_setting);
+  watch_entry (self, self->comments_url_row, apply_setting);
+  watch_entry (self, self->reading_threshold_row, apply_setting);
   watch_entry (self, self->default_author_row, apply_setting);
   watch_entry (self, self->new_section_row, apply_new_section);
   g_signal_connect_object (self->comments_switch, "notify::active", G_CALLBACK (comments_cb), self,

@@ -150,7 +150,16 @@ attribute_problem (xmlNodePtr element, xmlAttrPtr attr)
   else if (g_ascii_strcasecmp ((const char *) element->name, "meta") == 0
            && g_ascii_strcasecmp (name, "http-equiv") == 0
            && g_ascii_strcasecmp ((const char *) value, "refresh") == 0)
-    problem = g_strdup ("a <meta http-equiv=refresh>");
+    {
+      /* Only the site's root may send readers on, and only to a relative path of the
+       * site (its default language's home). */
+      xmlChar *content = xmlGetProp (element, (const xmlChar *) "content");
+      const char *url = content ? strstr ((const char *) content, "url=") : NULL;
+      if (url == NULL || strchr (url + 4, ':') || g_str_has_prefix (url + 4, "/")
+          || strstr (url + 4, ".."))
+        problem = g_strdup ("a <meta http-equiv=refresh> that leaves the site");
+      xmlFree (content);
+    }
   if (problem)
     {
       char *full = g_strdup_printf ("%s in %s=\"%.60s\" on <%s>", problem, name, (char *) value,
@@ -181,7 +190,8 @@ tree_problem (xmlNodePtr node, gboolean fragment)
                             && (g_ascii_strcasecmp ((char *) rel, "stylesheet") == 0
                                 || g_ascii_strcasecmp ((char *) rel, "canonical") == 0
                                 || g_ascii_strcasecmp ((char *) rel, "alternate") == 0
-                                || g_ascii_strcasecmp ((char *) rel, "icon") == 0);
+                                || g_ascii_strcasecmp ((char *) rel, "icon") == 0
+                                || g_ascii_strcasecmp ((char *) rel, "apple-touch-icon") == 0);
               xmlFree (rel);
               if (!ok)
                 return g_strdup ("a <link> that is not a stylesheet, icon or alternate");

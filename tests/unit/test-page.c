@@ -372,7 +372,8 @@ test_preview_assets (void)
       }
       checked++;
     }
-  g_assert_cmpuint (checked, ==, 1 + 23 + 16 + 23 + 13 + 12 + 22);
+  /* The stylesheet, the featured image, five related stories' images, the strips' logos. */
+  g_assert_cmpuint (checked, ==, 1 + 1 + 5 + 23 + 16 + 23 + 13 + 12 + 22);
   /* Links to other pages are absolute in the preview. */
   g_assert_nonnull (strstr (html, "href=\"https://portada.example.com/en/business/\""));
   /* Bad asset paths. */
@@ -502,6 +503,165 @@ test_bad_options (void)
   }
 }
 
+static void
+set_setting (const char *key, const char *value)
+{
+  g_autoptr (GError) error = NULL;
+  g_assert_true (portada_settings_set (demo_newsroom (), key, value, &error));
+  g_assert_no_error (error);
+}
+
+/* The comment form posts to the newsroom's endpoint; with none, the block says so. */
+static void
+test_comments (void)
+{
+  g_autoptr (PortadaArticle) a = seed ("en");
+  g_autofree char *open = render (a, PORTADA_ASSETS_EXPORT);
+  g_autofree char *closed = NULL;
+
+  g_assert_nonnull (strstr (
+      open, "<form method=\"post\" action=\"https://portada.example.com/wp-comments-post.php\">"));
+  g_assert_nonnull (strstr (open, "<label for=\"comment-text\">Comment</label>"));
+  g_assert_null (strstr (open, "Comments are closed."));
+  set_setting (PORTADA_SETTING_COMMENTS_URL, "");
+  closed = render (a, PORTADA_ASSETS_EXPORT);
+  set_setting (PORTADA_SETTING_COMMENTS_URL, "https://portada.example.com/wp-comments-post.php");
+  g_assert_null (strstr (closed, "<form"));
+  g_assert_nonnull (strstr (closed, "<p class=\"comments-closed\">Comments are closed.</p>"));
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_false (portada_settings_set (demo_newsroom (), PORTADA_SETTING_COMMENTS_URL,
+                                          "javascript:alert(1)", &error));
+    g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  }
+}
+
+/* One <main>, <header>, <footer>; each strip an <aside> with its own label. */
+static void
+test_landmarks (void)
+{
+  const char *langs[] = { "en", "es" };
+  const char *labels[][6] = {
+    { "Sponsors: header", "Sponsors: article top", "Sponsors: sidebar, list A",
+      "Sponsors: sidebar, list B", "Sponsors: after the article", "Sponsors: footer" },
+    { "Patrocinadores: encabezado", "Patrocinadores: arriba del artículo",
+      "Patrocinadores: barra lateral, lista A", "Patrocinadores: barra lateral, lista B",
+      "Patrocinadores: después del artículo", "Patrocinadores: pie de página" },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr (PortadaArticle) a = seed (langs[l]);
+      g_autofree char *html = render (a, PORTADA_ASSETS_EXPORT);
+      g_autoptr (xmlDoc) doc = portada_html_parse (html, strlen (html));
+      g_autoptr (GPtrArray) all = elements (doc);
+      guint mains = 0, headers = 0, footers = 0, asides = 0;
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          xmlNode *e = all->pdata[i];
+          const char *name = (const char *) e->name;
+          mains += g_str_equal (name, "main");
+          headers += g_str_equal (name, "header");
+          footers += g_str_equal (name, "footer");
+          if (g_str_equal (name, "aside"))
+            {
+              g_assert_nonnull (portada_html_attr (e, "data-placement"));
+              g_assert_cmpuint (asides, <, 6);
+              g_assert_cmpstr (portada_html_attr (e, "aria-label"), ==, labels[l][asides]);
+              asides++;
+            }
+        }
+      g_assert_cmpuint (mains, ==, 1);
+      g_assert_cmpuint (headers, ==, 1);
+      g_assert_cmpuint (footers, ==, 1);
+      g_assert_cmpuint (asides, ==, 6);
+      /* The headline and the body inside <main>. */
+      g_assert_nonnull (strstr (html, "<main id=\"main\" class=\"page\">"));
+      g_assert_true (strstr (html, "<main") < strstr (html, "id=\"headline\""));
+      g_assert_true (strstr (html, "id=\"portada-body\"") < strstr (html, "</main>"));
+      /* Icons: the theme's by default. */
+      g_assert_nonnull (strstr (html, "<link rel=\"icon\" href=\"../../../../"));
+      g_assert_nonnull (strstr (html, "assets/favicon."));
+      g_assert_nonnull (strstr (html, "<link rel=\"apple-touch-icon\" href=\"../../../../"));
+      g_assert_nonnull (strstr (html, "assets/touch-icon."));
+      g_assert_nonnull (strstr (
+          html, "hreflang=\"x-default\" href=\"https://portada.example.com/en/business/2023/"));
+    }
+}
+
+/* The featured image: one plain <img> with its size and alt text, loaded first on the
+ * article page, lazily in "more like this". */
+static void
+test_featured_image (void)
+{
+  g_autoptr (PortadaArticle) a = seed ("en");
+  g_autofree char *html = render (a, PORTADA_ASSETS_EXPORT);
+  g_autoptr (xmlDoc) doc = portada_html_parse (html, strlen (html));
+  g_autoptr (GPtrArray) all = elements (doc);
+  xmlNode *body = by_id (all, "article-body");
+  xmlNode *related = by_id (all, "more-like-this");
+  guint featured = 0, lazy = 0;
+
+  g_assert_cmpint (a->featured_media_id, >, 0);
+  for (guint i = 0; i < all->len; i++)
+    {
+      xmlNode *e = all->pdata[i];
+      if (!g_str_equal ((const char *) e->name, "img")
+          || portada_html_attr (e->parent, "class") == NULL
+          || g_str_equal (portada_html_attr (e->parent, "class"), "sponsor"))
+        continue;
+      g_assert_true (g_str_has_prefix (portada_html_attr (e, "src"), "../../../../assets/media/"));
+      g_assert_cmpstr (portada_html_attr (e, "width"), ==, "1200");
+      g_assert_cmpstr (portada_html_attr (e, "height"), ==, "675");
+      g_assert_true (g_str_has_prefix (portada_html_attr (e, "alt"), "Illustration: "));
+      g_assert_cmpstr (portada_html_attr (e, "decoding"), ==, "async");
+      if (is_inside (e, body))
+        {
+          g_assert_null (portada_html_attr (e, "loading"));
+          featured++;
+        }
+      else if (is_inside (e, related))
+        {
+          g_assert_cmpstr (portada_html_attr (e, "loading"), ==, "lazy");
+          lazy++;
+        }
+    }
+  g_assert_cmpuint (featured, ==, 1);
+  g_assert_cmpuint (lazy, ==, 5);
+}
+
+/* Teasers tell the reading time from the threshold on; the article page always. */
+static void
+test_reading_time_threshold (void)
+{
+  g_autoptr (PortadaArticle) a = seed ("en");
+  g_autofree char *html = NULL, *all_shown = NULL;
+  guint n = 0;
+
+  html = render (a, PORTADA_ASSETS_EXPORT);
+  /* The seed itself is 2 minutes: shown once, in its own headline. */
+  g_assert_nonnull (strstr (html, "Estimated reading time: 2 minutes"));
+  for (const char *p = html; (p = strstr (p, "class=\"reading-time\"")); p++)
+    n++;
+  set_setting (PORTADA_SETTING_READING_TIME_THRESHOLD, "0");
+  all_shown = render (a, PORTADA_ASSETS_EXPORT);
+  set_setting (PORTADA_SETTING_READING_TIME_THRESHOLD, "5");
+  {
+    guint m = 0;
+    for (const char *p = all_shown; (p = strstr (p, "class=\"reading-time\"")); p++)
+      m++;
+    g_assert_cmpuint (m, ==, 1 + 5);
+    g_assert_cmpuint (n, <, m);
+  }
+  {
+    g_autoptr (GError) error = NULL;
+    g_assert_false (portada_settings_set (demo_newsroom (), PORTADA_SETTING_READING_TIME_THRESHOLD,
+                                          "soon", &error));
+    g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -514,5 +674,9 @@ main (int argc, char **argv)
   g_test_add_func ("/page/unsaved-hostile", test_unsaved_hostile);
   g_test_add_func ("/page/hostile-sponsor", test_hostile_sponsor);
   g_test_add_func ("/page/bad-options", test_bad_options);
+  g_test_add_func ("/page/comments", test_comments);
+  g_test_add_func ("/page/landmarks", test_landmarks);
+  g_test_add_func ("/page/featured-image", test_featured_image);
+  g_test_add_func ("/page/reading-time-threshold", test_reading_time_threshold);
   return g_test_run ();
 }

@@ -219,7 +219,9 @@ test_tree (void)
         p = end;
         n++;
       }
-    g_assert_cmpuint (n, ==, 1 + 23 + 16 + 23 + 13 + 12 + 22);
+    /* The stylesheet, the two icons, the featured image, five related stories' images
+     * and the logos of the six strips. */
+    g_assert_cmpuint (n, ==, 1 + 2 + 1 + 5 + 23 + 16 + 23 + 13 + 12 + 22);
   }
   /* Assets hold the stored bytes, under their content's hash. */
   {
@@ -232,6 +234,25 @@ test_tree (void)
     g_autofree char *name16 = g_strndup (name, 16);
     g_assert_true (g_str_has_prefix (sum, name16));
     g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "<svg"));
+  }
+  /* The root sends readers to the default language's home, which is the page to index;
+   * the listings have the home page's lead story, cards and section blocks. */
+  {
+    g_autofree char *root = read_text (out, "index.html");
+    g_autofree char *home = read_text (out, "en/index.html");
+    g_autofree char *sitemap = read_text (out, "sitemap.xml");
+    g_assert_nonnull (strstr (root, "<meta http-equiv=\"refresh\" content=\"0; url=en/\">"));
+    g_assert_nonnull (
+        strstr (root, "<link rel=\"canonical\" href=\"https://portada.example.com/en/\">"));
+    g_assert_nonnull (
+        strstr (root, "hreflang=\"x-default\" href=\"https://portada.example.com/en/\""));
+    g_assert_null (strstr (root, "class=\"teaser"));
+    g_assert_nonnull (strstr (home, "class=\"teaser teaser-lead\""));
+    g_assert_nonnull (strstr (home, "<h2 class=\"teaser-title\">"));
+    g_assert_nonnull (
+        strstr (home, "hreflang=\"x-default\" href=\"https://portada.example.com/en/\""));
+    g_assert_nonnull (
+        strstr (sitemap, "hreflang=\"x-default\" href=\"https://portada.example.com/en/\""));
   }
   robots = read_text (out, "robots.txt");
   g_assert_cmpstr (robots, ==,

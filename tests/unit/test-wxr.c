@@ -726,6 +726,15 @@ demo_with_hard_cases (void)
   return nr;
 }
 
+static int
+featured_count (PortadaNewsroom *nr)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      nr, "SELECT count(*) FROM article WHERE featured_media_id IS NOT NULL", NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
 static void
 test_round_trip (void)
 {
@@ -784,14 +793,14 @@ test_round_trip (void)
     g_assert_true (summary_has (s, "import the file with --lang en"));
     g_assert_cmpstr (before, ==, after);
   }
-  /* Back into the first newsroom: updated, the featured image found by its hash. */
-  import_export (a, out1);
-  g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
+  /* Back into the first newsroom: updated, the featured images found by their hash
+   * (the demo's published articles have one each, the hard case another). */
   {
-    g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-        a, "SELECT count(*) FROM article WHERE featured_media_id IS NOT NULL", NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    int before = featured_count (a);
+    g_assert_cmpint (before, >, 1);
+    import_export (a, out1);
+    g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
+    g_assert_cmpint (featured_count (a), ==, before);
   }
   /* The same newsroom exports to the same bytes. */
   g_assert_true (portada_wxr_export (c, out3, NULL, NULL, NULL, NULL, &error));

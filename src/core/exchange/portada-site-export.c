@@ -177,6 +177,8 @@ entry_keys (Export *ex, Entry *e, const char *body, gboolean comments)
   key_add (sum, e->teaser->section);
   key_add_int (sum, e->teaser->minutes);
   key_add_int (sum, e->teaser->publish_at);
+  key_add (sum, featured ? featured->sha256 : NULL);
+  key_add (sum, featured ? featured->alt_text : NULL);
   key_finish (sum, e->teaser_key);
 
   /* What the article's own page shows. */
@@ -255,6 +257,7 @@ load_entries (Export *ex, GError **error)
       e->teaser->excerpt = portada_teaser_excerpt (e->excerpt_field, body);
       e->teaser->minutes = portada_reading_time_minutes (portada_text_count_words (body));
       e->teaser->publish_at = e->publish_at;
+      e->teaser->featured = e->featured;
       entry_keys (ex, e, body, e->comments);
       e->index = ex->entries->len;
       g_ptr_array_add (ex->entries, e);
@@ -851,12 +854,22 @@ typedef struct
   guint page, n_pages;
   GPtrArray *teasers; /* PortadaTeaser, borrowed */
   GPtrArray *alternates;
+  GPtrArray *blocks; /* PortadaSectionBlock, the home's first page */
   char *path;
 } ListingJob;
 
 static void
+section_block_free (PortadaSectionBlock *b)
+{
+  g_free (b->section);
+  g_ptr_array_unref (b->teasers);
+  g_free (b);
+}
+
+static void
 listing_job_free (ListingJob *job)
 {
+  g_clear_pointer (&job->blocks, g_ptr_array_unref);
   g_ptr_array_unref (job->teasers);
   if (job->alternates)
     g_ptr_array_unref (job->alternates);
@@ -869,7 +882,8 @@ render_listing (Export *ex, gpointer data, gsize *size, GError **error)
 {
   ListingJob *job = data;
   char *html = portada_site_render_listing (ex->site, job->lang, job->section, job->path, job->page,
-                                            job->n_pages, job->teasers, job->alternates, error);
+                                            job->n_pages, job->teasers, job->alternates,
+                                            job->blocks, error);
   if (html)
     *size = strlen (html);
   return html;
@@ -890,15 +904,43 @@ listing_alternates (Export *ex, const char *section)
   return out;
 }
 
-/* Every page of a listing of @list (Entry, in listing order) at @base. */
+#define BLOCK_STORIES 4
+
+/* The home's block per section: the latest stories of each (@lists: GPtrArray of Entry
+ * per section, in the site's order) that the first page does not show already. */
+static GPtrArray *
+section_blocks (Export *ex, GPtrArray *lists, GPtrArray *all)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) section_block_free);
+  g_autoptr (GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < MIN (all->len, ex->site->page_size); i++)
+    g_hash_table_add (shown, all->pdata[i]);
+  for (guint s = 0; s < lists->len; s++)
+    {
+      GPtrArray *list = g_ptr_array_index (lists, s);
+      PortadaSection *section = g_ptr_array_index (ex->site->sections, s);
+      PortadaSectionBlock *b = g_new0 (PortadaSectionBlock, 1);
+
+      b->section = g_strdup (section->key);
+      b->teasers = g_ptr_array_new ();
+      for (guint i = 0; i < list->len && b->teasers->len < BLOCK_STORIES; i++)
+        if (!g_hash_table_contains (shown, list->pdata[i]))
+          g_ptr_array_add (b->teasers, ((Entry *) list->pdata[i])->teaser);
+      g_ptr_array_add (blocks, b);
+    }
+  return blocks;
+}
+
+/* Every page of a listing of @list (Entry, in listing order) at @base; the first page
+ * of the home has @blocks too. */
 static gboolean
 export_listing (Export *ex, const char *lang, const char *section, const char *base,
-                GPtrArray *list, GError **error)
+                GPtrArray *list, GPtrArray *blocks, GError **error)
 {
   guint size = ex->site->page_size;
   guint n_pages = MAX (1, (list->len + size - 1) / size);
-  /* The root's home is the first page only: its "older" link leads into the language's. */
-  guint last = *base == '\0' ? 1 : n_pages;
+  guint last = n_pages;
   g_autoptr (GPtrArray) alternates = listing_alternates (ex, section);
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
 
@@ -925,6 +967,16 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
           g_ptr_array_add (teasers, e->teaser);
           key_add (sum, e->teaser_key);
         }
+      for (guint b = 0; page == 1 && blocks && b < blocks->len; b++)
+        {
+          PortadaSectionBlock *block = g_ptr_array_index (blocks, b);
+          key_add (sum, block->section);
+          for (guint i = 0; i < block->teasers->len; i++)
+            {
+              PortadaTeaser *t = g_ptr_array_index (block->teasers, i);
+              key_add (sum, ((Entry *) g_hash_table_lookup (ex->by_id, &t->id))->teaser_key);
+            }
+        }
       key_finish (sum, key);
       job = g_new0 (ListingJob, 1);
       job->lang = lang;
@@ -933,6 +985,7 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
       job->n_pages = n_pages;
       job->teasers = g_steal_pointer (&teasers);
       job->alternates = page == 1 ? g_ptr_array_ref (alternates) : NULL;
+      job->blocks = page == 1 && blocks ? g_ptr_array_ref (blocks) : NULL;
       job->path = g_steal_pointer (&path);
       if (!emit (ex, file, key, render_listing, job, (GDestroyNotify) listing_job_free, error))
         return FALSE;
@@ -1111,10 +1164,21 @@ export_feed (Export *ex, const char *lang, const char *section, const char *base
 }
 
 static void
+sitemap_link (xmlTextWriterPtr w, const char *lang, const char *href)
+{
+  xmlTextWriterStartElement (w, BAD_CAST "xhtml:link");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "alternate");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "hreflang", BAD_CAST lang);
+  xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST href);
+  xmlTextWriterEndElement (w);
+}
+
+static void
 sitemap_url (Export *ex, xmlTextWriterPtr w, const char *path, gint64 lastmod,
-             GPtrArray *alternates /* Entry, including itself */)
+             GPtrArray *alternates /* PortadaAlternate, including itself */)
 {
   g_autofree char *loc = portada_site_absolute_url (ex->site, path);
+  g_autofree char *x_default = NULL;
 
   xmlTextWriterStartElement (w, BAD_CAST "url");
   write_element (w, "loc", loc);
@@ -1126,15 +1190,31 @@ sitemap_url (Export *ex, xmlTextWriterPtr w, const char *path, gint64 lastmod,
     }
   for (guint i = 0; alternates && alternates->len > 1 && i < alternates->len; i++)
     {
-      Entry *a = g_ptr_array_index (alternates, i);
+      PortadaAlternate *a = g_ptr_array_index (alternates, i);
       g_autofree char *href = portada_site_absolute_url (ex->site, a->path);
-      xmlTextWriterStartElement (w, BAD_CAST "xhtml:link");
-      xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "alternate");
-      xmlTextWriterWriteAttribute (w, BAD_CAST "hreflang", BAD_CAST a->lang);
-      xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST href);
-      xmlTextWriterEndElement (w);
+      sitemap_link (w, a->lang, href);
+      if (g_strcmp0 (a->lang, ex->site->default_lang) == 0)
+        x_default = g_steal_pointer (&href);
     }
+  if (x_default)
+    sitemap_link (w, "x-default", x_default);
   xmlTextWriterEndElement (w);
+}
+
+static GPtrArray *
+entry_alternates (Export *ex, Entry *e)
+{
+  g_autoptr (GPtrArray) entries = translations_of (ex, e);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+
+  g_ptr_array_add (entries, e);
+  g_ptr_array_sort (entries, by_lang);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *t = g_ptr_array_index (entries, i);
+      g_ptr_array_add (out, portada_alternate_new (t->lang, t->path));
+    }
+  return out;
 }
 
 static char *
@@ -1153,12 +1233,15 @@ render_sitemap (Export *ex, gpointer data, gsize *size, GError **error)
     {
       const char *lang = g_ptr_array_index (ex->langs, l);
       g_autofree char *home = portada_site_home_path (ex->site, lang);
-      sitemap_url (ex, w, home, 0, NULL);
+      g_autoptr (GPtrArray) home_alternates = listing_alternates (ex, NULL);
+
+      sitemap_url (ex, w, home, 0, home_alternates);
       for (guint s = 0; s < ex->site->sections->len; s++)
         {
           PortadaSection *section = g_ptr_array_index (ex->site->sections, s);
           g_autofree char *path = portada_site_section_path (ex->site, lang, section->key);
-          sitemap_url (ex, w, path, 0, NULL);
+          g_autoptr (GPtrArray) alternates = listing_alternates (ex, section->key);
+          sitemap_url (ex, w, path, 0, alternates);
         }
     }
   for (guint i = 0; i < ex->entries->len; i++)
@@ -1168,9 +1251,7 @@ render_sitemap (Export *ex, gpointer data, gsize *size, GError **error)
 
       if (!exported_lang (ex, e->lang))
         continue;
-      alternates = translations_of (ex, e);
-      g_ptr_array_add (alternates, e);
-      g_ptr_array_sort (alternates, by_lang);
+      alternates = entry_alternates (ex, e);
       sitemap_url (ex, w, e->path, MAX (e->updated_at, e->sort_time), alternates);
     }
   xmlTextWriterEndElement (w);
@@ -1327,6 +1408,15 @@ export_pictures (Export *ex, GHashTable *pictures, GError **error)
 }
 
 static gboolean
+export_theme_file (Export *ex, const char *file, const char *name, GError **error)
+{
+  g_autoptr (GBytes) bytes = portada_site_theme_file (file, error);
+  g_autofree char *path = g_strconcat ("assets/", name, NULL);
+
+  return bytes && emit (ex, path, name, render_bytes, bytes, NULL, error);
+}
+
+static gboolean
 export_assets (Export *ex, GError **error)
 {
   g_autoptr (GBytes) css = portada_site_theme_file ("style.css", error);
@@ -1339,6 +1429,13 @@ export_assets (Export *ex, GError **error)
   css_path = g_strconcat ("assets/", portada_site_stylesheet_name (), NULL);
   if (!emit (ex, css_path, portada_site_stylesheet_name (), render_bytes, css, NULL, error))
     return FALSE;
+  if (!export_theme_file (ex, "favicon.svg", portada_site_favicon_name (), error)
+      || !export_theme_file (ex, "touch-icon.png", portada_site_touch_icon_name (), error))
+    return FALSE;
+  if (ex->site->favicon)
+    g_hash_table_insert (media, &ex->site->favicon->id, ex->site->favicon);
+  if (ex->site->touch_icon)
+    g_hash_table_insert (media, &ex->site->touch_icon->id, ex->site->touch_icon);
 
   /* Every logo a strip can show, and the featured images of the exported articles. */
   for (guint i = 0; i < ex->site->placements->len; i++)
@@ -1694,10 +1791,44 @@ export_clear (Export *ex)
   ex->new_dir_lock = -1;
 }
 
+static char *
+render_redirect (Export *ex, gpointer data, gsize *size, GError **error)
+{
+  ListingJob *job = data;
+  char *html = portada_site_render_redirect (ex->site, job->lang, job->alternates, error);
+  if (html)
+    *size = strlen (html);
+  return html;
+}
+
+/* The root sends readers to the default language's home. */
+static gboolean
+export_root (Export *ex, const char *lang, GError **error)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  ListingJob *job = g_new0 (ListingJob, 1);
+  char key[65];
+
+  key_add (sum, ex->site->fingerprint);
+  key_add (sum, "root");
+  key_add (sum, lang);
+  key_finish (sum, key);
+  job->lang = lang;
+  job->teasers = g_ptr_array_new ();
+  job->alternates = listing_alternates (ex, NULL);
+  job->path = g_strdup ("");
+  if (!emit (ex, "index.html", key, render_redirect, job, (GDestroyNotify) listing_job_free, error))
+    return FALSE;
+  step (ex);
+  return TRUE;
+}
+
 static gboolean
 export_lang (Export *ex, const char *lang, gboolean root_home, GError **error)
 {
   g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GPtrArray) blocks = NULL;
   g_autofree char *home = portada_site_home_path (ex->site, lang);
 
   for (guint i = 0; i < ex->entries->len; i++)
@@ -1707,21 +1838,30 @@ export_lang (Export *ex, const char *lang, gboolean root_home, GError **error)
         g_ptr_array_add (all, e);
     }
   g_ptr_array_sort (all, listing_order);
-  if (!export_listing (ex, lang, NULL, home, all, error)
-      || !export_feed (ex, lang, NULL, home, all, error))
-    return FALSE;
-  if (root_home && !export_listing (ex, lang, NULL, "", all, error))
-    return FALSE;
   for (guint s = 0; s < ex->site->sections->len; s++)
     {
       PortadaSection *section = g_ptr_array_index (ex->site->sections, s);
-      g_autoptr (GPtrArray) list = g_ptr_array_new ();
-      g_autofree char *base = portada_site_section_path (ex->site, lang, section->key);
+      GPtrArray *list = g_ptr_array_new ();
 
       for (guint i = 0; i < all->len; i++)
         if (g_strcmp0 (((Entry *) all->pdata[i])->section, section->key) == 0)
           g_ptr_array_add (list, all->pdata[i]);
-      if (!export_listing (ex, lang, section->key, base, list, error)
+      g_ptr_array_add (lists, list);
+    }
+  blocks = section_blocks (ex, lists, all);
+  if (!export_listing (ex, lang, NULL, home, all, blocks, error)
+      || !export_feed (ex, lang, NULL, home, all, error))
+    return FALSE;
+  /* A language at the root (an empty base path) has its home there already. */
+  if (root_home && *home && !export_root (ex, lang, error))
+    return FALSE;
+  for (guint s = 0; s < ex->site->sections->len; s++)
+    {
+      PortadaSection *section = g_ptr_array_index (ex->site->sections, s);
+      GPtrArray *list = g_ptr_array_index (lists, s);
+      g_autofree char *base = portada_site_section_path (ex->site, lang, section->key);
+
+      if (!export_listing (ex, lang, section->key, base, list, NULL, error)
           || !export_feed (ex, lang, section->key, base, list, error))
         return FALSE;
     }

@@ -18,10 +18,17 @@ static const struct
   const char *key;
   const char *value;
 } defaults[] = {
-  { PORTADA_SETTING_SITE_TITLE, "Portada" },    { PORTADA_SETTING_BASE_URL, "https://example.com" },
-  { PORTADA_SETTING_DEFAULT_LANGUAGE, "en" },   { PORTADA_SETTING_DEFAULT_AUTHOR, "" },
-  { PORTADA_SETTING_COMMENTS_DEFAULT, "true" }, { PORTADA_SETTING_SUBSCRIBE_URL, "" },
+  { PORTADA_SETTING_SITE_TITLE, "Portada" },
+  { PORTADA_SETTING_BASE_URL, "https://example.com" },
+  { PORTADA_SETTING_DEFAULT_LANGUAGE, "en" },
+  { PORTADA_SETTING_DEFAULT_AUTHOR, "" },
+  { PORTADA_SETTING_COMMENTS_DEFAULT, "true" },
+  { PORTADA_SETTING_SUBSCRIBE_URL, "" },
   { PORTADA_SETTING_PAGE_SIZE, "20" },
+  { PORTADA_SETTING_COMMENTS_URL, "" },
+  { PORTADA_SETTING_READING_TIME_THRESHOLD, "5" },
+  { PORTADA_SETTING_FAVICON, "" },
+  { PORTADA_SETTING_TOUCH_ICON, "" },
 };
 
 static gboolean
@@ -83,8 +90,14 @@ portada_settings_check (const char *key, const char *value, GError **error)
     return check_url (key, value, FALSE, error);
   if (g_str_equal (key, PORTADA_SETTING_SUBSCRIBE_URL))
     return *value == '\0' || check_url (key, value, TRUE, error);
+  if (g_str_equal (key, PORTADA_SETTING_COMMENTS_URL))
+    return *value == '\0' || check_url (key, value, FALSE, error);
   if (g_str_equal (key, PORTADA_SETTING_PAGE_SIZE))
     return check_number (key, value, 1, 1000, error);
+  if (g_str_equal (key, PORTADA_SETTING_READING_TIME_THRESHOLD))
+    return check_number (key, value, 0, 1000, error);
+  if (g_str_equal (key, PORTADA_SETTING_FAVICON) || g_str_equal (key, PORTADA_SETTING_TOUCH_ICON))
+    return *value == '\0' || check_number (key, value, 1, G_MAXINT, error);
   if (g_str_equal (key, PORTADA_SETTING_COMMENTS_DEFAULT) && !g_str_equal (value, "true")
       && !g_str_equal (value, "false"))
     {

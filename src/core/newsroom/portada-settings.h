@@ -18,6 +18,13 @@ G_BEGIN_DECLS
 #define PORTADA_SETTING_COMMENTS_DEFAULT "comments-default" /* "true" */
 #define PORTADA_SETTING_SUBSCRIBE_URL "subscribe-url"       /* "" */
 #define PORTADA_SETTING_PAGE_SIZE "page-size"               /* "20" */
+/* The public site: where the comment form posts ("" = comments are closed; for a
+ * WordPress site its wp-comments-post.php), from how many minutes a teaser shows its
+ * reading time, and the media ids of the favicon and touch icon ("" = the theme's). */
+#define PORTADA_SETTING_COMMENTS_URL "comments-url"                     /* "" */
+#define PORTADA_SETTING_READING_TIME_THRESHOLD "reading-time-threshold" /* "5" */
+#define PORTADA_SETTING_FAVICON "favicon"                               /* "" */
+#define PORTADA_SETTING_TOUCH_ICON "touch-icon"                         /* "" */
 
 /* Whether @value is acceptable for @key: the base URL is an absolute http(s) address, the
  * subscribe address an http(s) or mailto one (or empty), comments-default "true" or

@@ -33,11 +33,12 @@ typedef struct
 {
   xmlDoc *layout;
   xmlDoc *strip_page;
-  xmlDoc *article_doc, *listing_doc, *strip_doc, *teaser_doc;
+  xmlDoc *article_doc, *listing_doc, *strip_doc, *teaser_doc, *block_doc, *redirect;
   xmlNode *article; /* the body of article.html */
   xmlNode *listing; /* the body of listing.html */
   xmlNode *strip;   /* the first element of partials/strip.html */
   xmlNode *teaser;  /* the first element of partials/teaser.html */
+  xmlNode *block;   /* the first element of partials/section-block.html */
   GKeyFile *labels;
 } Theme;
 
@@ -80,17 +81,20 @@ theme_get (void)
       theme.listing_doc = parse_theme_file ("listing.html");
       theme.strip_doc = parse_theme_file ("partials/strip.html");
       theme.teaser_doc = parse_theme_file ("partials/teaser.html");
+      theme.block_doc = parse_theme_file ("partials/section-block.html");
+      theme.redirect = parse_theme_file ("redirect.html");
       theme.article = portada_html_find_body (theme.article_doc);
       theme.listing = portada_html_find_body (theme.listing_doc);
       theme.strip = first_element (portada_html_find_body (theme.strip_doc));
       theme.teaser = first_element (portada_html_find_body (theme.teaser_doc));
+      theme.block = first_element (portada_html_find_body (theme.block_doc));
       theme.labels = g_key_file_new ();
       if (labels == NULL
           || !g_key_file_load_from_data (theme.labels, g_bytes_get_data (labels, NULL),
                                          g_bytes_get_size (labels), G_KEY_FILE_NONE, &error))
         g_error ("The site theme's labels.ini cannot be read: %s",
                  error ? error->message : "missing");
-      if (!theme.article || !theme.listing || !theme.strip || !theme.teaser)
+      if (!theme.article || !theme.listing || !theme.strip || !theme.teaser || !theme.block)
         g_error ("The site theme's templates are incomplete");
       g_once_init_leave (&once, 1);
     }
@@ -246,6 +250,7 @@ is_url_attr (const char *name)
 }
 
 static void fill_children (Page *page, xmlNode *parent, GHashTable *fields);
+static void icon_fields (Page *page);
 
 /* Processes the data-* attributes of @element; returns FALSE when it was removed. */
 static gboolean
@@ -430,6 +435,45 @@ page_init (Page *page, PortadaSite *site, const char *lang, const char *section,
     field_take (page->fields, "feed", page_link (page, feed));
   }
   field_take (page->fields, "canonical", portada_site_absolute_url (site, path));
+  {
+    /* The masthead's date: the day the page is rendered for. */
+    g_autofree char *iso = g_strconcat (site->date, "T12:00:00Z", NULL);
+    g_autoptr (GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+    field_set (page->fields, "today-iso", site->date);
+    field_take (page->fields, "today-text",
+                dt ? portada_site_format_date (lang, g_date_time_to_unix (dt)) : NULL);
+  }
+  icon_fields (page);
+}
+
+/* Whose icon: the newsroom's (a media id in its settings) or the theme's. */
+static char *
+icon_link (Page *page, PortadaMedia *media, const char *theme_file, const char *theme_name)
+{
+  if (media)
+    {
+      g_autofree char *asset = portada_site_media_asset (page->site, media);
+      return asset_link (page, asset);
+    }
+  if (page->site->assets == PORTADA_ASSETS_PREVIEW)
+    return g_strconcat (PORTADA_ASSET_SCHEME "theme/", theme_file, NULL);
+  {
+    g_autofree char *asset = g_strconcat ("assets/", theme_name, NULL);
+    return page_link (page, asset);
+  }
+}
+
+static void
+icon_fields (Page *page)
+{
+  PortadaSite *site = page->site;
+
+  field_take (page->fields, "favicon",
+              icon_link (page, site->favicon, "favicon.svg", portada_site_favicon_name ()));
+  field_set (page->fields, "favicon-type", site->favicon ? site->favicon->mime : "image/svg+xml");
+  field_take (
+      page->fields, "touch-icon",
+      icon_link (page, site->touch_icon, "touch-icon.png", portada_site_touch_icon_name ()));
 }
 
 static GHashTable *
@@ -453,15 +497,21 @@ common_list (Page *page, const char *name)
       {
         PortadaSection *s = g_ptr_array_index (site->sections, i);
         g_autofree char *path = portada_site_section_path (site, page->lang, s->key);
-        g_ptr_array_add (
-            items, link_item (page, path, portada_section_get_name (s, page->lang), page->lang));
+        GHashTable *item
+            = link_item (page, path, portada_section_get_name (s, page->lang), page->lang);
+        if (g_strcmp0 (page->section, s->key) == 0)
+          field_set (item, "current", "page");
+        g_ptr_array_add (items, item);
       }
   else if (g_str_equal (name, "languages"))
     for (guint i = 0; i < site->languages->len; i++)
       {
         PortadaLanguage *l = g_ptr_array_index (site->languages, i);
         g_autofree char *path = portada_site_home_path (site, l->code);
-        g_ptr_array_add (items, link_item (page, path, l->name, l->code));
+        GHashTable *item = link_item (page, path, l->name, l->code);
+        if (g_strcmp0 (page->lang, l->code) == 0)
+          field_set (item, "current", "true");
+        g_ptr_array_add (items, item);
       }
   return items;
 }
@@ -489,7 +539,7 @@ fill_strip_logo (Page *page, xmlNode *logo, const PortadaSponsor *sponsor)
   g_autoptr (GHashTable) fields = fields_new ();
   PortadaMedia *media = portada_site_media (page->site, sponsor->logo_media_id);
   const char *alt = sponsor->alt_text && *sponsor->alt_text ? sponsor->alt_text : sponsor->name;
-  xmlNode *img;
+  xmlNode *img, *link;
 
   field_set (fields, "sponsor-name", sponsor->name);
   field_set (fields, "sponsor-url", sponsor->website);
@@ -503,8 +553,10 @@ fill_strip_logo (Page *page, xmlNode *logo, const PortadaSponsor *sponsor)
     }
   fill_node (page, logo, fields);
   /* Whatever the template says: a sponsored link, an image with its alt text and size. */
-  if (strcmp ((const char *) logo->name, "a") == 0)
-    xmlSetProp (logo, BAD_CAST "rel", BAD_CAST "sponsored noopener");
+  link
+      = strcmp ((const char *) logo->name, "a") == 0 ? logo : portada_html_find_element (logo, "a");
+  if (link)
+    xmlSetProp (link, BAD_CAST "rel", BAD_CAST "sponsored noopener");
   img = portada_html_find_element (logo, "img");
   if (img && media)
     {
@@ -584,20 +636,36 @@ logo_html (Page *page, xmlNode *proto, const PortadaSponsor *sponsor)
   return html;
 }
 
-/* Fills @container with the strips of the placements of @slot that apply to the page. */
+/* A strip's label: its slot, and its list when the slot has more than one strip. */
+static char *
+strip_label (Page *page, const PortadaPlacement *p, guint n_in_slot, guint nth)
+{
+  g_autofree char *slot_key = g_strconcat ("slot-", p->slot ? p->slot : "preview", NULL);
+  g_autofree char *slot = label (page->lang, slot_key);
+  const char *list = g_hash_table_lookup (page->site->list_names, &p->list_id);
+  g_autofree char *pattern = label (page->lang, n_in_slot > 1 ? "strip-label-list" : "strip-label");
+  g_autofree char *a = replace_all (pattern, "{slot}", slot);
+  g_autofree char *b = replace_all (a, "{list}", list ? list : "");
+
+  /* Two strips of one slot from one list: still told apart. */
+  return nth > 0 ? g_strdup_printf ("%s (%u)", b, nth + 1) : g_steal_pointer (&b);
+}
+
+/* Fills @container with the strips of the placements of @slot that apply to the page:
+ * each one an element of partials/strip.html (an <aside>) with its own label. */
 static void
 fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlacement *only)
 {
   const Theme *theme = theme_get ();
   PortadaSite *site = page->site;
-  gboolean any = FALSE;
+  g_autoptr (GPtrArray) applies = g_ptr_array_new ();
+  g_autoptr (GPtrArray) chosen
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   for (guint i = 0; i < site->placements->len; i++)
     {
       PortadaPlacement *p = g_ptr_array_index (site->placements, i);
-      g_autoptr (GPtrArray) sponsors = NULL;
-      xmlNode *strip, *proto;
-      g_autofree char *id = NULL;
+      GPtrArray *sponsors;
 
       if (only ? p->id != only->id
                : (g_strcmp0 (p->slot, slot) != 0
@@ -605,7 +673,24 @@ fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlac
         continue;
       sponsors = portada_site_strip (site, only ? only : p, page->path);
       if (sponsors->len == 0)
-        continue;
+        {
+          g_ptr_array_unref (sponsors);
+          continue;
+        }
+      g_ptr_array_add (applies, only ? (gpointer) only : p);
+      g_ptr_array_add (chosen, sponsors);
+    }
+  for (guint i = 0; i < applies->len; i++)
+    {
+      const PortadaPlacement *p = g_ptr_array_index (applies, i);
+      GPtrArray *sponsors = g_ptr_array_index (chosen, i);
+      xmlNode *strip, *proto;
+      g_autofree char *id = NULL, *aria = NULL;
+      guint nth = 0;
+
+      for (guint k = 0; k < i; k++)
+        if (((const PortadaPlacement *) applies->pdata[k])->list_id == p->list_id)
+          nth++;
       strip = xmlDocCopyNode (theme->strip, page->doc, 1);
       xmlAddChild (container, strip);
       proto = find_repeat (strip);
@@ -621,39 +706,111 @@ fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlac
           remove_node (proto);
         }
       fill_node (page, strip, page->fields);
+      aria = strip_label (page, p, applies->len, nth);
+      xmlSetProp (strip, BAD_CAST "aria-label", BAD_CAST aria);
       /* The preview and the tests find a placement's strip by this. */
       id = g_strdup_printf ("%lld", (long long) p->id);
       xmlSetProp (strip, BAD_CAST "data-placement", BAD_CAST id);
-      any = TRUE;
     }
-  if (!any)
+  if (applies->len == 0)
     remove_node (container);
 }
 
+/* The one place an article's image becomes markup (article page, lead story, cards):
+ * a plain <img> with its size, alt text and the exported file. @eager for the image
+ * a reader sees first (the lead story's, the article's own); the others load lazily. */
+static xmlNode *
+featured_image_node (Page *page, const PortadaMedia *media, gboolean eager)
+{
+  g_autofree char *asset = portada_site_media_asset (page->site, media);
+  g_autofree char *src = asset_link (page, asset);
+  g_autofree char *width = g_strdup_printf ("%d", media->width);
+  g_autofree char *height = g_strdup_printf ("%d", media->height);
+  xmlNode *img = xmlNewDocNode (page->doc, NULL, BAD_CAST "img", NULL);
+
+  xmlSetProp (img, BAD_CAST "src", BAD_CAST src);
+  xmlSetProp (img, BAD_CAST "alt", BAD_CAST (media->alt_text ? media->alt_text : ""));
+  if (media->width > 0 && media->height > 0)
+    {
+      xmlSetProp (img, BAD_CAST "width", BAD_CAST width);
+      xmlSetProp (img, BAD_CAST "height", BAD_CAST height);
+    }
+  if (eager)
+    xmlSetProp (img, BAD_CAST "fetchpriority", BAD_CAST "high");
+  else
+    xmlSetProp (img, BAD_CAST "loading", BAD_CAST "lazy");
+  xmlSetProp (img, BAD_CAST "decoding", BAD_CAST "async");
+  return img;
+}
+
+/* The element of @node (or below) that carries data-slot="@name". */
+static xmlNode *
+find_slot (xmlNode *node, const char *name)
+{
+  if (node->type != XML_ELEMENT_NODE)
+    return NULL;
+  if (g_strcmp0 (portada_html_attr (node, "data-slot"), name) == 0)
+    return node;
+  for (xmlNode *c = node->children; c; c = c->next)
+    {
+      xmlNode *found = find_slot (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+typedef enum
+{
+  TEASER_CARD,    /* in a listing: an h2 */
+  TEASER_LEAD,    /* the home's lead story: an h2, its image large and loaded first */
+  TEASER_RELATED, /* under a block's h2 ("more like this", a section block): an h3 */
+} TeaserKind;
+
 static void
-fill_teasers (Page *page, xmlNode *container, GPtrArray *teasers)
+fill_teaser (Page *page, xmlNode *container, const PortadaTeaser *t, TeaserKind kind)
 {
   const Theme *theme = theme_get ();
+  g_autoptr (GHashTable) fields = fields_new ();
+  PortadaSection *s
+      = t->section ? g_hash_table_lookup (page->site->section_by_key, t->section) : NULL;
+  PortadaMedia *media = portada_site_media (page->site, t->featured);
+  xmlNode *copy = xmlDocCopyNode (theme->teaser, page->doc, 1);
+  xmlNode *image = find_slot (copy, "image");
+  xmlNode *heading = portada_html_find_element (copy, "h3");
 
-  for (guint i = 0; teasers && i < teasers->len; i++)
+  field_take (fields, "url", page_link (page, t->path));
+  field_set (fields, "title", t->title);
+  field_set (fields, "excerpt", t->excerpt);
+  /* A teaser tells the reading time of long pieces only, as the published site does. */
+  if (t->minutes >= page->site->reading_threshold)
+    field_take (fields, "reading-time", portada_site_reading_time (page->lang, t->minutes));
+  field_take (fields, "date-iso", t->publish_at ? iso_date (t->publish_at) : NULL);
+  field_take (fields, "date-text",
+              t->publish_at ? portada_site_format_date (page->lang, t->publish_at) : NULL);
+  field_set (fields, "section-name", s ? portada_section_get_name (s, page->lang) : NULL);
+  if (image && media)
     {
-      PortadaTeaser *t = g_ptr_array_index (teasers, i);
-      g_autoptr (GHashTable) fields = fields_new ();
-      PortadaSection *s
-          = t->section ? g_hash_table_lookup (page->site->section_by_key, t->section) : NULL;
-      xmlNode *copy = xmlDocCopyNode (theme->teaser, page->doc, 1);
-
-      field_take (fields, "url", page_link (page, t->path));
-      field_set (fields, "title", t->title);
-      field_set (fields, "excerpt", t->excerpt);
-      field_take (fields, "reading-time", portada_site_reading_time (page->lang, t->minutes));
-      field_take (fields, "date-iso", t->publish_at ? iso_date (t->publish_at) : NULL);
-      field_take (fields, "date-text",
-                  t->publish_at ? portada_site_format_date (page->lang, t->publish_at) : NULL);
-      field_set (fields, "section-name", s ? portada_section_get_name (s, page->lang) : NULL);
-      xmlAddChild (container, copy);
-      fill_node (page, copy, fields);
+      xmlUnsetProp (image, BAD_CAST "data-slot");
+      xmlAddChild (image, featured_image_node (page, media, kind == TEASER_LEAD));
     }
+  else if (image)
+    remove_node (image);
+  if (heading && kind != TEASER_RELATED)
+    xmlNodeSetName (heading, BAD_CAST "h2");
+  if (kind == TEASER_LEAD)
+    xmlSetProp (copy, BAD_CAST "class", BAD_CAST "teaser teaser-lead");
+  else if (media == NULL)
+    xmlSetProp (copy, BAD_CAST "class", BAD_CAST "teaser teaser-no-image");
+  xmlAddChild (container, copy);
+  fill_node (page, copy, fields);
+}
+
+static void
+fill_teasers (Page *page, xmlNode *container, GPtrArray *teasers, guint from, TeaserKind kind)
+{
+  for (guint i = from; teasers && i < teasers->len; i++)
+    fill_teaser (page, container, g_ptr_array_index (teasers, i), kind);
 }
 
 static char *
@@ -721,7 +878,19 @@ article_slot (Page *page, const char *name, xmlNode *element)
   else if (g_str_equal (name, "body"))
     xmlAddChild (element, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST d->body_html));
   else if (g_str_equal (name, "related"))
-    fill_teasers (page, element, d->related);
+    fill_teasers (page, element, d->related, 0, TEASER_RELATED);
+  else if (g_str_equal (name, "featured"))
+    {
+      PortadaMedia *media = portada_site_media (page->site, d->article->featured_media_id);
+      if (media)
+        xmlAddChild (element, featured_image_node (page, media, TRUE));
+    }
+  else if (g_str_equal (name, "comment-list"))
+    {
+      /* The comments an article has are shown here once the newsroom stores them
+       * (the exchange issue): until then the block holds the form alone. */
+      remove_node (element);
+    }
   else if (g_str_has_prefix (name, "strips:"))
     fill_strips (page, name + 7, element, NULL);
 }
@@ -741,6 +910,28 @@ share_fields (Page *page, const char *url, const char *title)
   field_take (page->fields, "share-whatsapp",
               g_strconcat ("https://api.whatsapp.com/send?text=", t, "%20", u, NULL));
   field_take (page->fields, "share-email", g_strconcat ("mailto:?subject=", t, "&body=", u, NULL));
+}
+
+/* hreflang="x-default": the default language's version of this page, when the page
+ * has alternates (@others: the other languages' PortadaAlternate). */
+static void
+x_default_field (Page *page, GPtrArray *others)
+{
+  PortadaSite *site = page->site;
+
+  if (others == NULL || others->len == 0)
+    return;
+  if (g_strcmp0 (page->lang, site->default_lang) == 0)
+    {
+      field_take (page->fields, "x-default", portada_site_absolute_url (site, page->path));
+      return;
+    }
+  for (guint i = 0; i < others->len; i++)
+    {
+      PortadaAlternate *alt = g_ptr_array_index (others, i);
+      if (g_strcmp0 (alt->lang, site->default_lang) == 0)
+        field_take (page->fields, "x-default", portada_site_absolute_url (site, alt->path));
+    }
 }
 
 static void
@@ -781,24 +972,28 @@ article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArr
              a->source_name && *a->source_name ? a->source_name : a->source_url);
   field_set (page->fields, "source-url", a->source_url);
   field_set (page->fields, "subscribe-url", site->subscribe_url);
+  /* With no endpoint the block says comments are closed instead of a form that goes
+   * nowhere. comment-post-id is the WordPress post the form answers, once articles
+   * keep their WordPress id. */
   field_set (page->fields, "comments-url", site->comments_url);
+  field_set (page->fields, "comments-closed",
+             site->comments_url && *site->comments_url ? NULL : "yes");
   field_set (page->fields, "comments", a->comments_enabled ? "yes" : NULL);
   field_set (page->fields, "has-related", related && related->len ? "yes" : NULL);
   field_set (page->fields, "has-translations", translations && translations->len ? "yes" : NULL);
+  x_default_field (page, translations);
   {
     g_autofree char *excerpt = a->excerpt && *a->excerpt
                                    ? g_strdup (a->excerpt)
                                    : portada_markdown_excerpt (a->body, 40, FALSE);
     field_set (page->fields, "description", excerpt);
   }
-  if (featured)
-    {
-      g_autofree char *asset = portada_site_media_asset (site, featured);
-      field_take (page->fields, "featured-src", asset_link (page, asset));
-      field_set (page->fields, "featured-alt", featured->alt_text ? featured->alt_text : "");
-      field_take (page->fields, "featured-width", g_strdup_printf ("%d", featured->width));
-      field_take (page->fields, "featured-height", g_strdup_printf ("%d", featured->height));
-    }
+  /* The image itself comes from featured_image_node() at the "featured" slot. Its
+   * caption and credit have no place in the newsroom yet: the figure is ready for them. */
+  field_set (page->fields, "featured", featured ? "yes" : NULL);
+  field_take (page->fields, "reading-time",
+              portada_site_reading_time (
+                  page->lang, portada_reading_time_minutes (portada_text_count_words (a->body))));
 }
 
 char *
@@ -833,6 +1028,8 @@ typedef struct
 {
   GPtrArray *teasers;
   GPtrArray *alternates;
+  GPtrArray *blocks; /* PortadaSectionBlock, the home's first page only */
+  gboolean lead;     /* the first teaser is the lead story */
 } ListingData;
 
 static GPtrArray *
@@ -845,18 +1042,60 @@ listing_list (Page *page, const char *name)
 }
 
 static void
+fill_section_blocks (Page *page, xmlNode *container, GPtrArray *blocks)
+{
+  const Theme *theme = theme_get ();
+
+  for (guint i = 0; blocks && i < blocks->len; i++)
+    {
+      PortadaSectionBlock *b = g_ptr_array_index (blocks, i);
+      PortadaSection *s = g_hash_table_lookup (page->site->section_by_key, b->section);
+      g_autoptr (GHashTable) fields = fields_new ();
+      g_autofree char *path = NULL;
+      xmlNode *copy, *cards;
+
+      if (s == NULL || b->teasers == NULL || b->teasers->len == 0)
+        continue;
+      path = portada_site_section_path (page->site, page->lang, b->section);
+      field_take (fields, "url", page_link (page, path));
+      field_set (fields, "name", portada_section_get_name (s, page->lang));
+      copy = xmlDocCopyNode (theme->block, page->doc, 1);
+      xmlAddChild (container, copy);
+      cards = find_slot (copy, "block-teasers");
+      if (cards)
+        {
+          xmlUnsetProp (cards, BAD_CAST "data-slot");
+          fill_teasers (page, cards, b->teasers, 0, TEASER_RELATED);
+        }
+      fill_node (page, copy, fields);
+    }
+  if (container->children == NULL)
+    remove_node (container);
+}
+
+static void
 listing_slot (Page *page, const char *name, xmlNode *element)
 {
   ListingData *d = page->data;
   const Theme *theme = theme_get ();
+  gboolean lead = d->lead && d->teasers && d->teasers->len > 0;
 
   if (g_str_equal (name, "content"))
     {
       xmlAddChildList (element, xmlDocCopyNodeList (page->doc, theme->listing->children));
       fill_children (page, element, page->fields);
     }
+  else if (g_str_equal (name, "lead"))
+    {
+      if (lead)
+        fill_teaser (page, element, g_ptr_array_index (d->teasers, 0), TEASER_LEAD);
+      else
+        remove_node (element);
+    }
   else if (g_str_equal (name, "teasers"))
-    fill_teasers (page, element, d->teasers);
+    fill_teasers (page, element, d->teasers, lead ? 1 : 0, TEASER_CARD);
+  else if (g_str_equal (name, "section-blocks"))
+    fill_section_blocks (page, element, d->blocks);
   else if (g_str_has_prefix (name, "strips:"))
     fill_strips (page, name + 7, element, NULL);
 }
@@ -873,10 +1112,10 @@ listing_page_path (PortadaSite *site, const char *lang, const char *section, gui
 char *
 portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
                              const char *path, guint n, guint n_pages, GPtrArray *teasers,
-                             GPtrArray *alternates, GError **error)
+                             GPtrArray *alternates, GPtrArray *blocks, GError **error)
 {
   const Theme *theme = theme_get ();
-  ListingData data = { teasers, alternates };
+  ListingData data = { teasers, alternates, n <= 1 ? blocks : NULL, section == NULL && n <= 1 };
   PortadaSection *s = section ? g_hash_table_lookup (site->section_by_key, section) : NULL;
   g_autofree char *heading
       = s ? g_strdup (portada_section_get_name (s, lang)) : label (lang, "latest");
@@ -893,6 +1132,8 @@ portada_site_render_listing (PortadaSite *site, const char *lang, const char *se
                     : g_strdup_printf ("%s – %s", heading, site->site_title));
   field_set (page.fields, "description", heading);
   field_set (page.fields, "page-class", section ? "section-page" : "home-page");
+  field_set (page.fields, "home-current", section == NULL && n <= 1 ? "page" : NULL);
+  x_default_field (&page, alternates);
   if (n_pages > 1)
     {
       g_autofree char *pattern = label (lang, "page-number");
@@ -918,6 +1159,42 @@ portada_site_render_listing (PortadaSite *site, const char *lang, const char *se
       g_autofree char *feed = g_strconcat (base, "feed.xml", NULL);
       field_take (page.fields, "feed", page_link (&page, feed));
     }
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+static GPtrArray *
+redirect_list (Page *page, const char *name)
+{
+  if (g_str_equal (name, "alternates"))
+    return alternates_list (page, page->data, TRUE);
+  return common_list (page, name);
+}
+
+static void
+redirect_slot (Page *page, const char *name, xmlNode *element)
+{
+}
+
+char *
+portada_site_render_redirect (PortadaSite *site, const char *lang, GPtrArray *alternates,
+                              GError **error)
+{
+  const Theme *theme = theme_get ();
+  g_autofree char *home = portada_site_home_path (site, lang);
+  Page page;
+  char *html;
+
+  page_init (&page, site, lang, NULL, "", theme->redirect);
+  page.list = redirect_list;
+  page.slot = redirect_slot;
+  page.data = alternates;
+  /* The page that counts is the language's home: canonical and x-default point there. */
+  field_take (page.fields, "canonical", portada_site_absolute_url (site, home));
+  field_take (page.fields, "x-default", portada_site_absolute_url (site, home));
+  field_take (page.fields, "refresh", g_strconcat ("0; url=", *home ? home : "./", NULL));
   fill_children (&page, (xmlNode *) page.doc, page.fields);
   html = page_serialize (&page);
   page_clear (&page);
@@ -964,7 +1241,8 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
 
   stmt = portada_newsroom_prepare (site->newsroom,
                                    "SELECT a.lang, s.key, a.title, a.slug, a.slug_year, "
-                                   "a.publish_at, a.excerpt, a.body FROM article a "
+                                   "a.publish_at, a.excerpt, a.body, a.featured_media_id "
+                                   "FROM article a "
                                    "LEFT JOIN section s ON s.id = a.section_id WHERE a.id = ?",
                                    error);
   if (stmt == NULL)
@@ -988,6 +1266,7 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
   t->path = portada_site_article_path (site, t->lang, t->section, year, slug);
   t->excerpt = portada_teaser_excerpt (excerpt, body);
   t->minutes = portada_reading_time_minutes (portada_text_count_words (body));
+  t->featured = sqlite3_column_int64 (stmt, 8);
   return t;
 }
 
@@ -1121,6 +1400,13 @@ portada_site_lookup_asset (PortadaNewsroom *newsroom, const char *path, char **m
       if (css && mime_type)
         *mime_type = g_strdup ("text/css");
       return css;
+    }
+  if (g_str_equal (path, "theme/favicon.svg") || g_str_equal (path, "theme/touch-icon.png"))
+    {
+      GBytes *icon = portada_site_theme_file (path + 6, error);
+      if (icon && mime_type)
+        *mime_type = g_strdup (g_str_has_suffix (path, ".svg") ? "image/svg+xml" : "image/png");
+      return icon;
     }
   if (g_str_has_prefix (path, "media/") && portada_media_is_sha256 (path + 6))
     return portada_media_lookup (newsroom, path + 6, mime_type, error);

@@ -14,7 +14,6 @@
 G_BEGIN_DECLS
 
 #define PORTADA_ASSET_SCHEME "portada://asset/"
-#define PORTADA_SETTING_COMMENTS_URL "comments-url" /* where the comment form posts */
 #define PORTADA_EXCERPT_WORDS 25
 
 /* Everything a page needs that is the same for every page of an export: loaded once. */
@@ -29,6 +28,10 @@ typedef struct
   char *subscribe_url;
   char *comments_url;
   guint page_size;
+  guint reading_threshold; /* minutes from which a teaser shows its reading time */
+  PortadaMedia *favicon;   /* the newsroom's icons (borrowed from media), NULL: the theme's */
+  PortadaMedia *touch_icon;
+  GHashTable *list_names;     /* logo list id -> name */
   GPtrArray *languages;       /* PortadaLanguage */
   GPtrArray *sections;        /* PortadaSection */
   GHashTable *section_by_key; /* key -> PortadaSection */
@@ -54,7 +57,15 @@ typedef struct
   char *excerpt;
   guint minutes;
   gint64 publish_at;
+  gint64 featured; /* media id of its featured image, 0 for none */
 } PortadaTeaser;
+
+/* A section's block on the home page: its latest stories. */
+typedef struct
+{
+  char *section;      /* key */
+  GPtrArray *teasers; /* PortadaTeaser, borrowed */
+} PortadaSectionBlock;
 
 /* Another language's version of a page. */
 typedef struct
@@ -90,8 +101,11 @@ char *portada_site_media_asset (PortadaSite *site, const PortadaMedia *media);
 GPtrArray *portada_site_strip (PortadaSite *site, const PortadaPlacement *placement,
                                const char *page_key);
 
-/* Theme files as bytes (for assets/): "style.css". */
+/* Theme files as bytes (for assets/): "style.css", "favicon.svg", "touch-icon.png". */
 GBytes *portada_site_theme_file (const char *name, GError **error);
+/* assets/ names of the theme's icons, content-hashed like the stylesheet. */
+const char *portada_site_favicon_name (void);
+const char *portada_site_touch_icon_name (void);
 
 char *portada_site_render_article (PortadaSite *site, const PortadaArticle *article,
                                    const char *path, GPtrArray *related, GPtrArray *translations,
@@ -99,7 +113,10 @@ char *portada_site_render_article (PortadaSite *site, const PortadaArticle *arti
 /* A home (@section NULL) or section page: page @page (1-based) of @n_pages. */
 char *portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
                                    const char *path, guint page, guint n_pages, GPtrArray *teasers,
-                                   GPtrArray *alternates, GError **error);
+                                   GPtrArray *alternates, GPtrArray *blocks, GError **error);
+/* The root of the site: a page that sends readers to the default language's home. */
+char *portada_site_render_redirect (PortadaSite *site, const char *lang, GPtrArray *alternates,
+                                    GError **error);
 
 /* The ~25-word excerpt of a teaser: the article's excerpt, or its body's opening. */
 char *portada_teaser_excerpt (const char *excerpt, const char *body);

@@ -26,6 +26,17 @@ portada_site_theme_file (const char *name, GError **error)
   return g_resource_lookup_data (portada_core_get_resource (), path, 0, error);
 }
 
+/* "style.css" -> "style.<hash>.css": a theme file's content-hashed name in assets/. */
+static char *
+hashed_name (const char *file)
+{
+  g_autoptr (GBytes) bytes = portada_site_theme_file (file, NULL);
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  const char *dot = strrchr (file, '.');
+
+  return g_strdup_printf ("%.*s.%.12s%s", (int) (dot - file), file, sum, dot);
+}
+
 const char *
 portada_site_stylesheet_name (void)
 {
@@ -34,9 +45,35 @@ portada_site_stylesheet_name (void)
 
   if (g_once_init_enter (&once))
     {
-      g_autoptr (GBytes) css = portada_site_theme_file ("style.css", NULL);
-      g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, css);
-      name = g_strdup_printf ("style.%.12s.css", sum);
+      name = hashed_name ("style.css");
+      g_once_init_leave (&once, 1);
+    }
+  return name;
+}
+
+const char *
+portada_site_favicon_name (void)
+{
+  static gsize once = 0;
+  static char *name;
+
+  if (g_once_init_enter (&once))
+    {
+      name = hashed_name ("favicon.svg");
+      g_once_init_leave (&once, 1);
+    }
+  return name;
+}
+
+const char *
+portada_site_touch_icon_name (void)
+{
+  static gsize once = 0;
+  static char *name;
+
+  if (g_once_init_enter (&once))
+    {
+      name = hashed_name ("touch-icon.png");
       g_once_init_leave (&once, 1);
     }
   return name;
@@ -97,6 +134,7 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->media_by_sha, g_hash_table_unref);
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
+  g_clear_pointer (&site->list_names, g_hash_table_unref);
   g_mutex_clear (&site->lock);
   g_free (site);
 }
@@ -107,11 +145,28 @@ setting (PortadaNewsroom *newsroom, const char *key, GError **error)
   return portada_settings_get (newsroom, key, error);
 }
 
+static PortadaMedia *site_media (PortadaSite *site, gint64 id);
+
+/* An icon setting: the media id of an image of the newsroom, or "" for the theme's. */
+static gboolean
+load_icon (PortadaSite *site, const char *key, PortadaMedia **icon, GError **error)
+{
+  g_autofree char *value = setting (site->newsroom, key, error);
+  gint64 id;
+
+  if (value == NULL)
+    return FALSE;
+  id = g_ascii_strtoll (value, NULL, 10);
+  *icon = id > 0 ? site_media (site, id) : NULL;
+  return TRUE;
+}
+
 static gboolean
 load_settings (PortadaSite *site, GError **error)
 {
   PortadaNewsroom *nr = site->newsroom;
   g_autofree char *page_size = NULL;
+  g_autofree char *threshold = NULL;
   gint64 n;
 
   if (!(site->site_title = setting (nr, PORTADA_SETTING_SITE_TITLE, error))
@@ -119,8 +174,13 @@ load_settings (PortadaSite *site, GError **error)
       || !(site->default_lang = setting (nr, PORTADA_SETTING_DEFAULT_LANGUAGE, error))
       || !(site->subscribe_url = setting (nr, PORTADA_SETTING_SUBSCRIBE_URL, error))
       || !(site->comments_url = setting (nr, PORTADA_SETTING_COMMENTS_URL, error))
-      || !(page_size = setting (nr, PORTADA_SETTING_PAGE_SIZE, error)))
+      || !(page_size = setting (nr, PORTADA_SETTING_PAGE_SIZE, error))
+      || !(threshold = setting (nr, PORTADA_SETTING_READING_TIME_THRESHOLD, error))
+      || !load_icon (site, PORTADA_SETTING_FAVICON, &site->favicon, error)
+      || !load_icon (site, PORTADA_SETTING_TOUCH_ICON, &site->touch_icon, error))
     return FALSE;
+  n = g_ascii_strtoll (threshold, NULL, 10);
+  site->reading_threshold = n >= 0 && n <= 1000 ? (guint) n : 5;
   while (g_str_has_suffix (site->base_url, "/"))
     site->base_url[strlen (site->base_url) - 1] = '\0';
   n = g_ascii_strtoll (page_size, NULL, 10);
@@ -175,6 +235,8 @@ load_sponsors (PortadaSite *site, GError **error)
           g_array_append_val (entries, e);
         }
       g_hash_table_insert (site->shown, g_memdup2 (&list->id, sizeof list->id), entries);
+      g_hash_table_insert (site->list_names, g_memdup2 (&list->id, sizeof list->id),
+                           g_strdup (list->name));
     }
   return TRUE;
 }
@@ -204,8 +266,10 @@ static void
 fingerprint_theme (GChecksum *sum)
 {
   static const char *const files[]
-      = { "layout.html",          "article.html", "listing.html", "partials/strip.html",
-          "partials/teaser.html", "labels.ini",   "style.css" };
+      = { "layout.html",         "article.html",         "listing.html",
+          "partials/strip.html", "partials/teaser.html", "partials/section-block.html",
+          "redirect.html",       "labels.ini",           "style.css",
+          "favicon.svg",         "touch-icon.png" };
 
   fingerprint_add (sum, PACKAGE_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -241,8 +305,10 @@ site_fingerprint (PortadaSite *site)
   fingerprint_add (sum, site->default_lang);
   fingerprint_add (sum, site->subscribe_url);
   fingerprint_add (sum, site->comments_url);
-  text = g_strdup_printf ("%u", site->page_size);
+  text = g_strdup_printf ("%u|%u", site->page_size, site->reading_threshold);
   fingerprint_add (sum, text);
+  fingerprint_add (sum, site->favicon ? site->favicon->sha256 : NULL);
+  fingerprint_add (sum, site->touch_icon ? site->touch_icon->sha256 : NULL);
   for (guint i = 0; i < site->languages->len; i++)
     {
       PortadaLanguage *l = g_ptr_array_index (site->languages, i);
@@ -270,6 +336,7 @@ site_fingerprint (PortadaSite *site)
       g_autofree char *langs = g_strjoinv (",", p->languages);
       g_autofree char *sections = g_strjoinv (",", p->sections);
       fingerprint_add (sum, row);
+      fingerprint_add (sum, g_hash_table_lookup (site->list_names, &p->list_id));
       fingerprint_add (sum, langs);
       fingerprint_add (sum, sections);
     }
@@ -344,6 +411,7 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
   site->section_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   site->logo_html = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) g_hash_table_unref);
+  site->list_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   if (!load_settings (site, error))
     return NULL;
   if (!(site->languages = portada_languages_list (newsroom, error))
