@@ -200,6 +200,7 @@ test_reader_is_read_only (void)
       portada_newsroom_exec (reader, "INSERT INTO setting (key, value) VALUES ('x', 'y')", &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_READ_ONLY);
   g_clear_error (&error);
+  g_free (a->title);
   a->title = g_strdup ("Xylophone quarterly report");
   g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
   q.search = "xylophone";
@@ -242,11 +243,13 @@ test_changed_by_others_only (void)
   portada_newsroom_watch (nr);
   g_assert_false (portada_newsroom_check_changed (nr));
 
+  g_free (mine->title);
   mine->title = g_strdup ("Mine");
   g_assert_true (portada_articles_save (nr, mine, PORTADA_SAVE_DEFAULT, &error));
   g_assert_false (portada_newsroom_check_changed (nr));
 
   /* The file monitor brings the change of the other connection, with no polling. */
+  g_free (theirs->title);
   theirs->title = g_strdup ("Theirs");
   g_assert_true (portada_articles_save (other, theirs, PORTADA_SAVE_DEFAULT, &error));
   timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);

@@ -77,7 +77,10 @@ test_no_link_followed (void)
 
   g_assert_true (g_file_get_contents (victim, &read_back, NULL, NULL));
   g_assert_cmpstr (read_back, ==, "keep");
-  g_assert_false (g_file_test (g_build_filename (outside, "index.html", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *planted = g_build_filename (outside, "index.html", NULL);
+    g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
+  }
 
   /* What is allowed still works. */
   g_assert_true (portada_beneath_write (fd, "es/a/b/index.html", "ok", 2, &error));

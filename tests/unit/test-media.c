@@ -246,7 +246,10 @@ test_store_once (void)
   g_assert_cmpstr (m->alt_text, ==, "Boats at dawn");
   g_assert_cmpstr (m->caption, ==, "The harbour at six.");
   g_assert_cmpstr (m->credit, ==, "Ana Ruiz / Portada");
-  g_assert_cmpstr (m->sha256, ==, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png));
+  {
+    g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, png);
+    g_assert_cmpstr (m->sha256, ==, sha);
+  }
 
   again = portada_media_find_sha256 (nr, m->sha256, &error);
   g_assert_no_error (error);
