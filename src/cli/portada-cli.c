@@ -25,6 +25,7 @@ static const struct
   { "import", portada_cli_import, N_ ("Import WordPress exports and Markdown files") },
   { "export", portada_cli_export, N_ ("Export the site, WordPress (WXR) or Markdown") },
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
+  { "trash", portada_cli_trash, N_ ("List, restore and empty deleted articles") },
 };
 
 static void

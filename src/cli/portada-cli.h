@@ -32,5 +32,6 @@ int portada_cli_check (int argc, char *argv[]);
 int portada_cli_import (int argc, char *argv[]);
 int portada_cli_export (int argc, char *argv[]);
 int portada_cli_sponsors (int argc, char *argv[]);
+int portada_cli_trash (int argc, char *argv[]);
 
 G_END_DECLS

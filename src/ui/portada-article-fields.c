@@ -61,7 +61,8 @@ struct _PortadaArticleFields
   gint64 featured_media_id;
   gint64 translation_id; /* the other-language version shown, 0 for none */
   gint64 article_id;
-  char *shown_title; /* the title when the slug was last derived from it */
+  char *shown_title;        /* the title when the slug was last derived from it */
+  gboolean first_published; /* once published, the address stays */
   GCancellable *image_cancellable;
   gboolean loading;
 };
@@ -160,11 +161,11 @@ title_changed_cb (PortadaArticleFields *self)
 {
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *slug = gtk_editable_get_text (GTK_EDITABLE (self->slug_row));
-  g_autofree char *old_derived = portada_slug_from_title (self->shown_title);
   guint status = adw_combo_row_get_selected (self->status_row);
 
-  if (!self->loading && status <= PORTADA_STATUS_REVIEW
-      && (*slug == '\0' || g_str_equal (slug, old_derived)))
+  if (!self->loading && !self->first_published && status != PORTADA_STATUS_PUBLISHED
+      && status != PORTADA_STATUS_ARCHIVED
+      && (*slug == '\0' || portada_slug_is_derived (slug, self->shown_title)))
     {
       g_autofree char *derived = portada_slug_from_title (title);
       gtk_editable_set_text (GTK_EDITABLE (self->slug_row), derived);
@@ -714,6 +715,7 @@ portada_article_fields_show_article (PortadaArticleFields *self, const PortadaAr
   self->article_id = article->id;
   g_free (self->shown_title);
   self->shown_title = g_strdup (article->title);
+  self->first_published = article->first_published_at != 0;
   set_text (GTK_EDITABLE (self->title_row), article->title);
   set_text (GTK_EDITABLE (self->subtitle_row), article->subtitle);
   set_text (GTK_EDITABLE (self->slug_row), article->slug);
