@@ -110,12 +110,32 @@ format_publish_date (gint64 t)
   return dt ? g_date_time_format (dt, _ ("%A, %-d %B %Y, %H:%M")) : g_strdup ("");
 }
 
+/* Published with a date still to come is scheduled: the status row says so. */
+static void
+show_scheduled (PortadaArticleFields *self)
+{
+  guint status = adw_combo_row_get_selected (self->status_row);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if ((status == PORTADA_STATUS_PUBLISHED || status == PORTADA_STATUS_SCHEDULED)
+      && self->publish_at > now)
+    {
+      g_autofree char *when = format_publish_date (self->publish_at);
+      /* TRANSLATORS: under the status of an article whose publish date is to come */
+      g_autofree char *text = g_strdup_printf (_ ("Scheduled: public from %s"), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), text);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), NULL);
+}
+
 static void
 show_publish_date (PortadaArticleFields *self)
 {
   g_autofree char *text = format_publish_date (self->publish_at);
 
   adw_action_row_set_subtitle (self->date_row, text);
+  show_scheduled (self);
 }
 
 static gboolean
@@ -199,6 +219,7 @@ status_changed_cb (PortadaArticleFields *self)
       self->publish_at = g_get_real_time () / G_USEC_PER_SEC;
       show_publish_date (self);
     }
+  show_scheduled (self);
   emit_changed (self);
 }
 
@@ -822,4 +843,14 @@ portada_article_fields_set_image_file (PortadaArticleFields *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
   gtk_widget_set_sensitive (GTK_WIDGET (self->image_choose_button), FALSE);
   portada_image_import_async (file, self->image_cancellable, image_imported_cb, self);
+}
+
+void
+portada_article_fields_set_status (PortadaArticleFields *self, PortadaArticleStatus status)
+{
+  g_return_if_fail (PORTADA_IS_ARTICLE_FIELDS (self));
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, status);
+  self->loading = FALSE;
+  show_scheduled (self);
 }

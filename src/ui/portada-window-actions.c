@@ -13,6 +13,7 @@
 #include "portada-export-dialog.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
+#include "portada-trash-dialog.h"
 #include "portada-trash.h"
 #include "portada-window-private.h"
 
@@ -207,6 +208,26 @@ delete_article_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
+trash_changed_cb (PortadaTrashDialog *dialog, PortadaWindow *self)
+{
+  portada_article_list_reload (self->article_list, 0);
+}
+
+static void
+trash_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PortadaWindow *self = PORTADA_WINDOW (widget);
+  PortadaTrashDialog *dialog;
+
+  if (self->newsroom == NULL)
+    return;
+  portada_article_editor_save (self->editor, NULL);
+  dialog = portada_trash_dialog_new (GTK_WINDOW (self), self->newsroom);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (trash_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 open_article_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   PortadaWindow *self = PORTADA_WINDOW (widget);
@@ -349,6 +370,7 @@ portada_window_update_actions (PortadaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layout", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-article", article);
@@ -374,6 +396,7 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.revisions", NULL, revisions_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",

@@ -19,6 +19,8 @@
 #include "portada-revisions-dialog.h"
 #include "portada-settings.h"
 #include "portada-test-util.h"
+#include "portada-trash-dialog.h"
+#include "portada-trash.h"
 #include "portada-ui-test.h"
 #include "portada-window.h"
 
@@ -282,6 +284,21 @@ test_bad_fields (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after->source_url, ==, "https://www.example.org/news/1");
 }
 
+/* The Trash's Restore button of its first row. */
+static GtkWidget *
+find_restore_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "article-id"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_restore_button (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_new_delete_undo (Fixture *f, gconstpointer data)
 {
@@ -318,6 +335,39 @@ test_new_delete_undo (Fixture *f, gconstpointer data)
   /* Undo twice brings nothing more back. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
   g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+
+  /* Deleted again: it waits in the Trash, whose Restore brings it back. */
+  {
+    PortadaNewsroom *nr = NULL;
+    PortadaTrashDialog *trash;
+    GtkWidget *button;
+    gint64 id = portada_article_editor_get_article (f->editor)->id;
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-article", NULL);
+    g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 1);
+    nr = g_object_ref (portada_window_get_newsroom (f->window));
+    g_assert_cmpint (portada_trash_deleted_at (nr, id, NULL), >, 0);
+    /* The Trash as the menu opens it. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash", NULL);
+    trash = NULL;
+    {
+      g_autoptr (GList) tops = gtk_window_list_toplevels ();
+      for (GList *l = tops; l; l = l->next)
+        if (PORTADA_IS_TRASH_DIALOG (l->data))
+          trash = l->data;
+    }
+    g_assert_nonnull (trash);
+    g_assert_cmpuint (portada_trash_dialog_get_n_items (trash), ==, 1);
+    g_free (portada_ui_test_screenshot (GTK_WIDGET (trash), "trash-dialog"));
+    button = find_restore_button (GTK_WIDGET (trash));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpuint (portada_trash_dialog_get_n_items (trash), ==, 0);
+    g_assert_cmpint (portada_trash_deleted_at (nr, id, NULL), ==, 0);
+    g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+    gtk_window_destroy (GTK_WINDOW (trash));
+    g_object_unref (nr);
+  }
 }
 
 static void
