@@ -615,6 +615,52 @@ find_revisions_dialog (void)
   return NULL;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) tops = gtk_window_list_toplevels ();
+
+  for (GList *l = tops; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Setting Published on an article with nothing in it asks first: Go Back keeps it
+ * a draft, Publish Anyway publishes. */
+static void
+test_publish_checks (Fixture *f, gconstpointer data)
+{
+  GtkWidget *fields = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_ARTICLE_FIELDS);
+  AdwComboRow *status = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "status_row"));
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
+  id = portada_article_editor_get_article (f->editor)->id;
+  adw_combo_row_set_selected (status, PORTADA_STATUS_PUBLISHED);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "publish-checks"));
+  adw_message_dialog_response (dialog, "back");
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, PORTADA_STATUS_DRAFT);
+  g_assert_true (portada_article_editor_save (f->editor, NULL));
+  {
+    g_autoptr (PortadaArticle) a = stored (f, id);
+    g_assert_cmpint (a->status, ==, PORTADA_STATUS_DRAFT);
+  }
+  adw_combo_row_set_selected (status, PORTADA_STATUS_PUBLISHED);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "publish");
+  g_assert_true (portada_article_editor_save (f->editor, NULL));
+  {
+    g_autoptr (PortadaArticle) a = stored (f, id);
+    g_assert_cmpint (a->status, ==, PORTADA_STATUS_PUBLISHED);
+  }
+}
+
 static void
 test_revisions (Fixture *f, gconstpointer data)
 {
@@ -636,6 +682,8 @@ test_revisions (Fixture *f, gconstpointer data)
   g_assert_cmpuint (portada_revisions_dialog_get_n_revisions (dialog), >=, 1);
   portada_revisions_dialog_select (dialog, 0);
   portada_ui_test_sleep (200);
+  /* The words typed since, counted and highlighted. */
+  g_assert_nonnull (strstr (portada_revisions_dialog_get_summary (dialog), "3 words added"));
   g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "revisions-dialog"));
   g_assert_true (portada_revisions_dialog_restore_selected (dialog, NULL));
   portada_ui_test_sleep (200);
@@ -738,6 +786,7 @@ main (int argc, char *argv[])
   ADD ("export", test_export);
   ADD ("preview-sealed", test_preview_sealed);
   ADD ("revisions", test_revisions);
+  ADD ("publish-checks", test_publish_checks);
   ADD ("settings-changed", test_settings_changed);
 #undef ADD
   g_test_add_func ("/window/unopenable", test_unopenable);
