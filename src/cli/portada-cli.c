@@ -27,6 +27,7 @@ static const struct
   { "export", portada_cli_export, N_ ("Export the site, WordPress (WXR) or Markdown") },
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
   { "publish", portada_cli_publish, N_ ("Publish the site over SFTP or to a folder") },
+  { "trash", portada_cli_trash, N_ ("List, restore and empty deleted articles") },
 };
 
 static void

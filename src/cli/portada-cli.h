@@ -41,5 +41,6 @@ int portada_cli_import (int argc, char *argv[]);
 int portada_cli_export (int argc, char *argv[]);
 int portada_cli_sponsors (int argc, char *argv[]);
 int portada_cli_publish (int argc, char *argv[]);
+int portada_cli_trash (int argc, char *argv[]);
 
 G_END_DECLS

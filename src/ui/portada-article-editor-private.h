@@ -43,6 +43,7 @@ struct _PortadaArticleEditor
   guint autosave_id;
   guint idle_update_id;
   gboolean dirty;
+  gboolean asking_publish; /* the checks before publishing are on screen */
   gboolean fields_dirty;
   gboolean loading;
   GCancellable *image_cancellable;

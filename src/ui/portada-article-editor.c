@@ -11,6 +11,7 @@
 
 #include "portada-article-editor-private.h"
 #include "portada-article-fields.h"
+#include "portada-article-checks.h"
 #include "portada-articles.h"
 #include "portada-markdown-view.h"
 
@@ -137,10 +138,59 @@ buffer_changed_cb (PortadaArticleEditor *self)
 }
 
 static void
+publish_response_cb (AdwMessageDialog *dialog, const char *response, PortadaArticleEditor *self)
+{
+  self->asking_publish = FALSE;
+  if (g_strcmp0 (response, "publish") != 0 && self->article)
+    /* Back to where it was: the stored status, the rest of what was typed kept. */
+    portada_article_fields_set_status (self->fields, self->article->status);
+  mark_changed (self);
+}
+
+/* Setting Published runs the article checks first: the writer sees what is
+ * missing and publishes anyway or goes back. */
+static gboolean
+ask_before_publishing (PortadaArticleEditor *self)
+{
+  g_autoptr (PortadaArticle) edited = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  GtkRoot *root;
+
+  if (self->article == NULL || self->loading || self->asking_publish)
+    return FALSE;
+  edited = portada_article_copy (self->article);
+  portada_article_fields_apply (self->fields, edited);
+  g_free (edited->body);
+  edited->body = buffer_text (portada_article_editor_get_buffer (self));
+  if (edited->status != PORTADA_STATUS_PUBLISHED || self->article->status == edited->status)
+    return FALSE;
+  problems = portada_article_checks_before_publish (self->newsroom, edited);
+  if (problems->len == 0)
+    return FALSE;
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (body, "%s• %s", i ? "\n" : "", (char *) problems->pdata[i]);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Publish This Article?"), body->str));
+  adw_message_dialog_add_responses (dialog, "back", _ ("_Go Back"), "publish",
+                                    _ ("_Publish Anyway"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "publish", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "back");
+  adw_message_dialog_set_close_response (dialog, "back");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
+  self->asking_publish = TRUE;
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 fields_changed_cb (PortadaArticleEditor *self)
 {
   self->fields_dirty = TRUE;
   mark_changed (self);
+  ask_before_publishing (self);
 }
 
 static void
@@ -459,6 +509,10 @@ portada_article_editor_save (PortadaArticleEditor *self, GError **error)
   portada_article_fields_apply (self->fields, copy);
   g_free (copy->body);
   copy->body = buffer_text (portada_article_editor_get_buffer (self));
+  /* While the checks before publishing are asked, everything is saved but the
+   * publication itself. */
+  if (self->asking_publish)
+    copy->status = self->article->status;
   /* "Saved" only once another connection reads it back from the file: a
    * transaction left open, a busy file or a lost lock shows "Not Saved" and
    * tries again, never a false "Saved". */

@@ -62,7 +62,8 @@ struct _PortadaArticleFields
   gint64 featured_media_id;
   gint64 translation_id; /* the other-language version shown, 0 for none */
   gint64 article_id;
-  char *shown_title; /* the title when the slug was last derived from it */
+  char *shown_title;        /* the title when the slug was last derived from it */
+  gboolean first_published; /* once published, the address stays */
   GCancellable *image_cancellable;
   gboolean loading;
 };
@@ -110,12 +111,32 @@ format_publish_date (gint64 t)
   return dt ? g_date_time_format (dt, _ ("%A, %-d %B %Y, %H:%M")) : g_strdup ("");
 }
 
+/* Published with a date still to come is scheduled: the status row says so. */
+static void
+show_scheduled (PortadaArticleFields *self)
+{
+  guint status = adw_combo_row_get_selected (self->status_row);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  if ((status == PORTADA_STATUS_PUBLISHED || status == PORTADA_STATUS_SCHEDULED)
+      && self->publish_at > now)
+    {
+      g_autofree char *when = format_publish_date (self->publish_at);
+      /* TRANSLATORS: under the status of an article whose publish date is to come */
+      g_autofree char *text = g_strdup_printf (_ ("Scheduled: public from %s"), when);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), text);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row), NULL);
+}
+
 static void
 show_publish_date (PortadaArticleFields *self)
 {
   g_autofree char *text = format_publish_date (self->publish_at);
 
   adw_action_row_set_subtitle (self->date_row, text);
+  show_scheduled (self);
 }
 
 static gboolean
@@ -161,11 +182,11 @@ title_changed_cb (PortadaArticleFields *self)
 {
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   const char *slug = gtk_editable_get_text (GTK_EDITABLE (self->slug_row));
-  g_autofree char *old_derived = portada_slug_from_title (self->shown_title);
   guint status = adw_combo_row_get_selected (self->status_row);
 
-  if (!self->loading && status <= PORTADA_STATUS_REVIEW
-      && (*slug == '\0' || g_str_equal (slug, old_derived)))
+  if (!self->loading && !self->first_published && status != PORTADA_STATUS_PUBLISHED
+      && status != PORTADA_STATUS_ARCHIVED
+      && (*slug == '\0' || portada_slug_is_derived (slug, self->shown_title)))
     {
       g_autofree char *derived = portada_slug_from_title (title);
       gtk_editable_set_text (GTK_EDITABLE (self->slug_row), derived);
@@ -199,6 +220,7 @@ status_changed_cb (PortadaArticleFields *self)
       self->publish_at = g_get_real_time () / G_USEC_PER_SEC;
       show_publish_date (self);
     }
+  show_scheduled (self);
   emit_changed (self);
 }
 
@@ -731,6 +753,7 @@ portada_article_fields_show_article (PortadaArticleFields *self, const PortadaAr
   self->article_id = article->id;
   g_free (self->shown_title);
   self->shown_title = g_strdup (article->title);
+  self->first_published = article->first_published_at != 0;
   set_text (GTK_EDITABLE (self->title_row), article->title);
   set_text (GTK_EDITABLE (self->subtitle_row), article->subtitle);
   set_text (GTK_EDITABLE (self->slug_row), article->slug);
@@ -837,4 +860,14 @@ portada_article_fields_set_image_file (PortadaArticleFields *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
   gtk_widget_set_sensitive (GTK_WIDGET (self->image_choose_button), FALSE);
   portada_image_import_async (file, self->image_cancellable, image_imported_cb, self);
+}
+
+void
+portada_article_fields_set_status (PortadaArticleFields *self, PortadaArticleStatus status)
+{
+  g_return_if_fail (PORTADA_IS_ARTICLE_FIELDS (self));
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->status_row, status);
+  self->loading = FALSE;
+  show_scheduled (self);
 }

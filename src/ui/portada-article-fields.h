@@ -27,6 +27,8 @@ void portada_article_fields_show_article (PortadaArticleFields *self,
  * Returns FALSE when some field was kept that way. */
 gboolean portada_article_fields_apply (PortadaArticleFields *self, PortadaArticle *article);
 /* Chooses the featured image from a file, as a drop or the file chooser would. */
+/* Shows @status without emitting "changed" (a publication the user went back on). */
+void portada_article_fields_set_status (PortadaArticleFields *self, PortadaArticleStatus status);
 void portada_article_fields_set_image_file (PortadaArticleFields *self, GFile *file);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ query_of (PortadaArticleModel *self, PortadaArticleQuery *q)
   q->section = self->section;
   q->author = self->author;
   q->status = self->status;
+  q->trashed = FALSE;
 }
 
 static void

@@ -9,12 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "portada-article-item.h"
-#include "portada-line-diff.h"
 #include "portada-revisions-dialog.h"
 #include "portada-revisions.h"
-
-/* Longer texts are shown as a whole rather than compared line by line. */
-#define MAX_DIFF_LINES 4000
+#include "portada-word-diff.h"
 
 struct _PortadaRevisionsDialog
 {
@@ -25,6 +22,7 @@ struct _PortadaRevisionsDialog
   GtkListBox *list;
   GtkTextView *text_view;
   GtkLabel *error_label;
+  GtkLabel *summary_label;
 
   PortadaNewsroom *newsroom;
   PortadaArticle *article;
@@ -65,8 +63,13 @@ static GtkWidget *
 revision_row (PortadaRevision *r)
 {
   g_autofree char *when = format_time (r->created_at);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s", portada_article_status_label (r->status),
-                                               reason_label (r->reason));
+  g_autofree char *subtitle
+      = r->author && *r->author
+            /* TRANSLATORS: a revision: its status · why it was kept · who was editing */
+            ? g_strdup_printf (_ ("%s · %s · %s"), portada_article_status_label (r->status),
+                               reason_label (r->reason), r->author)
+            : g_strdup_printf ("%s · %s", portada_article_status_label (r->status),
+                               reason_label (r->reason));
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
@@ -74,28 +77,31 @@ revision_row (PortadaRevision *r)
   return row;
 }
 
+/* The current text against the revision's, word by word: removed words struck
+ * out in red, added ones in green; the counts in the title. */
 static void
 show_diff (PortadaRevisionsDialog *self, const char *old_text, const char *new_text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr (GArray) diff = portada_line_diff (old_text, new_text, MAX_DIFF_LINES);
+  g_autoptr (GArray) diff = portada_word_diff (old_text, new_text);
+  g_autofree char *summary = NULL;
+  guint added, removed;
   GtkTextIter end;
 
   gtk_text_buffer_set_text (buffer, "", 0);
   for (guint i = 0; i < diff->len; i++)
     {
-      PortadaDiffLine *l = &g_array_index (diff, PortadaDiffLine, i);
-      const char *tag = l->kind == PORTADA_DIFF_ADDED     ? "added"
-                        : l->kind == PORTADA_DIFF_REMOVED ? "removed"
-                                                          : NULL;
+      PortadaDiffSpan *span = &g_array_index (diff, PortadaDiffSpan, i);
+      const char *tag = span->kind == PORTADA_DIFF_ADDED     ? "added"
+                        : span->kind == PORTADA_DIFF_REMOVED ? "removed"
+                                                             : NULL;
       gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, l->line, -1, tag, NULL);
-      if (i + 1 < diff->len)
-        {
-          gtk_text_buffer_get_end_iter (buffer, &end);
-          gtk_text_buffer_insert (buffer, &end, "\n", 1);
-        }
+      gtk_text_buffer_insert_with_tags_by_name (buffer, &end, span->text, -1, tag, NULL);
     }
+  portada_word_diff_count (diff, &added, &removed);
+  /* TRANSLATORS: the difference between an earlier version and the current text */
+  summary = g_strdup_printf (_ ("Since this version: %u words added, %u removed"), added, removed);
+  gtk_label_set_label (self->summary_label, summary);
 }
 
 static void
@@ -163,6 +169,7 @@ portada_revisions_dialog_class_init (PortadaRevisionsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PortadaRevisionsDialog, list);
   gtk_widget_class_bind_template_child (widget_class, PortadaRevisionsDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, PortadaRevisionsDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, PortadaRevisionsDialog, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, restore_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -175,9 +182,8 @@ portada_revisions_dialog_init (PortadaRevisionsDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   buffer = gtk_text_view_get_buffer (self->text_view);
-  gtk_text_buffer_create_tag (buffer, "added", "paragraph-background", "rgba(46,194,126,0.18)",
-                              NULL);
-  gtk_text_buffer_create_tag (buffer, "removed", "paragraph-background", "rgba(224,27,36,0.15)",
+  gtk_text_buffer_create_tag (buffer, "added", "background", "rgba(46,194,126,0.30)", NULL);
+  gtk_text_buffer_create_tag (buffer, "removed", "background", "rgba(224,27,36,0.25)",
                               "strikethrough", TRUE, NULL);
 }
 
@@ -216,6 +222,13 @@ portada_revisions_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom,
                                  *article->title ? article->title : _ ("Untitled Article"));
   fill (self);
   return self;
+}
+
+const char *
+portada_revisions_dialog_get_summary (PortadaRevisionsDialog *self)
+{
+  g_return_val_if_fail (PORTADA_IS_REVISIONS_DIALOG (self), NULL);
+  return gtk_label_get_label (self->summary_label);
 }
 
 guint

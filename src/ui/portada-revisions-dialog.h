@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (PortadaRevisionsDialog, portada_revisions_dialog, PORTADA,
 /* Emits "restored" after a revision was put back into the article. */
 PortadaRevisionsDialog *portada_revisions_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom,
                                                       const PortadaArticle *article);
+/* "Since this version: N words added, M removed" for the selected revision. */
+const char *portada_revisions_dialog_get_summary (PortadaRevisionsDialog *self);
 guint portada_revisions_dialog_get_n_revisions (PortadaRevisionsDialog *self);
 /* Shows revision @index (0 is the newest) compared with the current text. */
 void portada_revisions_dialog_select (PortadaRevisionsDialog *self, guint index);

@@ -14,14 +14,15 @@
 #include "portada-publish-dialog.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
+#include "portada-trash-dialog.h"
+#include "portada-trash.h"
 #include "portada-window-private.h"
 
-/* What it takes to bring a deleted article back: the article and its revisions. */
+/* The article the undo toast brings back from the Trash. */
 struct _PortadaDeletedArticle
 {
   PortadaNewsroom *newsroom;
   PortadaArticle *article;
-  GPtrArray *revisions; /* PortadaRevision with bodies */
 };
 
 void
@@ -31,7 +32,6 @@ portada_deleted_article_free (DeletedArticle *d)
     return;
   g_clear_object (&d->newsroom);
   g_clear_pointer (&d->article, portada_article_free);
-  g_clear_pointer (&d->revisions, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -146,48 +146,6 @@ translate_article_action (GtkWidget *widget, const char *name, GVariant *param)
                                     : _ ("English version created: translate it here"));
 }
 
-static PortadaArticle *
-article_from_revision (const PortadaArticle *article, const PortadaRevision *r)
-{
-  PortadaArticle *a = portada_article_copy (article);
-
-  g_free (a->title);
-  a->title = g_strdup (r->title ? r->title : "");
-  g_free (a->subtitle);
-  a->subtitle = g_strdup (r->subtitle);
-  g_free (a->excerpt);
-  a->excerpt = g_strdup (r->excerpt);
-  g_free (a->body);
-  a->body = g_strdup (r->body ? r->body : "");
-  a->status = r->status;
-  return a;
-}
-
-static gboolean
-restore_deleted (DeletedArticle *d, GError **error)
-{
-  PortadaArticle *a = d->article;
-
-  a->id = 0;
-  if (!portada_newsroom_begin (d->newsroom, error))
-    return FALSE;
-  if (!portada_articles_save (d->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
-                              error))
-    goto failed;
-  for (guint i = d->revisions->len; i > 0; i--)
-    {
-      PortadaRevision *r = g_ptr_array_index (d->revisions, i - 1);
-      g_autoptr (PortadaArticle) old = article_from_revision (a, r);
-      if (!portada_revisions_add (d->newsroom, old, r->reason, r->created_at, error))
-        goto failed;
-    }
-  return portada_newsroom_commit (d->newsroom, error);
-
-failed:
-  portada_newsroom_rollback (d->newsroom);
-  return FALSE;
-}
-
 static void
 undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -198,7 +156,7 @@ undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
   if (d == NULL || self->newsroom != d->newsroom)
     return;
   self->deleted = NULL;
-  if (!restore_deleted (d, &error))
+  if (!portada_trash_restore (d->newsroom, d->article->id, &error))
     {
       portada_window_toast (self, error->message);
       portada_deleted_article_free (d);
@@ -209,32 +167,6 @@ undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
   portada_article_list_show_selected (self->article_list, d->article->id);
   portada_deleted_article_free (d);
   portada_window_update_actions (self);
-}
-
-static DeletedArticle *
-keep_for_undo (PortadaWindow *self, const PortadaArticle *article, GError **error)
-{
-  g_autoptr (GPtrArray) list = portada_revisions_list (self->newsroom, article->id, error);
-  DeletedArticle *d;
-
-  if (list == NULL)
-    return NULL;
-  d = g_new0 (DeletedArticle, 1);
-  d->newsroom = g_object_ref (self->newsroom);
-  d->article = portada_article_copy (article);
-  d->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_revision_free);
-  for (guint i = 0; i < list->len; i++)
-    {
-      PortadaRevision *r = g_ptr_array_index (list, i);
-      PortadaRevision *full = portada_revisions_load (self->newsroom, r->id, error);
-      if (full == NULL)
-        {
-          portada_deleted_article_free (d);
-          return NULL;
-        }
-      g_ptr_array_add (d->revisions, full);
-    }
-  return d;
 }
 
 static void
@@ -251,17 +183,20 @@ delete_article_action (GtkWidget *widget, const char *name, GVariant *param)
   current = portada_article_editor_get_article (self->editor);
   if (current == NULL)
     return;
-  d = keep_for_undo (self, current, &error);
-  if (d == NULL || !portada_articles_delete (self->newsroom, current->id, &error))
+  /* Deleting moves the article to the Trash: the toast's Undo, or the Trash
+   * itself, brings it back. */
+  if (!portada_trash_move (self->newsroom, current->id, &error))
     {
-      g_clear_pointer (&d, portada_deleted_article_free);
       portada_window_toast (self, error->message);
       return;
     }
+  d = g_new0 (DeletedArticle, 1);
+  d->newsroom = g_object_ref (self->newsroom);
+  d->article = portada_article_copy (current);
   portada_article_editor_forget (self->editor);
   portada_article_list_reload (self->article_list, 0);
   gtk_stack_set_visible_child_name (self->editor_stack, "empty");
-  title = g_strdup_printf (_ ("“%s” deleted"),
+  title = g_strdup_printf (_ ("“%s” moved to the Trash"),
                            *d->article->title ? d->article->title : _ ("Untitled Article"));
   portada_deleted_article_free (self->deleted);
   self->deleted = d;
@@ -271,6 +206,26 @@ delete_article_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+trash_changed_cb (PortadaTrashDialog *dialog, PortadaWindow *self)
+{
+  portada_article_list_reload (self->article_list, 0);
+}
+
+static void
+trash_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PortadaWindow *self = PORTADA_WINDOW (widget);
+  PortadaTrashDialog *dialog;
+
+  if (self->newsroom == NULL)
+    return;
+  portada_article_editor_save (self->editor, NULL);
+  dialog = portada_trash_dialog_new (GTK_WINDOW (self), self->newsroom);
+  g_signal_connect_object (dialog, "changed", G_CALLBACK (trash_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -431,6 +386,7 @@ portada_window_update_actions (PortadaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.layout", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-article", article);
@@ -457,6 +413,7 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",

@@ -10,6 +10,7 @@
 
 #include "portada-articles.h"
 #include "portada-settings.h"
+#include "portada-trash.h"
 #include "portada-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PortadaWindow, portada_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -406,6 +407,12 @@ portada_window_open_newsroom (PortadaWindow *self, const char *path, gboolean cr
       g_autofree char *title = g_strdup_printf (_ ("“%s” Cannot Be Opened"), name);
       portada_window_show_problem (self, title, error->message);
       return FALSE;
+    }
+  /* What has been in the Trash for 30 days goes for good. */
+  if (portada_trash_empty_expired (newsroom, &error) < 0)
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
     }
   /* The newsroom being left keeps everything typed into it. */
   portada_article_editor_save (self->editor, NULL);

@@ -19,6 +19,8 @@
 #include "portada-revisions-dialog.h"
 #include "portada-settings.h"
 #include "portada-test-util.h"
+#include "portada-trash-dialog.h"
+#include "portada-trash.h"
 #include "portada-ui-test.h"
 #include "portada-window.h"
 
@@ -310,6 +312,21 @@ test_bad_fields (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after->source_url, ==, "https://www.example.org/news/1");
 }
 
+/* The Trash's Restore button of its first row. */
+static GtkWidget *
+find_restore_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "article-id"))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_restore_button (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_new_delete_undo (Fixture *f, gconstpointer data)
 {
@@ -346,6 +363,39 @@ test_new_delete_undo (Fixture *f, gconstpointer data)
   /* Undo twice brings nothing more back. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-delete", NULL);
   g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+
+  /* Deleted again: it waits in the Trash, whose Restore brings it back. */
+  {
+    PortadaNewsroom *nr = NULL;
+    PortadaTrashDialog *trash;
+    GtkWidget *button;
+    gint64 id = portada_article_editor_get_article (f->editor)->id;
+
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-article", NULL);
+    g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 1);
+    nr = g_object_ref (portada_window_get_newsroom (f->window));
+    g_assert_cmpint (portada_trash_deleted_at (nr, id, NULL), >, 0);
+    /* The Trash as the menu opens it. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trash", NULL);
+    trash = NULL;
+    {
+      g_autoptr (GList) tops = gtk_window_list_toplevels ();
+      for (GList *l = tops; l; l = l->next)
+        if (PORTADA_IS_TRASH_DIALOG (l->data))
+          trash = l->data;
+    }
+    g_assert_nonnull (trash);
+    g_assert_cmpuint (portada_trash_dialog_get_n_items (trash), ==, 1);
+    g_free (portada_ui_test_screenshot (GTK_WIDGET (trash), "trash-dialog"));
+    button = find_restore_button (GTK_WIDGET (trash));
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    g_assert_cmpuint (portada_trash_dialog_get_n_items (trash), ==, 0);
+    g_assert_cmpint (portada_trash_deleted_at (nr, id, NULL), ==, 0);
+    g_assert_cmpuint (portada_article_list_get_n_items (list), ==, n + 2);
+    gtk_window_destroy (GTK_WINDOW (trash));
+    g_object_unref (nr);
+  }
 }
 
 static void
@@ -593,6 +643,52 @@ find_revisions_dialog (void)
   return NULL;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) tops = gtk_window_list_toplevels ();
+
+  for (GList *l = tops; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Setting Published on an article with nothing in it asks first: Go Back keeps it
+ * a draft, Publish Anyway publishes. */
+static void
+test_publish_checks (Fixture *f, gconstpointer data)
+{
+  GtkWidget *fields = portada_ui_test_find (GTK_WIDGET (f->editor), PORTADA_TYPE_ARTICLE_FIELDS);
+  AdwComboRow *status = ADW_COMBO_ROW (
+      gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "status_row"));
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-article", NULL);
+  id = portada_article_editor_get_article (f->editor)->id;
+  adw_combo_row_set_selected (status, PORTADA_STATUS_PUBLISHED);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "publish-checks"));
+  adw_message_dialog_response (dialog, "back");
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, PORTADA_STATUS_DRAFT);
+  g_assert_true (portada_article_editor_save (f->editor, NULL));
+  {
+    g_autoptr (PortadaArticle) a = stored (f, id);
+    g_assert_cmpint (a->status, ==, PORTADA_STATUS_DRAFT);
+  }
+  adw_combo_row_set_selected (status, PORTADA_STATUS_PUBLISHED);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "publish");
+  g_assert_true (portada_article_editor_save (f->editor, NULL));
+  {
+    g_autoptr (PortadaArticle) a = stored (f, id);
+    g_assert_cmpint (a->status, ==, PORTADA_STATUS_PUBLISHED);
+  }
+}
+
 static void
 test_revisions (Fixture *f, gconstpointer data)
 {
@@ -614,6 +710,8 @@ test_revisions (Fixture *f, gconstpointer data)
   g_assert_cmpuint (portada_revisions_dialog_get_n_revisions (dialog), >=, 1);
   portada_revisions_dialog_select (dialog, 0);
   portada_ui_test_sleep (200);
+  /* The words typed since, counted and highlighted. */
+  g_assert_nonnull (strstr (portada_revisions_dialog_get_summary (dialog), "3 words added"));
   g_free (portada_ui_test_screenshot (GTK_WIDGET (dialog), "revisions-dialog"));
   g_assert_true (portada_revisions_dialog_restore_selected (dialog, NULL));
   portada_ui_test_sleep (200);
@@ -716,6 +814,7 @@ main (int argc, char *argv[])
   ADD ("export", test_export);
   ADD ("preview-sealed", test_preview_sealed);
   ADD ("revisions", test_revisions);
+  ADD ("publish-checks", test_publish_checks);
   ADD ("settings-changed", test_settings_changed);
 #undef ADD
   g_test_add_func ("/window/unopenable", test_unopenable);

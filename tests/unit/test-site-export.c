@@ -365,7 +365,14 @@ test_paths_and_pages (void)
   /* Pagination: ceil(published English / 5) pages, the last one exists, the next does not. */
   q.lang = "en";
   q.status = PORTADA_STATUS_PUBLISHED;
-  en_count = portada_articles_count (nr, &q, NULL) + 1; /* and the scheduled one due */
+  {
+    /* Published with a date after NOW is scheduled: not exported yet. */
+    g_autoptr (GPtrArray) published = portada_articles_list (nr, &q, 0, G_MAXUINT, NULL);
+    en_count = 1; /* the scheduled one due */
+    for (guint i = 0; i < published->len; i++)
+      if (((PortadaArticleSummary *) published->pdata[i])->publish_at <= NOW)
+        en_count++;
+  }
   {
     guint pages = (en_count + 4) / 5;
     g_autofree char *last = g_strdup_printf ("en/page/%u/index.html", pages);
@@ -438,7 +445,7 @@ test_incremental (void)
 
   export_ok (nr, out, &full);
   g_assert_cmpuint (full.files_written, ==, full.files - 0);
-  g_assert_cmpuint (full.articles, >, 100);
+  g_assert_cmpuint (full.articles, >, 80); /* of 120 + seeds, those dated by NOW */
 
   /* Nothing changed: nothing rendered but the always-made files, nothing written. */
   export_ok (nr, out, &again);

@@ -8,8 +8,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
 #include "portada-article-checks.h"
 #include "portada-newsroom-private.h"
+#include "portada-media.h"
 #include "portada-slug.h"
 
 typedef struct
@@ -78,4 +81,59 @@ portada_article_checks_run (PortadaNewsroom *newsroom, GError **error)
     if (!run_check (newsroom, &checks[i], out, error))
       return NULL;
   return g_steal_pointer (&out);
+}
+
+/* Counts Markdown images whose alternative text is empty: "![](…)", "![ ](…)". */
+static guint
+images_without_alt (const char *body)
+{
+  guint n = 0;
+
+  for (const char *p = body ? strstr (body, "![") : NULL; p; p = strstr (p + 2, "!["))
+    {
+      const char *q = p + 2;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (q[0] == ']' && q[1] == '(')
+        n++;
+    }
+  return n;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; p && *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+portada_article_checks_before_publish (PortadaNewsroom *newsroom, const PortadaArticle *a)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  guint missing_alt;
+
+  g_return_val_if_fail (a != NULL, out);
+  if (is_blank (a->title))
+    g_ptr_array_add (out, g_strdup (_ ("It has no title.")));
+  if (a->section == NULL || *a->section == '\0')
+    g_ptr_array_add (out, g_strdup (_ ("It is in no section.")));
+  if (is_blank (a->body))
+    g_ptr_array_add (out, g_strdup (_ ("Its text is empty.")));
+  missing_alt = images_without_alt (a->body);
+  if (missing_alt > 0)
+    g_ptr_array_add (
+        out, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u image has no alternative text.",
+                                           "%u images have no alternative text.", missing_alt),
+                              missing_alt));
+  if (newsroom && a->featured_media_id)
+    {
+      g_autoptr (PortadaMedia) media
+          = portada_media_load_info (newsroom, a->featured_media_id, NULL);
+      if (media && is_blank (media->alt_text))
+        g_ptr_array_add (out, g_strdup (_ ("The featured image has no alternative text.")));
+    }
+  return out;
 }

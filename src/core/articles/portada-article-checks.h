@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "portada-article.h"
 #include "portada-newsroom.h"
 #include "portada-problem.h"
 
@@ -15,5 +16,12 @@ G_BEGIN_DECLS
  * without a title, slugs that are not valid URL parts, two articles of one language
  * in a translation group, a source name without its address or the reverse. */
 GPtrArray *portada_article_checks_run (PortadaNewsroom *newsroom, GError **error);
+
+/* What a writer is asked about before an article is published or exported: no
+ * title, no section, an image without alternative text (in the body, or the
+ * featured image when @newsroom is given), an empty body. One translated
+ * sentence per problem; empty when there is none. */
+GPtrArray *portada_article_checks_before_publish (PortadaNewsroom *newsroom,
+                                                  const PortadaArticle *article);
 
 G_END_DECLS

@@ -46,6 +46,8 @@ typedef struct
   gint64 featured_media_id; /* 0 for none */
   gboolean comments_enabled;
   GStrv tags;
+  gint64 first_published_at; /* 0 until first published; from then on the slug stays */
+  gint64 deleted_at;         /* 0, or when it went to the Trash */
 } PortadaArticle;
 
 PortadaArticle *portada_article_new (void);

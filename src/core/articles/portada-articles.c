@@ -62,6 +62,11 @@ append_where (GString *sql, const PortadaArticleQuery *q)
     g_string_append (sql, "JOIN article_fts f ON f.rowid = a.id WHERE article_fts MATCH :search ");
   else
     g_string_append (sql, "WHERE 1 ");
+  /* What is in the Trash is in no list but the Trash's. */
+  if (q && q->trashed)
+    g_string_append (sql, "AND a.deleted_at IS NOT NULL ");
+  else
+    g_string_append (sql, "AND a.deleted_at IS NULL ");
   if (q == NULL)
     return;
   if (q->lang)
@@ -278,11 +283,12 @@ load_where (PortadaNewsroom *newsroom, const char *where, gint64 id, const char 
   g_autoptr (PortadaArticle) a = NULL;
   int rc;
 
-  sql = g_strconcat ("SELECT a.id, a.uuid, a.lang, a.translation_group, s.key, a.title, "
-                     "a.subtitle, a.slug, a.status, au.name, a.publish_at, a.created_at, "
-                     "a.updated_at, a.excerpt, a.body, a.source_name, a.source_url, "
-                     "a.featured_media_id, a.comments_enabled " ARTICLE_JOINS,
-                     where, NULL);
+  sql = g_strconcat (
+      "SELECT a.id, a.uuid, a.lang, a.translation_group, s.key, a.title, "
+      "a.subtitle, a.slug, a.status, au.name, a.publish_at, a.created_at, "
+      "a.updated_at, a.excerpt, a.body, a.source_name, a.source_url, "
+      "a.featured_media_id, a.comments_enabled, a.first_published_at, a.deleted_at " ARTICLE_JOINS,
+      where, NULL);
   stmt = portada_newsroom_prepare (newsroom, sql, error);
   if (stmt == NULL)
     return NULL;
@@ -322,6 +328,8 @@ load_where (PortadaNewsroom *newsroom, const char *where, gint64 id, const char 
   a->source_url = portada_stmt_dup_text (stmt, 16);
   a->featured_media_id = sqlite3_column_int64 (stmt, 17);
   a->comments_enabled = sqlite3_column_int (stmt, 18) != 0;
+  a->first_published_at = sqlite3_column_int64 (stmt, 19);
+  a->deleted_at = sqlite3_column_int64 (stmt, 20);
   a->tags = load_tags (newsroom, a->id, error);
   if (a->tags == NULL)
     return NULL;
@@ -386,10 +394,9 @@ slug_taken (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64 section_i
 
 /* Slugs are unique within language, section and year: a clash gets -2, -3... */
 static char *
-unique_slug (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64 section_id, int year,
-             GError **error)
+unique_slug (PortadaNewsroom *newsroom, const PortadaArticle *a, const char *from,
+             gint64 section_id, int year, GError **error)
 {
-  const char *from = a->slug && *a->slug ? a->slug : a->title;
   g_autofree char *base = portada_slug_from_title (from);
   g_autofree char *slug = g_strdup (base);
 
@@ -458,18 +465,16 @@ save_tags (PortadaNewsroom *newsroom, const PortadaArticle *a, GError **error)
   return TRUE;
 }
 
-/* Decides, from the stored state, whether this save keeps a revision of it. */
+/* Decides, from the stored state, whether this save keeps a revision of it: at
+ * every status change, and while the text changes at least every
+ * PORTADA_REVISION_INTERVAL. */
 static gboolean
-keep_revision_if_due (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64 now,
-                      GError **error)
+keep_revision_if_due (PortadaNewsroom *newsroom, const PortadaArticle *old, const PortadaArticle *a,
+                      gint64 now, GError **error)
 {
-  g_autoptr (PortadaArticle) old = NULL;
   gint64 last;
   const char *reason = NULL;
 
-  old = portada_articles_load (newsroom, a->id, error);
-  if (old == NULL)
-    return FALSE;
   last = portada_revisions_last_time (newsroom, a->id, error);
   if (last < 0)
     return FALSE;
@@ -483,6 +488,32 @@ keep_revision_if_due (PortadaNewsroom *newsroom, const PortadaArticle *a, gint64
   return portada_revisions_add (newsroom, old, reason, now, error);
 }
 
+/* Until an article is first published its slug follows its title; after that, and
+ * whenever the user typed one, the slug stays as it is. */
+static const char *
+slug_source (const PortadaArticle *a, const PortadaArticle *old)
+{
+  if (a->slug == NULL || *a->slug == '\0')
+    return a->title;
+  if (old == NULL || old->first_published_at != 0 || g_strcmp0 (a->slug, old->slug) != 0)
+    return a->slug;
+  return portada_slug_is_derived (old->slug, old->title) ? a->title : a->slug;
+}
+
+static PortadaClockFunc clock_func;
+
+void
+portada_articles_set_clock (PortadaClockFunc func)
+{
+  clock_func = func;
+}
+
+gint64
+portada_articles_now (void)
+{
+  return clock_func ? clock_func () : g_get_real_time () / G_USEC_PER_SEC;
+}
+
 static gboolean
 write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint64 author_id,
            int year, GError **error)
@@ -493,14 +524,14 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
             ? "INSERT INTO article (uuid, lang, translation_group, section_id, title, subtitle, "
               "slug, "
               "slug_year, status, author_id, publish_at, created_at, updated_at, excerpt, body, "
-              "source_name, source_url, featured_media_id, comments_enabled) VALUES (?1, ?2, ?3, "
-              "?4, "
-              "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) RETURNING id"
+              "source_name, source_url, featured_media_id, comments_enabled, first_published_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+              "?17, ?18, ?19, ?21) RETURNING id"
             : "UPDATE article SET uuid = ?1, lang = ?2, translation_group = ?3, section_id = ?4, "
               "title = ?5, subtitle = ?6, slug = ?7, slug_year = ?8, status = ?9, author_id = ?10, "
               "publish_at = ?11, created_at = ?12, updated_at = ?13, excerpt = ?14, body = ?15, "
               "source_name = ?16, source_url = ?17, featured_media_id = ?18, comments_enabled = "
-              "?19 "
+              "?19, first_published_at = ?21 "
               "WHERE id = ?20 RETURNING id";
 
   stmt = portada_newsroom_prepare (newsroom, sql, error);
@@ -531,6 +562,8 @@ write_row (PortadaNewsroom *newsroom, PortadaArticle *a, gint64 section_id, gint
   sqlite3_bind_int (stmt, 19, a->comments_enabled ? 1 : 0);
   if (a->id)
     sqlite3_bind_int64 (stmt, 20, a->id);
+  if (a->first_published_at)
+    sqlite3_bind_int64 (stmt, 21, a->first_published_at);
   {
     gint64 id = 0;
     if (!portada_newsroom_step_returning (
@@ -568,9 +601,9 @@ gboolean
 portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *a, PortadaSaveFlags flags,
                        GError **error)
 {
-  g_autoptr (GDateTime) now_dt = g_date_time_new_now_utc ();
-  gint64 now = g_date_time_to_unix (now_dt);
+  gint64 now = portada_articles_now ();
   gint64 section_id, author_id;
+  g_autoptr (PortadaArticle) old = NULL;
   g_autofree char *slug = NULL;
   int year;
 
@@ -579,6 +612,8 @@ portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *a, PortadaSave
     return FALSE;
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
+  if (a->id && (old = portada_articles_load (newsroom, a->id, error)) == NULL)
+    goto failed;
 
   if (a->uuid == NULL || *a->uuid == '\0')
     replace_str (&a->uuid, g_uuid_string_random ());
@@ -588,17 +623,22 @@ portada_articles_save (PortadaNewsroom *newsroom, PortadaArticle *a, PortadaSave
     a->created_at = a->id && a->created_at ? a->created_at : now;
   if (!(flags & PORTADA_SAVE_KEEP_TIMES) || a->updated_at == 0)
     a->updated_at = now;
+  if (old)
+    a->first_published_at = old->first_published_at;
+  if (a->first_published_at == 0
+      && (a->status == PORTADA_STATUS_PUBLISHED || a->status == PORTADA_STATUS_ARCHIVED))
+    a->first_published_at = a->publish_at && a->publish_at < now ? a->publish_at : now;
 
   if (!resolve_refs (newsroom, a, &section_id, &author_id, error))
     goto failed;
   year = year_of (a->publish_at ? a->publish_at : a->created_at);
-  slug = unique_slug (newsroom, a, section_id, year, error);
+  slug = unique_slug (newsroom, a, slug_source (a, old), section_id, year, error);
   if (slug == NULL)
     goto failed;
   replace_str (&a->slug, g_steal_pointer (&slug));
 
-  if (a->id && !(flags & PORTADA_SAVE_NO_REVISION)
-      && !keep_revision_if_due (newsroom, a, now, error))
+  if (old && !(flags & PORTADA_SAVE_NO_REVISION)
+      && !keep_revision_if_due (newsroom, old, a, now, error))
     goto failed;
   if (!write_row (newsroom, a, section_id, author_id, year, error)
       || !save_tags (newsroom, a, error))
@@ -667,10 +707,12 @@ portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  stmt = portada_newsroom_prepare (newsroom,
-                                   "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
-                                   "WHERE a.translation_group = ? AND a.id != ? ORDER BY a.lang",
-                                   error);
+  stmt = portada_newsroom_prepare (
+      newsroom,
+      "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
+      "WHERE a.translation_group = ? AND a.id != ? AND a.deleted_at IS NULL "
+      "ORDER BY a.lang",
+      error);
   if (stmt == NULL)
     return NULL;
   portada_stmt_bind_text (stmt, 1, article->translation_group);
@@ -680,7 +722,7 @@ portada_articles_translations (PortadaNewsroom *newsroom, const PortadaArticle *
 
 static gboolean
 add_related (PortadaNewsroom *newsroom, const PortadaArticle *article, const char *sql, guint limit,
-             GPtrArray *out, GHashTable *seen, GError **error)
+             gint64 now, GPtrArray *out, GHashTable *seen, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, sql, error);
   g_autoptr (GPtrArray) rows = NULL;
@@ -691,6 +733,7 @@ add_related (PortadaNewsroom *newsroom, const PortadaArticle *article, const cha
   portada_stmt_bind_text (stmt, 2, article->lang);
   portada_stmt_bind_text (stmt, 3, article->translation_group ? article->translation_group : "");
   sqlite3_bind_int (stmt, 4, limit + g_hash_table_size (seen));
+  sqlite3_bind_int64 (stmt, 5, now);
   rows = collect_summaries (newsroom, stmt, error);
   if (rows == NULL)
     return FALSE;
@@ -708,29 +751,40 @@ GPtrArray *
 portada_articles_related (PortadaNewsroom *newsroom, const PortadaArticle *article, guint limit,
                           GError **error)
 {
+  return portada_articles_related_at (newsroom, article, limit, portada_articles_now (), error);
+}
+
+GPtrArray *
+portada_articles_related_at (PortadaNewsroom *newsroom, const PortadaArticle *article, guint limit,
+                             gint64 now, GError **error)
+{
   g_autoptr (GPtrArray) out
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_summary_free);
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
 
   /* Shared tags first, the most recent among equals; then the most recent
    * articles fill the list, so a page always has its five. Any section. */
-  if (!add_related (newsroom, article,
-                    "WITH shared AS (SELECT x.article_id AS id, count(*) AS n FROM article_tag y "
-                    "JOIN article_tag x ON x.tag_id = y.tag_id WHERE y.article_id = ?1 AND "
-                    "x.article_id != ?1 GROUP BY x.article_id) "
-                    "SELECT " SUMMARY_COLUMNS "FROM shared sh JOIN article a ON a.id = sh.id "
-                    "LEFT JOIN section s ON s.id = a.section_id "
-                    "LEFT JOIN author au ON au.id = a.author_id "
-                    "WHERE a.lang = ?2 AND a.status = 'published' AND a.translation_group != ?3 "
-                    "ORDER BY sh.n DESC, a.publish_at DESC, a.id DESC LIMIT ?4",
-                    limit, out, seen, error))
+  if (!add_related (
+          newsroom, article,
+          "WITH shared AS (SELECT x.article_id AS id, count(*) AS n FROM article_tag y "
+          "JOIN article_tag x ON x.tag_id = y.tag_id WHERE y.article_id = ?1 AND "
+          "x.article_id != ?1 GROUP BY x.article_id) "
+          "SELECT " SUMMARY_COLUMNS "FROM shared sh JOIN article a ON a.id = sh.id "
+          "LEFT JOIN section s ON s.id = a.section_id "
+          "LEFT JOIN author au ON au.id = a.author_id "
+          "WHERE a.lang = ?2 AND a.status = 'published' AND a.deleted_at IS NULL AND (a.publish_at "
+          "IS NULL OR a.publish_at <= ?5) AND a.translation_group != ?3 "
+          "ORDER BY sh.n DESC, a.publish_at DESC, a.id DESC LIMIT ?4",
+          limit, now, out, seen, error))
     return NULL;
   if (out->len < limit
-      && !add_related (newsroom, article,
-                       "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
-                       "WHERE a.id != ?1 AND a.lang = ?2 AND a.status = 'published' AND "
-                       "a.translation_group != ?3 ORDER BY a.publish_at DESC, a.id DESC LIMIT ?4",
-                       limit, out, seen, error))
+      && !add_related (
+          newsroom, article,
+          "SELECT " SUMMARY_COLUMNS ARTICLE_JOINS
+          "WHERE a.id != ?1 AND a.lang = ?2 AND a.status = 'published' AND a.deleted_at IS NULL "
+          "AND (a.publish_at IS NULL OR a.publish_at <= ?5) AND "
+          "a.translation_group != ?3 ORDER BY a.publish_at DESC, a.id DESC LIMIT ?4",
+          limit, now, out, seen, error))
     return NULL;
   return g_steal_pointer (&out);
 }

@@ -12,7 +12,13 @@
 G_BEGIN_DECLS
 
 /* How often, at least, editing keeps a revision (seconds). */
-#define PORTADA_REVISION_INTERVAL (5 * 60)
+#define PORTADA_REVISION_INTERVAL (10 * 60)
+
+/* The time saves, revisions and the Trash go by (unix seconds); tests set their
+ * own clock, NULL for the real one. */
+typedef gint64 (*PortadaClockFunc) (void);
+void portada_articles_set_clock (PortadaClockFunc func);
+gint64 portada_articles_now (void);
 
 typedef struct
 {
@@ -21,6 +27,7 @@ typedef struct
   const char *section; /* section key, NULL for any */
   const char *author;  /* author name, NULL for any */
   int status;          /* a PortadaArticleStatus, or PORTADA_STATUS_ANY */
+  gboolean trashed;    /* the Trash's articles instead of the others */
 } PortadaArticleQuery;
 
 #define PORTADA_ARTICLE_QUERY_INIT                                                                 \
@@ -74,6 +81,9 @@ GPtrArray *portada_articles_translations (PortadaNewsroom *newsroom, const Porta
  * @article, the most recent first among equals; any section. */
 GPtrArray *portada_articles_related (PortadaNewsroom *newsroom, const PortadaArticle *article,
                                      guint limit, GError **error);
+/* The same as of @now (unix seconds): what is published after it is not related yet. */
+GPtrArray *portada_articles_related_at (PortadaNewsroom *newsroom, const PortadaArticle *article,
+                                        guint limit, gint64 now, GError **error);
 
 /* Every tag name in use, for completion. */
 GStrv portada_articles_all_tags (PortadaNewsroom *newsroom, GError **error);

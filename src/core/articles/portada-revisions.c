@@ -11,6 +11,7 @@
 #include "portada-articles.h"
 #include "portada-newsroom-private.h"
 #include "portada-revisions.h"
+#include "portada-settings.h"
 
 void
 portada_revision_free (PortadaRevision *r)
@@ -22,7 +23,21 @@ portada_revision_free (PortadaRevision *r)
   g_free (r->subtitle);
   g_free (r->excerpt);
   g_free (r->body);
+  g_free (r->author);
   g_free (r);
+}
+
+char *
+portada_revisions_editor_name (PortadaNewsroom *newsroom)
+{
+  g_autofree char *author = portada_settings_get (newsroom, PORTADA_SETTING_DEFAULT_AUTHOR, NULL);
+  const char *real = g_get_real_name ();
+
+  if (author && *g_strstrip (author))
+    return g_steal_pointer (&author);
+  if (real && *real && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
 }
 
 gboolean
@@ -32,11 +47,11 @@ portada_revisions_add (PortadaNewsroom *newsroom, const PortadaArticle *a, const
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (a != NULL && a->id > 0 && reason != NULL, FALSE);
-  stmt
-      = portada_newsroom_prepare (newsroom,
-                                  "INSERT INTO revision (article_id, created_at, reason, status, "
-                                  "title, subtitle, excerpt, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                  error);
+  stmt = portada_newsroom_prepare (newsroom,
+                                   "INSERT INTO revision (article_id, created_at, reason, status, "
+                                   "title, subtitle, excerpt, body, author) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, a->id);
@@ -47,6 +62,10 @@ portada_revisions_add (PortadaNewsroom *newsroom, const PortadaArticle *a, const
   portada_stmt_bind_text_or_null (stmt, 6, a->subtitle);
   portada_stmt_bind_text_or_null (stmt, 7, a->excerpt);
   portada_stmt_bind_text (stmt, 8, a->body);
+  {
+    g_autofree char *who = portada_revisions_editor_name (newsroom);
+    portada_stmt_bind_text (stmt, 9, who);
+  }
   return portada_newsroom_step_done (newsroom, stmt, error);
 }
 
@@ -63,8 +82,9 @@ revision_from_row (sqlite3_stmt *stmt, gboolean with_body)
   r->title = portada_stmt_dup_text (stmt, 5);
   r->subtitle = portada_stmt_dup_text (stmt, 6);
   r->excerpt = portada_stmt_dup_text (stmt, 7);
+  r->author = portada_stmt_dup_text (stmt, 8);
   if (with_body)
-    r->body = portada_stmt_dup_text (stmt, 8);
+    r->body = portada_stmt_dup_text (stmt, 9);
   return r;
 }
 
@@ -78,7 +98,8 @@ portada_revisions_list (PortadaNewsroom *newsroom, gint64 article_id, GError **e
 
   stmt = portada_newsroom_prepare (newsroom,
                                    "SELECT id, article_id, created_at, reason, status, title, "
-                                   "subtitle, excerpt FROM revision WHERE article_id = ? "
+                                   "subtitle, excerpt, coalesce(author, '') FROM revision "
+                                   "WHERE article_id = ? "
                                    "ORDER BY created_at DESC, id DESC",
                                    error);
   if (stmt == NULL)
@@ -102,7 +123,8 @@ portada_revisions_load (PortadaNewsroom *newsroom, gint64 revision_id, GError **
 
   stmt = portada_newsroom_prepare (newsroom,
                                    "SELECT id, article_id, created_at, reason, status, title, "
-                                   "subtitle, excerpt, body FROM revision WHERE id = ?",
+                                   "subtitle, excerpt, coalesce(author, ''), body FROM revision "
+                                   "WHERE id = ?",
                                    error);
   if (stmt == NULL)
     return NULL;
@@ -143,7 +165,6 @@ portada_revisions_restore (PortadaNewsroom *newsroom, gint64 revision_id, GError
 {
   g_autoptr (PortadaRevision) r = NULL;
   g_autoptr (PortadaArticle) a = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   r = portada_revisions_load (newsroom, revision_id, error);
   if (r == NULL)
@@ -153,7 +174,7 @@ portada_revisions_restore (PortadaNewsroom *newsroom, gint64 revision_id, GError
     return FALSE;
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
-  if (!portada_revisions_add (newsroom, a, "restore", g_date_time_to_unix (now), error))
+  if (!portada_revisions_add (newsroom, a, "restore", portada_articles_now (), error))
     goto failed;
   g_free (a->title);
   a->title = g_strdup (r->title);

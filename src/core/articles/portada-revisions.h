@@ -21,11 +21,16 @@ typedef struct
   char *title;
   char *subtitle;
   char *excerpt;
-  char *body; /* NULL in lists; loaded by portada_revisions_load() */
+  char *body;   /* NULL in lists; loaded by portada_revisions_load() */
+  char *author; /* who was editing: the newsroom's default author, else the user; "" when unknown */
 } PortadaRevision;
 
 void portada_revision_free (PortadaRevision *revision);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaRevision, portada_revision_free)
+
+/* Who is editing now, as revisions record it: the author set in Preferences, else the
+ * user's name. */
+char *portada_revisions_editor_name (PortadaNewsroom *newsroom);
 
 gboolean portada_revisions_add (PortadaNewsroom *newsroom, const PortadaArticle *article,
                                 const char *reason, gint64 when, GError **error);

@@ -72,3 +72,23 @@ portada_slug_is_valid (const char *slug)
       return FALSE;
   return TRUE;
 }
+
+gboolean
+portada_slug_is_derived (const char *slug, const char *title)
+{
+  g_autofree char *base = portada_slug_from_title (title);
+  gsize n = strlen (base);
+  const char *rest;
+
+  if (slug == NULL || strncmp (slug, base, n) != 0)
+    return FALSE;
+  rest = slug + n;
+  if (*rest == '\0')
+    return TRUE;
+  if (*rest++ != '-' || *rest == '\0')
+    return FALSE;
+  for (; *rest; rest++)
+    if (!g_ascii_isdigit (*rest))
+      return FALSE;
+  return TRUE;
+}

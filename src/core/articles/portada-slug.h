@@ -21,4 +21,8 @@ char *portada_slug_with_suffix (const char *slug, int n);
 
 gboolean portada_slug_is_valid (const char *slug);
 
+/* Whether @slug is what a title gives, "foo", or that with a number to tell it
+ * from another, "foo-2": a slug nobody typed. */
+gboolean portada_slug_is_derived (const char *slug, const char *title);
+
 G_END_DECLS

@@ -86,7 +86,8 @@ article_ids (PortadaNewsroom *newsroom, const char *lang, GError **error)
   int rc;
 
   stmt = portada_newsroom_prepare (newsroom,
-                                   "SELECT id FROM article WHERE ?1 IS NULL OR lang = ?1 "
+                                   "SELECT id FROM article WHERE (?1 IS NULL OR lang = ?1) "
+                                   "AND deleted_at IS NULL "
                                    "ORDER BY lang, id",
                                    error);
   if (stmt == NULL)

@@ -216,7 +216,9 @@ load_entries (Export *ex, GError **error)
       "a.body, a.source_name, a.source_url, a.featured_media_id, a.comments_enabled "
       "FROM article a LEFT JOIN section s ON s.id = a.section_id "
       "LEFT JOIN author au ON au.id = a.author_id "
-      "WHERE a.status = 'published' OR (a.status = 'scheduled' AND a.publish_at <= ?1) "
+      "WHERE a.deleted_at IS NULL AND ((a.status = 'published' AND coalesce(a.publish_at, 0) <= "
+      "?1) "
+      "OR (a.status = 'scheduled' AND a.publish_at <= ?1)) "
       "ORDER BY a.id",
       error);
   if (stmt == NULL)

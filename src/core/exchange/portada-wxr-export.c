@@ -762,8 +762,9 @@ portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, con
       GArray *ids;
       if (lang && !g_str_equal (lang, l->code))
         continue;
-      ids = query_ids (newsroom, "SELECT id FROM article WHERE lang = ?1 ORDER BY id", l->code,
-                       error);
+      ids = query_ids (newsroom,
+                       "SELECT id FROM article WHERE lang = ?1 AND deleted_at IS NULL ORDER BY id",
+                       l->code, error);
       if (ids == NULL)
         return FALSE;
       g_ptr_array_add (langs, l->code);

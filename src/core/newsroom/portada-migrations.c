@@ -111,6 +111,14 @@ static const char *const migrations[] = {
   /* 3: what a photo editor records about a picture, beside its alt text. */
   "ALTER TABLE media ADD COLUMN caption TEXT;"
   "ALTER TABLE media ADD COLUMN credit TEXT;",
+  /* 4: the article lifecycle: when it was first published (its slug stays from
+   * then on), the Trash (deleted_at), who kept a revision. */
+  "ALTER TABLE article ADD COLUMN first_published_at INTEGER;"
+  "ALTER TABLE article ADD COLUMN deleted_at INTEGER;"
+  "UPDATE article SET first_published_at = coalesce(publish_at, updated_at)"
+  "  WHERE status IN ('published', 'archived');"
+  "CREATE INDEX article_deleted ON article (deleted_at) WHERE deleted_at IS NOT NULL;"
+  "ALTER TABLE revision ADD COLUMN author TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);

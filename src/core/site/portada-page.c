@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include <string.h>
@@ -1221,11 +1223,28 @@ site_for (PortadaNewsroom *newsroom, const PortadaRenderOptions *options, GError
                             date ? date : now, error);
 }
 
+/* The time a page is rendered as of: the start of its date (UTC) when it has one,
+ * else now. What is published later is not on it yet. */
+static GDateTime *
+render_now (const PortadaRenderOptions *options)
+{
+  int y, m, d;
+
+  if (options && options->date && sscanf (options->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    {
+      GDateTime *dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
+      if (dt)
+        return dt;
+    }
+  return g_date_time_new_now_utc ();
+}
+
 /* Is an article of this status and time on the public site? */
 static gboolean
 is_public (PortadaArticleStatus status, gint64 publish_at, gint64 now)
 {
-  return status == PORTADA_STATUS_PUBLISHED
+  /* Published with a date still to come is scheduled: not public until then. */
+  return (status == PORTADA_STATUS_PUBLISHED && publish_at <= now)
          || (status == PORTADA_STATUS_SCHEDULED && publish_at != 0 && publish_at <= now);
 }
 
@@ -1302,7 +1321,7 @@ portada_page_render_article (PortadaNewsroom *newsroom, const PortadaArticle *ar
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_teaser_free);
   g_autoptr (GPtrArray) translations
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) now = render_now (options);
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
@@ -1311,7 +1330,8 @@ portada_page_render_article (PortadaNewsroom *newsroom, const PortadaArticle *ar
   site = site_for (newsroom, options, error);
   if (site == NULL)
     return NULL;
-  related = portada_articles_related (newsroom, article, N_RELATED, error);
+  related = portada_articles_related_at (newsroom, article, N_RELATED, g_date_time_to_unix (now),
+                                         error);
   if (related == NULL)
     return NULL;
   for (guint i = 0; i < related->len; i++)

@@ -1,0 +1,108 @@
+"""test-saved.py: what the window shows as Saved is in the file for every other program,
+and survives kill -9, after each kind of action (issue 10: the reported loss after an
+export from the window)."""
+
+import os
+
+import e2e
+
+
+def has_word(db, word):
+    return e2e.query(db, "select count(*) from article where title like ? or body like ?",
+                     (f"%{word}%", f"%{word}%"))[0][0] == 1
+
+
+def seen_by_sqlite3(db, word):
+    """The sqlite3 shell, as the report used it: a read-write connection of another
+    program, which folds the WAL in when it closes the file last."""
+    out = e2e.run("sqlite3", "-batch", db,
+                  "select count(*) from article where title like '%" + word + "%' or body like '%"
+                  + word + "%'").stdout.strip()
+    return out == "1"
+
+
+def saved_label(app):
+    return app.find(role_name="label", name_is="Saved")
+
+
+def type_and_wait_saved(t, app, db, word):
+    """Types @word, waits until the window says Saved, and checks that another
+    connection (this test's, another process) reads it from the file at that moment."""
+    app.type(" " + word)
+    t.wait(lambda: has_word(db, word) and saved_label(app), f"“{word}” saved", timeout=20)
+    assert seen_by_sqlite3(db, word), f"the window said Saved but sqlite3 does not see “{word}”"
+
+
+def killed_keeps(t, app, db, words):
+    app.kill9()
+    for w in words:
+        assert has_word(db, w), f"“{w}” was shown as Saved, and is not in the file after kill -9"
+
+
+def settings_env(dest):
+    """A keyfile settings backend with the export folder chosen, as a user left it."""
+    config = os.path.join(e2e.tmpdir(), "config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+        f.write("[io/github/portada/Portada]\n"
+                f"export-destination='{dest}'\nexport-format='site'\n")
+    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+
+
+@e2e.test
+def saved_after_export_from_the_window(t):
+    db = e2e.newsroom()
+    dest = os.path.join(e2e.tmpdir(), "site")
+    app = t.start(db, env=settings_env(dest))
+    app.key("ctrl+n")
+    type_and_wait_saved(t, app, db, "Alpaca")
+    app.key("ctrl+e")
+    button = app.wait_find("the Export button", role_name="push button", name_has="Export")
+    app.activate(button)
+    t.wait(lambda: os.path.exists(os.path.join(dest, "index.html")), "the exported site",
+           timeout=60)
+    app.wait_gone("the export dialog to close", timeout=30, role_name="push button",
+                  name_has="Export")
+    app.focus()
+    # After the export: more typing, each autosave read back by this process (whose
+    # connection closes after each read, as sqlite3 or `portada export` do).
+    type_and_wait_saved(t, app, db, "Bison")
+    type_and_wait_saved(t, app, db, "Caribou")
+    type_and_wait_saved(t, app, db, "Dingo")
+    killed_keeps(t, app, db, ["Alpaca", "Bison", "Caribou", "Dingo"])
+
+
+@e2e.test
+def saved_typing_survives_kill9(t):
+    db = e2e.newsroom()
+    app = t.start(db)
+    app.key("ctrl+n")
+    type_and_wait_saved(t, app, db, "Ermine")
+    app.type(" Ferret")
+    # Killed within 3 s of typing: what was Saved is there; at most the last word is not.
+    t.wait(lambda: saved_label(app) is None, "the window to say Edited", timeout=3)
+    killed_keeps(t, app, db, ["Ermine"])
+
+
+@e2e.test
+def saved_during_a_command_line_import(t):
+    db = e2e.newsroom()
+    folder = os.path.join(e2e.tmpdir(), "import")
+    os.makedirs(folder)
+    for i in range(300):
+        with open(os.path.join(folder, f"story-{i}.md"), "w") as f:
+            f.write(f"---\ntitle: Imported story {i}\nlang: en\n---\n\n" + "Words. " * 400)
+    app = t.start(db)
+    app.key("ctrl+n")
+    type_and_wait_saved(t, app, db, "Gazelle")
+    imp = e2e.subprocess.Popen([e2e.PORTADA, "import", "--db", db, "--quiet", folder])
+    type_and_wait_saved(t, app, db, "Hyena")
+    type_and_wait_saved(t, app, db, "Ibex")
+    assert imp.wait(120) == 0, "the import failed"
+    assert e2e.query(db, "select count(*) from article where title like 'Imported story %'")[0][0] \
+        == 300
+    type_and_wait_saved(t, app, db, "Jackal")
+    killed_keeps(t, app, db, ["Gazelle", "Hyena", "Ibex", "Jackal"])
+
+
+e2e.main()
