@@ -79,6 +79,9 @@ article_selected_cb (PortadaWindow *self, gint64 id)
 static void
 editor_saved_cb (PortadaWindow *self, const PortadaArticle *article)
 {
+  /* The editor saves what is left when the window goes away, after the list did. */
+  if (self->article_list == NULL)
+    return;
   portada_article_model_update (portada_article_list_get_model (self->article_list), article);
   remember_article (self);
 }
