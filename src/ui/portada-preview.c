@@ -15,6 +15,7 @@
 #include "portada-page.h"
 #include "portada-preview-scheme.h"
 #include "portada-preview.h"
+#include "portada-slug.h"
 #include "portada-source-map.h"
 
 #define PAGE_PATH "/article"
@@ -24,6 +25,7 @@ struct _PortadaPreview
   GtkWidget parent_instance;
   GtkLabel *error_label;
   GtkMenuButton *date_button;
+  GtkLabel *date_label; /* its label, as wide as the widest date */
   GtkPopover *date_popover;
   GtkCalendar *calendar;
   GtkButton *today_button;
@@ -35,6 +37,7 @@ struct _PortadaPreview
 
   PortadaNewsroom *newsroom;
   PortadaArticle *article; /* the state shown last */
+  char *seed_slug;         /* the slug the page had when the article was opened */
   GBytes *page;            /* the whole page as last rendered */
   char *page_uri;          /* what the view loads; nothing else may navigate it */
   guint serial;
@@ -417,7 +420,22 @@ show_date (PortadaPreview *self)
     dt = g_date_time_new_local (y, m, d, 0, 0, 0);
   /* TRANSLATORS: the day the preview is shown as of, see strftime */
   label = dt ? g_date_time_format (dt, _ ("As of %-d %b %Y")) : g_strdup (_ ("Today"));
-  gtk_menu_button_set_label (self->date_button, label);
+  gtk_label_set_label (self->date_label, label);
+}
+
+/* "Today" and "As of 28 Sep 2026" take the same room: the pane's divider and the
+ * buttons beside the date stay where they are when the date changes. */
+static void
+init_date_label (PortadaPreview *self)
+{
+  g_autoptr (GDateTime) wide = g_date_time_new_local (2026, 9, 28, 0, 0, 0);
+  g_autofree char *longest = g_date_time_format (wide, _ ("As of %-d %b %Y"));
+  int chars = MAX (g_utf8_strlen (_ ("Today"), -1), longest ? g_utf8_strlen (longest, -1) : 0);
+
+  self->date_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_width_chars (self->date_label, chars + 1);
+  gtk_label_set_xalign (self->date_label, 0.5);
+  gtk_menu_button_set_child (self->date_button, GTK_WIDGET (self->date_label));
 }
 
 static void
@@ -494,6 +512,7 @@ portada_preview_dispose (GObject *object)
   g_clear_object (&self->newsroom);
   g_clear_pointer (&self->article, portada_article_free);
   g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->seed_slug, g_free);
   g_clear_pointer (&self->page, g_bytes_unref);
   g_clear_pointer (&self->page_uri, g_free);
   g_clear_pointer (&self->date, g_free);
@@ -614,6 +633,7 @@ portada_preview_init (PortadaPreview *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->phone_button, "toggled", G_CALLBACK (phone_toggled_cb), self,
                            G_CONNECT_SWAPPED);
+  init_date_label (self);
   show_date (self);
 }
 
@@ -647,6 +667,21 @@ portada_preview_show_article (PortadaPreview *self, const PortadaArticle *articl
   g_clear_pointer (&self->article, portada_article_free);
   self->article = portada_article_copy (article);
   self->cursor_fraction = cursor_fraction;
+  /* The sponsor strips are shuffled with the page's address and the date as the seed.
+   * The address of an unpublished article follows its title: typing the title would
+   * reshuffle them at every key. The preview keeps the address it opened with. */
+  if (other)
+    {
+      g_free (self->seed_slug);
+      self->seed_slug = article->slug && *article->slug
+                            ? g_strdup (article->slug)
+                            : portada_slug_from_title (article->title ? article->title : "");
+    }
+  if (self->seed_slug && *self->seed_slug)
+    {
+      g_free (self->article->slug);
+      self->article->slug = g_strdup (self->seed_slug);
+    }
   g_clear_pointer (&self->lines, g_array_unref);
   self->lines = portada_markdown_block_lines (article->body);
   if (self->web_view == NULL)

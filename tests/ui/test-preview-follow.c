@@ -231,6 +231,76 @@ test_typing_keeps_the_block (Fixture *f, gconstpointer data)
     }
 }
 
+static gboolean
+updated (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+static void
+updated_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static char *
+strip_order (Fixture *f)
+{
+  return portada_ui_test_eval (
+      portada_preview_get_web_view (f->preview),
+      "Array.from(document.querySelectorAll('.strip img')).map(function(i){return i.alt})"
+      ".join('|')");
+}
+
+/* A new title (the address of an unpublished article follows it) does not reshuffle the
+ * sponsor strips; the featured image and the rest stay the same elements; the date
+ * button keeps its width when "Today" becomes "As of <date>". */
+static void
+test_no_jumps (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PortadaArticle) edited
+      = portada_article_copy (portada_article_editor_get_article (f->editor));
+  g_autofree char *before = NULL, *after = NULL;
+  GtkWidget *date_button = portada_ui_test_find (GTK_WIDGET (f->preview), GTK_TYPE_MENU_BUTTON);
+  gboolean done = FALSE;
+  int today_width, date_width;
+
+  f->want_block = -1;
+  g_assert_true (portada_ui_test_wait (followed_block, f, 20000));
+  before = strip_order (f);
+  g_assert_nonnull (before);
+  g_assert_cmpstr (before, !=, "");
+  portada_ui_test_eval (portada_preview_get_web_view (f->preview),
+                        "document.querySelector('.strip').portadaMark=1;1");
+  g_signal_connect_swapped (f->preview, "updated", G_CALLBACK (updated_cb), &done);
+  for (int i = 0; i < 4; i++)
+    {
+      g_free (edited->title);
+      edited->title = g_strdup_printf ("A retitled report, take %d", i);
+      g_free (edited->slug);
+      edited->slug = NULL;
+      done = FALSE;
+      portada_preview_show_article (f->preview, edited, TRUE, 0);
+      g_assert_true (portada_ui_test_wait (updated, &done, 10000));
+      g_free (after);
+      after = strip_order (f);
+      g_assert_cmpstr (after, ==, before);
+    }
+  /* Updated in place: the strip element is the one there before (a replaced one would
+   * have lost the mark, and its images would blank while decoded again). */
+  g_free (after);
+  after = portada_ui_test_eval (portada_preview_get_web_view (f->preview),
+                                "String(document.querySelector('.strip').portadaMark)");
+  g_assert_cmpstr (after, ==, "1");
+  g_signal_handlers_disconnect_by_func (f->preview, updated_cb, &done);
+
+  g_assert_nonnull (date_button);
+  gtk_widget_measure (date_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &today_width, NULL, NULL);
+  portada_preview_set_date (f->preview, "2026-11-28");
+  gtk_widget_measure (date_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &date_width, NULL, NULL);
+  g_assert_cmpint (date_width, ==, today_width);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -241,5 +311,6 @@ main (int argc, char **argv)
   ADD ("opens-at-the-top", test_opens_at_the_top);
   ADD ("scroll-follows-blocks", test_scroll_follows_blocks);
   ADD ("typing-keeps-the-block", test_typing_keeps_the_block);
+  ADD ("no-jumps", test_no_jumps);
   return g_test_run ();
 }
