@@ -122,6 +122,22 @@ keystroke (GtkEditable *entry, const char *text)
   return keystroke_at (entry, text, g_get_monotonic_time ());
 }
 
+/* 50 keys, one every 180 ms: "Panama" typed, then erased, again and again. */
+static void
+type_keys (GtkEditable *entry, double *ms)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  for (int i = 0; i < 50; i++)
+    {
+      static const char word[] = "Panama";
+      int step = i % 12;
+
+      ms[i] = keystroke_at (entry, step < 6 ? (char[]){ word[step], 0 } : NULL,
+                            start + i * 180 * 1000);
+    }
+}
+
 static gboolean loaded;
 
 static void
@@ -153,9 +169,8 @@ main (int argc, char *argv[])
   PortadaWindow *window;
   PortadaArticleList *list;
   GtkEditable *entry;
-  double keys[50], first[5], clear[5];
+  double keys[50], base[50], first[5], clear[5];
   guint hits, all;
-  gint64 start;
 
   if (argc != 2)
     {
@@ -189,17 +204,27 @@ main (int argc, char *argv[])
   gtk_widget_grab_focus (GTK_WIDGET (entry));
   spin_for (300);
 
-  start = g_get_monotonic_time ();
-  for (int i = 0; i < 50; i++)
-    {
-      static const char word[] = "Panama";
-      int step = i % 12;
-
-      keys[i] = keystroke_at (entry, step < 6 ? (char[]){ word[step], 0 } : NULL,
-                              start + i * 180 * 1000);
-    }
+  type_keys (entry, keys);
   report ("keystroke to characters painted in the entry", keys, 50, GOAL_KEY_MEDIAN_MS,
           GOAL_KEY_WORST_MS);
+  /* The same keys with the search switched off: what this machine (and its load) costs
+   * a keystroke in any entry of this window, for comparison. */
+  g_signal_handlers_block_matched (entry, G_SIGNAL_MATCH_ID,
+                                   g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                                   NULL, NULL, NULL);
+  gtk_editable_set_text (entry, "");
+  spin_for (300);
+  type_keys (entry, base);
+  g_signal_handlers_unblock_matched (entry, G_SIGNAL_MATCH_ID,
+                                     g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY), 0,
+                                     NULL, NULL, NULL);
+  report ("the same keys, no search (this machine now)", base, 50, GOAL_KEY_MEDIAN_MS,
+          GOAL_KEY_WORST_MS);
+  {
+    double load[3] = { 0 };
+    if (getloadavg (load, 3) > 0)
+      printf ("  (load average %.1f: the figures grow with it, the no-search ones too)\n", load[0]);
+  }
 
   for (int i = 0; i < 5; i++)
     {
