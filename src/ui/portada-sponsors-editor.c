@@ -285,7 +285,9 @@ follow_name (PortadaSponsorsEditor *self)
   g_autofree char *name = row_text (self->name_row);
   g_autofree char *alt = row_text (self->alt_row);
 
-  if (g_strcmp0 (name, self->shown_name) == 0)
+  /* An empty name (also the moment between the old and the new text of a replaced
+   * name) is no name to follow. */
+  if (*name == '\0' || g_strcmp0 (name, self->shown_name) == 0)
     return;
   if (self->shown_name && g_strcmp0 (alt, self->shown_name) == 0)
     {
