@@ -140,8 +140,27 @@ apply_query (PortadaArticleList *self)
 static void
 loaded_cb (PortadaArticleList *self)
 {
-  portada_article_list_show_selected (self, self->selected_id);
+  /* A row that stayed where it was stays selected, and the list is not scrolled. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    portada_article_list_show_selected (self, self->selected_id);
   update_count (self);
+}
+
+static void
+changing_cb (PortadaArticleList *self, guint position, guint removed)
+{
+  guint selected;
+
+  /* selected_id stays: show_selected() puts the selection back. */
+  if (self->selection == NULL)
+    return;
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected == GTK_INVALID_LIST_POSITION || selected < position
+      || selected >= position + removed)
+    return;
+  self->quiet = TRUE;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->quiet = FALSE;
 }
 
 static void
@@ -342,6 +361,8 @@ portada_article_list_set_newsroom (PortadaArticleList *self, PortadaNewsroom *ne
   g_clear_object (&self->model);
   self->model = portada_article_model_new (newsroom);
   g_signal_connect_object (self->model, "loaded", G_CALLBACK (loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "changing", G_CALLBACK (changing_cb), self,
+                           G_CONNECT_SWAPPED);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -38,6 +38,7 @@ struct _PortadaArticleModel
 enum
 {
   LOADED,
+  CHANGING,
   N_SIGNALS
 };
 
@@ -186,6 +187,11 @@ portada_article_model_class_init (PortadaArticleModelClass *klass)
   /* A query started by the _async functions has been answered (or failed). */
   signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                   NULL, NULL, G_TYPE_NONE, 0);
+  /* Rows (position, removed) are about to be replaced. A GtkSingleSelection whose selected row is among
+   * them looks for its item among the new rows, reading every one of them (GTK 4.8):
+   * unselect first (and select again after), or thousands of rows are read at once. */
+  signals[CHANGING] = g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -339,8 +345,11 @@ take_result (PortadaArticleModel *self, PortadaArticleSearchResult *result, GErr
         store_page_reusing (self, page, summaries, old_items);
     }
   if (prefix != old_n || prefix != n_items (self))
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                                n_items (self) - prefix - suffix);
+    {
+      g_signal_emit (self, signals[CHANGING], 0, prefix, old_n - prefix - suffix);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
+                                  n_items (self) - prefix - suffix);
+    }
 }
 
 void

@@ -15,6 +15,8 @@
 #include "portada-page.h"
 #include "portada-preview-scheme.h"
 #include "portada-preview.h"
+#include "portada-slug.h"
+#include "portada-source-map.h"
 
 #define PAGE_PATH "/article"
 
@@ -23,6 +25,7 @@ struct _PortadaPreview
   GtkWidget parent_instance;
   GtkLabel *error_label;
   GtkMenuButton *date_button;
+  GtkLabel *date_label; /* its label, as wide as the widest date */
   GtkPopover *date_popover;
   GtkCalendar *calendar;
   GtkButton *today_button;
@@ -34,12 +37,16 @@ struct _PortadaPreview
 
   PortadaNewsroom *newsroom;
   PortadaArticle *article; /* the state shown last */
+  char *seed_slug;         /* the slug the page had when the article was opened */
   GBytes *page;            /* the whole page as last rendered */
   char *page_uri;          /* what the view loads; nothing else may navigate it */
   guint serial;
   char *date;
   char *error;
   double cursor_fraction;
+  GArray *lines;      /* the source map of the body shown: first line of each block */
+  double top_line;    /* the editor's top line (and how far into it) to show */
+  int followed_block; /* what the last follow showed: a block, -1 the page top */
   gboolean loading;
   gboolean pending; /* an update came while the page was loading */
   gboolean phone;
@@ -57,11 +64,10 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-static void follow_cursor (PortadaPreview *self);
-
 enum
 {
   UPDATED,
+  FOLLOWED,
   LINK_ACTIVATED,
   N_SIGNALS
 };
@@ -101,6 +107,42 @@ append_js_string (GString *out, const char *text)
     }
   g_string_append_c (out, '"');
 }
+
+/* The script that shows the part of the page matching the editor's top line:
+ * it marks the body's top-level elements with the first source line of their block
+ * (data-source-line; only the preview has them, the exported site never), finds the
+ * block holding line L and scrolls its element (and as far into it as L is into the
+ * block) to the top of the view. Line 0 shows the top of the page. It answers the
+ * index of the block shown, or -1 for the page top. */
+/* The page updated in place: only what differs is replaced, so an image that did not
+ * change stays on screen (replacing it would blank it until it is decoded again). */
+#define MORPH_JS                                                                                   \
+  "function portadaMorph(a,b){"                                                                    \
+  "if(a.nodeType!=b.nodeType||a.nodeName!=b.nodeName){"                                            \
+  "a.replaceWith(document.importNode(b,true));return;}"                                            \
+  "if(a.nodeType==3||a.nodeType==8){if(a.data!=b.data)a.data=b.data;return;}"                      \
+  "if(a.nodeType!=1)return;"                                                                       \
+  "if(a.isEqualNode(b))return;"                                                                    \
+  "var i,n;for(i=a.attributes.length-1;i>=0;i--){n=a.attributes[i].name;"                          \
+  "if(!b.hasAttribute(n))a.removeAttribute(n);}"                                                   \
+  "for(i=0;i<b.attributes.length;i++){n=b.attributes[i];"                                          \
+  "if(a.getAttribute(n.name)!==n.value)a.setAttribute(n.name,n.value);}"                           \
+  "var x=a.childNodes,y=b.childNodes;"                                                             \
+  "for(i=0;i<y.length;i++){if(i<x.length)portadaMorph(x[i],y[i]);"                                 \
+  "else a.appendChild(document.importNode(y[i],true));}"                                           \
+  "while(x.length>y.length)a.removeChild(a.lastChild);}"
+
+#define FOLLOW_JS                                                                                  \
+  "function portadaFollow(lines,L){"                                                               \
+  "var b=document.getElementById('portada-body');if(!b)return -1;"                                 \
+  "var e=b.children,n=Math.min(e.length,lines.length),i;"                                          \
+  "for(i=0;i<n;i++)e[i].setAttribute('data-source-line',lines[i]);"                                \
+  "if(n==0||L<Math.max(1,lines[0])){window.scrollTo(0,0);return -1;}"                              \
+  "for(i=0;i+1<n&&lines[i+1]<=L;)i++;"                                                             \
+  "var end=i+1<n?lines[i+1]:Math.max(L+1,lines[i]+1),"                                             \
+  "f=Math.min(1,Math.max(0,(L-lines[i])/Math.max(1,end-lines[i]))),"                               \
+  "r=e[i].getBoundingClientRect();"                                                                \
+  "window.scrollTo(0,Math.max(0,window.scrollY+r.top+f*r.height-12));return i;}"
 
 static GBytes *
 serve (gpointer owner, const char *path, char **mime_type, GError **error)
@@ -164,7 +206,53 @@ script_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (value == NULL)
     g_warning ("The preview could not be updated: %s", error->message);
   g_signal_emit (self, signals[UPDATED], 0);
+  /* Updates end by following the editor's top line again. */
+  if (value && jsc_value_is_number (value))
+    {
+      self->followed_block = jsc_value_to_int32 (value);
+      g_signal_emit (self, signals[FOLLOWED], 0);
+    }
   g_object_unref (self);
+}
+
+static void
+follow_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = NULL;
+  PortadaPreview *self = user_data;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  if (value && jsc_value_is_number (value))
+    self->followed_block = jsc_value_to_int32 (value);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_signal_emit (self, signals[FOLLOWED], 0);
+  g_object_unref (self);
+}
+
+/* The call of portadaFollow() for the body shown and the editor's top line. */
+static void
+append_follow_call (PortadaPreview *self, GString *script)
+{
+  char line[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (script, "portadaFollow([");
+  for (guint i = 0; self->lines && i < self->lines->len; i++)
+    g_string_append_printf (script, "%s%d", i ? "," : "", g_array_index (self->lines, int, i));
+  g_ascii_formatd (line, sizeof line, "%.3f", MAX (self->top_line, 0.0));
+  g_string_append_printf (script, "],%s)", line);
+}
+
+static void
+follow_line (PortadaPreview *self)
+{
+  g_autoptr (GString) script = g_string_new (FOLLOW_JS ";");
+
+  if (self->web_view == NULL || self->loading || self->page_uri == NULL)
+    return;
+  append_follow_call (self, script);
+  webkit_web_view_evaluate_javascript (self->web_view, script->str, -1, NULL, NULL, NULL,
+                                       follow_done_cb, g_object_ref (self));
 }
 
 static void
@@ -180,15 +268,16 @@ static void
 update_body (PortadaPreview *self)
 {
   g_autofree char *html = portada_markdown_to_html (self->article->body);
-  g_autoptr (GString) script = g_string_new ("(function(html,f){"
-                                             "var b=document.getElementById('portada-body');"
-                                             "if(!b)return false;b.innerHTML=html;");
+  g_autoptr (GString) script
+      = g_string_new (FOLLOW_JS MORPH_JS "(function(html){"
+                                         "var b=document.getElementById('portada-body');"
+                                         "if(!b)return false;var t=b.cloneNode(false);"
+                                         "t.innerHTML=html;portadaMorph(b,t);"
+                                         "})(");
 
-  g_string_append (script, "var r=b.getBoundingClientRect(),h=window.innerHeight,"
-                           "y=r.top+f*r.height;"
-                           "if(y<h*0.1||y>h*0.9)window.scrollBy(0,y-h*0.4);return true;})(");
   append_js_string (script, html);
-  g_string_append_printf (script, ",%.4f)", CLAMP (self->cursor_fraction, 0.0, 1.0));
+  g_string_append (script, ");");
+  append_follow_call (self, script);
   run_script (self, script->str);
 }
 
@@ -203,12 +292,14 @@ update_whole_page (PortadaPreview *self)
   if (html == NULL)
     return;
   length = strlen (html);
-  script = g_string_new ("(function(html){var y=window.scrollY;"
-                         "var d=new DOMParser().parseFromString(html,'text/html');"
-                         "document.body.replaceWith(document.adoptNode(d.body));"
-                         "document.title=d.title;window.scrollTo(0,y);return true;})(");
+  script
+      = g_string_new (FOLLOW_JS MORPH_JS "(function(html){"
+                                         "var d=new DOMParser().parseFromString(html,'text/html');"
+                                         "portadaMorph(document.body,d.body);"
+                                         "document.title=d.title;})(");
   append_js_string (script, html);
-  g_string_append_c (script, ')');
+  g_string_append (script, ");");
+  append_follow_call (self, script);
   /* A reload (a newsroom change, a crash of the web process) shows this state too. */
   g_clear_pointer (&self->page, g_bytes_unref);
   self->page = g_bytes_new_take (g_steal_pointer (&html), length);
@@ -227,7 +318,7 @@ load_changed_cb (PortadaPreview *self, WebKitLoadEvent event)
       update_whole_page (self);
       return;
     }
-  follow_cursor (self);
+  follow_line (self);
 }
 
 static void
@@ -329,7 +420,22 @@ show_date (PortadaPreview *self)
     dt = g_date_time_new_local (y, m, d, 0, 0, 0);
   /* TRANSLATORS: the day the preview is shown as of, see strftime */
   label = dt ? g_date_time_format (dt, _ ("As of %-d %b %Y")) : g_strdup (_ ("Today"));
-  gtk_menu_button_set_label (self->date_button, label);
+  gtk_label_set_label (self->date_label, label);
+}
+
+/* "Today" and "As of 28 Sep 2026" take the same room: the pane's divider and the
+ * buttons beside the date stay where they are when the date changes. */
+static void
+init_date_label (PortadaPreview *self)
+{
+  g_autoptr (GDateTime) wide = g_date_time_new_local (2026, 9, 28, 0, 0, 0);
+  g_autofree char *longest = g_date_time_format (wide, _ ("As of %-d %b %Y"));
+  int chars = MAX (g_utf8_strlen (_ ("Today"), -1), longest ? g_utf8_strlen (longest, -1) : 0);
+
+  self->date_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_width_chars (self->date_label, chars + 1);
+  gtk_label_set_xalign (self->date_label, 0.5);
+  gtk_menu_button_set_child (self->date_button, GTK_WIDGET (self->date_label));
 }
 
 static void
@@ -405,6 +511,8 @@ portada_preview_dispose (GObject *object)
     }
   g_clear_object (&self->newsroom);
   g_clear_pointer (&self->article, portada_article_free);
+  g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_pointer (&self->seed_slug, g_free);
   g_clear_pointer (&self->page, g_bytes_unref);
   g_clear_pointer (&self->page_uri, g_free);
   g_clear_pointer (&self->date, g_free);
@@ -438,6 +546,9 @@ portada_preview_class_init (PortadaPreviewClass *klass)
                                           NULL, NULL, G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
   signals[UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                    NULL, NULL, G_TYPE_NONE, 0);
+  /* The view was scrolled to the editor's top line (see get_followed_block()). */
+  signals[FOLLOWED] = g_signal_new ("followed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/portada/Portada/ui/portada-preview.ui");
@@ -452,21 +563,6 @@ portada_preview_class_init (PortadaPreviewClass *klass)
   BIND (phone_button);
   BIND (frame);
 #undef BIND
-}
-
-static void
-follow_cursor (PortadaPreview *self)
-{
-  g_autofree char *script = NULL;
-  char fraction[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_dtostr (fraction, sizeof fraction, CLAMP (self->cursor_fraction, 0.0, 1.0));
-  script = g_strdup_printf ("(function(f){var b=document.getElementById('portada-body');"
-                            "if(!b)return false;var r=b.getBoundingClientRect(),"
-                            "h=window.innerHeight,y=r.top+f*r.height;"
-                            "if(y<h*0.1||y>h*0.9)window.scrollBy(0,y-h*0.4);return true;})(%s)",
-                            fraction);
-  run_script (self, script);
 }
 
 /* The web view (and WebKit's processes) come after the window's first frame, so that
@@ -523,6 +619,7 @@ static void
 portada_preview_init (PortadaPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->followed_block = -1;
   /* The clamp narrows the page to a phone's width on demand. */
   self->clamp = ADW_CLAMP (adw_clamp_new ());
   adw_clamp_set_maximum_size (self->clamp, G_MAXINT / 2);
@@ -536,6 +633,7 @@ portada_preview_init (PortadaPreview *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->phone_button, "toggled", G_CALLBACK (phone_toggled_cb), self,
                            G_CONNECT_SWAPPED);
+  init_date_label (self);
   show_date (self);
 }
 
@@ -569,6 +667,23 @@ portada_preview_show_article (PortadaPreview *self, const PortadaArticle *articl
   g_clear_pointer (&self->article, portada_article_free);
   self->article = portada_article_copy (article);
   self->cursor_fraction = cursor_fraction;
+  /* The sponsor strips are shuffled with the page's address and the date as the seed.
+   * The address of an unpublished article follows its title: typing the title would
+   * reshuffle them at every key. The preview keeps the address it opened with. */
+  if (other)
+    {
+      g_free (self->seed_slug);
+      self->seed_slug = article->slug && *article->slug
+                            ? g_strdup (article->slug)
+                            : portada_slug_from_title (article->title ? article->title : "");
+    }
+  if (self->seed_slug && *self->seed_slug)
+    {
+      g_free (self->article->slug);
+      self->article->slug = g_strdup (self->seed_slug);
+    }
+  g_clear_pointer (&self->lines, g_array_unref);
+  self->lines = portada_markdown_block_lines (article->body);
   if (self->web_view == NULL)
     return;
   if (other || self->page_uri == NULL)
@@ -647,4 +762,21 @@ portada_preview_get_error (PortadaPreview *self)
 {
   g_return_val_if_fail (PORTADA_IS_PREVIEW (self), NULL);
   return self->error;
+}
+
+void
+portada_preview_follow_line (PortadaPreview *self, double line)
+{
+  g_return_if_fail (PORTADA_IS_PREVIEW (self));
+  if (line == self->top_line)
+    return;
+  self->top_line = line;
+  follow_line (self);
+}
+
+int
+portada_preview_get_followed_block (PortadaPreview *self)
+{
+  g_return_val_if_fail (PORTADA_IS_PREVIEW (self), -1);
+  return self->followed_block;
 }

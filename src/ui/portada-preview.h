@@ -38,4 +38,11 @@ WebKitWebView *portada_preview_get_web_view (PortadaPreview *self);
 /* The last render failure, or NULL. */
 const char *portada_preview_get_error (PortadaPreview *self);
 
+/* Shows the part of the page made from source line @line of the body (the editor's top
+ * line; its fraction is how far into the line the editor's view begins): kept for the
+ * updates and loads to come, and applied at once when the page is shown. */
+void portada_preview_follow_line (PortadaPreview *self, double line);
+/* The top-level block of the body the last follow showed at the top, -1 the page top. */
+int portada_preview_get_followed_block (PortadaPreview *self);
+
 G_END_DECLS

@@ -47,6 +47,7 @@ struct _PortadaSponsorsEditor
   gint64 sponsor_id;
   guint save_source;
   gboolean loading;
+  char *shown_name; /* the name as last shown or typed, to tell an alt text that follows it */
 };
 
 G_DEFINE_FINAL_TYPE (PortadaSponsorsEditor, portada_sponsors_editor, GTK_TYPE_WIDGET)
@@ -275,11 +276,35 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The alt text follows the name (a new sponsor starts with both "New Sponsor") until the
+ * user writes an alt text of their own: while it equals the name as it was, it changes
+ * with the name. */
+static void
+follow_name (PortadaSponsorsEditor *self)
+{
+  g_autofree char *name = row_text (self->name_row);
+  g_autofree char *alt = row_text (self->alt_row);
+
+  /* An empty name (also the moment between the old and the new text of a replaced
+   * name) is no name to follow. */
+  if (*name == '\0' || g_strcmp0 (name, self->shown_name) == 0)
+    return;
+  if (self->shown_name && g_strcmp0 (alt, self->shown_name) == 0)
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->alt_row), name);
+      self->loading = FALSE;
+    }
+  g_free (self->shown_name);
+  self->shown_name = g_steal_pointer (&name);
+}
+
 static void
 field_changed_cb (PortadaSponsorsEditor *self)
 {
   if (self->loading || self->sponsor_id == 0)
     return;
+  follow_name (self);
   check_fields (self);
   gtk_label_set_label (self->title_label, gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
   g_clear_handle_id (&self->save_source, g_source_remove);
@@ -301,6 +326,8 @@ show_sponsor (PortadaSponsorsEditor *self, const PortadaSponsor *sponsor)
   gtk_label_set_label (self->title_label, sponsor->name);
   show_state (self, sponsor);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), sponsor->name ? sponsor->name : "");
+  g_free (self->shown_name);
+  self->shown_name = g_strstrip (g_strdup (sponsor->name ? sponsor->name : ""));
   gtk_editable_set_text (GTK_EDITABLE (self->website_row),
                          sponsor->website ? sponsor->website : "");
   gtk_editable_set_text (GTK_EDITABLE (self->alt_row), sponsor->alt_text ? sponsor->alt_text : "");
@@ -349,6 +376,7 @@ portada_sponsors_editor_dispose (GObject *object)
   if (self->save_source)
     save_now (self);
   g_clear_object (&self->model);
+  g_clear_pointer (&self->shown_name, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PORTADA_TYPE_SPONSORS_EDITOR);
   /* The template's top child is not bound, so not unparented above. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self)));)

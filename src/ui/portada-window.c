@@ -108,6 +108,9 @@ article_selected_cb (PortadaWindow *self, gint64 id)
 static void
 editor_saved_cb (PortadaWindow *self, const PortadaArticle *article)
 {
+  /* The editor saves what is left when the window goes away, after the list did. */
+  if (self->article_list == NULL)
+    return;
   portada_article_model_update (portada_article_list_get_model (self->article_list), article);
   remember_article (self);
   update_window_title (self);
@@ -118,6 +121,42 @@ editor_open_article_cb (PortadaWindow *self, gint64 id)
 {
   if (portada_window_open_article (self, id))
     portada_article_list_show_selected (self->article_list, id);
+}
+
+/* The main menu without its first section (the article's actions), for the Sponsors
+ * view: what is on screen there is no article. Made from the menu of the template, so
+ * the two never differ otherwise. */
+static GMenuModel *
+menu_without_articles (GMenuModel *menu)
+{
+  GMenu *out = g_menu_new ();
+
+  for (int i = 1; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      if (section)
+        g_menu_append_section (out, NULL, section);
+    }
+  return G_MENU_MODEL (out);
+}
+
+static void
+update_menu (PortadaWindow *self, gboolean articles)
+{
+  GMenuModel *menu = gtk_menu_button_get_menu_model (self->menu_button);
+
+  if (menu == NULL)
+    return;
+  if (g_object_get_data (G_OBJECT (self), "portada-articles-menu") == NULL)
+    {
+      g_object_set_data_full (G_OBJECT (self), "portada-articles-menu", g_object_ref (menu),
+                              g_object_unref);
+      g_object_set_data_full (G_OBJECT (self), "portada-sponsors-menu",
+                              menu_without_articles (menu), g_object_unref);
+    }
+  gtk_menu_button_set_menu_model (
+      self->menu_button, g_object_get_data (G_OBJECT (self), articles ? "portada-articles-menu"
+                                                                      : "portada-sponsors-menu"));
 }
 
 static void
@@ -133,6 +172,7 @@ main_page_changed_cb (PortadaWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->new_button), articles);
   gtk_widget_set_visible (GTK_WIDGET (self->details_button), articles);
   gtk_widget_set_visible (GTK_WIDGET (self->layout_button), articles);
+  update_menu (self, articles || !newsroom);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, newsroom);
   update_window_title (self);
 }

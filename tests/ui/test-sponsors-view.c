@@ -482,6 +482,38 @@ test_create_rename_list (Fixture *f, gconstpointer data)
 }
 
 /* A sponsor deleted and restored by undo, with its places on both lists. */
+/* A new sponsor's alt text follows its name until the user writes an alt text. */
+static void
+test_new_sponsor_alt_follows_name (Fixture *f, gconstpointer data)
+{
+  PortadaSponsorsEditor *editor = portada_sponsors_view_get_editor (f->view);
+  GtkEditable *name, *alt;
+  g_autoptr (PortadaSponsor) stored = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sponsors.add-sponsor", NULL);
+  id = portada_sponsors_editor_get_sponsor_id (editor);
+  g_assert_cmpint (id, >, 0);
+  name = GTK_EDITABLE (portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_NAME));
+  alt = GTK_EDITABLE (portada_sponsors_editor_get_field (editor, PORTADA_SPONSOR_FIELD_ALT_TEXT));
+  g_assert_cmpstr (gtk_editable_get_text (alt), ==, gtk_editable_get_text (name));
+  gtk_editable_set_text (name, "Café Quetzal");
+  g_assert_cmpstr (gtk_editable_get_text (alt), ==, "Café Quetzal");
+  portada_sponsors_editor_flush (editor);
+  stored = portada_sponsors_load (f->newsroom, id, NULL);
+  g_assert_cmpstr (stored->alt_text, ==, "Café Quetzal");
+
+  /* Written by the user: it stays. */
+  gtk_editable_set_text (alt, "Café Quetzal, Antigua Guatemala");
+  gtk_editable_set_text (name, "Café Quetzal S.A.");
+  g_assert_cmpstr (gtk_editable_get_text (alt), ==, "Café Quetzal, Antigua Guatemala");
+  portada_sponsors_editor_flush (editor);
+  g_clear_pointer (&stored, portada_sponsor_free);
+  stored = portada_sponsors_load (f->newsroom, id, NULL);
+  g_assert_cmpstr (stored->name, ==, "Café Quetzal S.A.");
+  g_assert_cmpstr (stored->alt_text, ==, "Café Quetzal, Antigua Guatemala");
+}
+
 static void
 test_delete_sponsor_undo (Fixture *f, gconstpointer data)
 {
@@ -1043,5 +1075,6 @@ main (int argc, char *argv[])
   ADD ("/sponsors-view/problems/join", test_problem_join);
   ADD ("/sponsors-view/preview/follows-reorder", test_preview_follows_reorder);
   ADD ("/sponsors-view/preview/dates-and-page", test_preview_dates_and_page);
+  ADD ("/sponsors-view/new-sponsor-alt-follows-name", test_new_sponsor_alt_follows_name);
   return g_test_run ();
 }
