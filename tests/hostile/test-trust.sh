@@ -120,6 +120,27 @@ expect 0 "2: repair" -- "$portada" repair --db "$db"
 check "2: Portada's own trigger is back" "q '$db' \"select sql from sqlite_schema where name='article_fts_insert'\" | grep -q 'INSERT INTO article_fts'"
 check "2: the extra objects are gone" "[ \"\$(q '$db' \"select count(*) from sqlite_schema where name in ('evil','junk')\")\" = 0 ]"
 
+# --- 4. A damaged newsroom; SVG from the newsroom ------------------------------
+db=$tmp/damaged.db
+fresh "$db"
+page=$(q "$db" "select rootpage from sqlite_schema where name='article_slug'")
+python3 -c "import sys; f=open(sys.argv[1],'r+b'); f.seek(4096*($page-1)); f.write(b'\x0d'+b'\xff'*4095)" "$db"
+expect 2 "4: check says damaged" -- "$portada" check --db "$db"
+for format in site wxr markdown; do
+  expect 2 "4: export of a damaged newsroom refused ($format)" -- "$portada" export --db "$db" --out "$tmp/damaged-$format" --format $format
+  has "4: says damaged ($format)" err "the database is damaged"
+  check "4: nothing published ($format)" "[ ! -e '$tmp/damaged-$format' ]"
+done
+db=$tmp/svg.db
+fresh "$db"
+q "$db" "update media set data=CAST('<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\" width=\"10\" height=\"10\"><script>alert(2)</script><a href=\"javascript:alert(3)\"><rect width=\"10\" height=\"10\"/></a></svg>' AS BLOB) where mime='image/svg+xml'"
+expect 0 "4: export with SVG planted in the newsroom" -- "$portada" export --db "$db" --out "$tmp/svg-out" --quiet
+check "4: the SVG files are published" "ls '$tmp/svg-out/assets/media/' | grep -q '\.svg$'"
+check "4: no script, handler or javascript: in them" "! grep -rqiE 'onload|<script|javascript:' '$tmp/svg-out/assets/media/'"
+q "$db" "update media set data=CAST('not an svg at all' AS BLOB) where mime='image/svg+xml'"
+expect 2 "4: an SVG that cannot be sanitized refuses the export" -- "$portada" export --db "$db" --out "$tmp/svg-out2" --quiet
+has "4: names the image" err "the SVG cannot be published"
+
 # --- 12. Command line ---------------------------------------------------------
 expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
 has "12: names the extra word" err "unexpected argument “extra”"

@@ -111,12 +111,46 @@ portada_path_checks_run (PortadaNewsroom *newsroom, GError **error)
   return g_steal_pointer (&lines);
 }
 
+/* SQLite's quick check: a damaged page would publish changed content. */
+static gboolean
+check_sound (PortadaNewsroom *newsroom, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, "PRAGMA quick_check", error);
+  g_autoptr (GString) problems = g_string_new (NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0 && problems->len < 400)
+        {
+          g_autofree char *one = g_strdelimit (g_strdup (line ? line : ""), "\n", ' ');
+          g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", one);
+        }
+    }
+  if (rc != SQLITE_DONE || problems->len)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_CORRUPT,
+                   _ ("%s: export refused: the database is damaged (%s); “portada check” says "
+                      "more, and a backup is the way back"),
+                   portada_newsroom_get_path (newsroom),
+                   problems->len ? problems->str : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 portada_path_checks_refuse (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) lines = portada_path_checks_run (newsroom, error);
+  g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GString) text = NULL;
 
+  if (!check_sound (newsroom, error))
+    return FALSE;
+  lines = portada_path_checks_run (newsroom, error);
   if (lines == NULL)
     return FALSE;
   if (lines->len == 0)

@@ -36,6 +36,7 @@
 #include "portada-site-export.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
+#include "portada-svg.h"
 
 #define MANIFEST_HEADER "portada-site-manifest 1"
 #define N_RELATED 5
@@ -1195,6 +1196,34 @@ render_bytes (Export *ex, gpointer data, gsize *size, GError **error)
 }
 
 static gboolean
+is_svg (const PortadaMedia *m)
+{
+  return g_strcmp0 (m->mime, "image/svg+xml") == 0;
+}
+
+/* An image's bytes as published. The newsroom may come from elsewhere: an SVG is
+ * sanitized again on its way out, whatever the import did. */
+static GBytes *
+load_media (Export *ex, const PortadaMedia *m, GError **error)
+{
+  g_autoptr (GBytes) bytes = portada_media_load_data (ex->newsroom, m->id, error);
+  g_autoptr (GError) local = NULL;
+  GBytes *clean;
+  gsize len;
+  const guint8 *data;
+
+  if (bytes == NULL || !is_svg (m))
+    return g_steal_pointer (&bytes);
+  data = g_bytes_get_data (bytes, &len);
+  clean = portada_svg_sanitize (data, len, NULL, &local);
+  if (clean == NULL)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                 _ ("image %lld (%s): the SVG cannot be published: %s"), (long long) m->id,
+                 m->filename ? m->filename : m->sha256, local->message);
+  return clean;
+}
+
+static gboolean
 export_assets (Export *ex, GError **error)
 {
   g_autoptr (GBytes) css = portada_site_theme_file ("style.css", error);
@@ -1238,14 +1267,16 @@ export_assets (Export *ex, GError **error)
       g_autoptr (GBytes) bytes = NULL;
       OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, path) : NULL;
 
+      g_autofree char *key = g_strconcat (is_svg (m) ? "svg-sanitized:" : "", m->sha256, NULL);
+
       /* Content-hashed names: an old file of the same name and key is the same image. */
-      if (!(old && g_str_equal (old->key, m->sha256)))
+      if (!(old && g_str_equal (old->key, key)))
         {
-          bytes = portada_media_load_data (ex->newsroom, m->id, error);
+          bytes = load_media (ex, m, error);
           if (bytes == NULL)
             return FALSE;
         }
-      if (!emit (ex, path, m->sha256, render_bytes, bytes, NULL, error))
+      if (!emit (ex, path, key, render_bytes, bytes, NULL, error))
         return FALSE;
     }
   return TRUE;
