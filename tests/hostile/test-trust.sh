@@ -141,6 +141,23 @@ q "$db" "update media set data=CAST('not an svg at all' AS BLOB) where mime='ima
 expect 2 "4: an SVG that cannot be sanitized refuses the export" -- "$portada" export --db "$db" --out "$tmp/svg-out2" --quiet
 has "4: names the image" err "the SVG cannot be published"
 
+# --- 6. Characters XML cannot carry ---------------------------------------------
+mkdir -p "$tmp/ffff"
+printf -- '---\ntitle: "Bad \xef\xbf\xbf title"\ndate: 2023-01-02\n---\nBody\n' >"$tmp/ffff/bad.md"
+db=$tmp/ffff.db
+fresh "$db"
+"$portada" import --db "$db" "$tmp/ffff" >"$tmp/out" 2>"$tmp/err"
+has "6: the import names the field" out "title"
+has "6: and the character" out "U+FFFF"
+check "6: the article was not stored" "[ \"\$(q '$db' \"select count(*) from article where title like 'Bad%'\")\" = 0 ]"
+q "$db" "update article set title = title || char(65534) || char(65535) || char(1), excerpt = 'x' || char(65535) where id in (select id from article where status = 'published' limit 3); update setting set value = value || char(65535) where key like '%title%'"
+expect 0 "6: site export with U+FFFE/U+FFFF stored" -- "$portada" export --db "$db" --out "$tmp/ffff-site" --quiet
+check "6: every feed and the sitemap well-formed" "xmllint --noout --nonet \$(find '$tmp/ffff-site' -name '*.xml') 2>/dev/null"
+expect 0 "6: WXR export" -- "$portada" export --db "$db" --out "$tmp/ffff-wxr" --format wxr --quiet
+check "6: the WXR well-formed" "xmllint --noout --nonet '$tmp/ffff-wxr/en.wxr.xml' '$tmp/ffff-wxr/es.wxr.xml'"
+rm -f "$tmp/ffff2.db"
+expect 0 "6: Portada re-imports its own WXR" -- "$portada" import --db "$tmp/ffff2.db" --create --quiet "$tmp/ffff-wxr/en.wxr.xml"
+
 # --- 12. Command line ---------------------------------------------------------
 expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
 has "12: names the extra word" err "unexpected argument “extra”"

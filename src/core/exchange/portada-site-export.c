@@ -945,12 +945,14 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
 static char *
 xml_clean (const char *text)
 {
-  GString *s = g_string_new (NULL);
-  /* XML 1.0 has no place for most control characters. */
-  for (const char *p = text ? text : ""; *p; p++)
-    if ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
+  return portada_xml_clean (text);
+}
+
+static void
+write_attribute (xmlTextWriterPtr w, const char *name, const char *text)
+{
+  g_autofree char *clean = xml_clean (text);
+  xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST clean);
 }
 
 static void
@@ -1032,7 +1034,7 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
   }
   write_element (w, "language", job->lang);
   xmlTextWriterStartElement (w, BAD_CAST "atom:link");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST self);
+  write_attribute (w, "href", self);
   xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "self");
   xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST "application/rss+xml");
   xmlTextWriterEndElement (w);
@@ -1055,7 +1057,10 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
       write_element (w, "link", url);
       xmlTextWriterStartElement (w, BAD_CAST "guid");
       xmlTextWriterWriteAttribute (w, BAD_CAST "isPermaLink", BAD_CAST "false");
-      xmlTextWriterWriteString (w, BAD_CAST e->uuid);
+      {
+        g_autofree char *uuid = xml_clean (e->uuid);
+        xmlTextWriterWriteString (w, BAD_CAST uuid);
+      }
       xmlTextWriterEndElement (w);
       write_element (w, "pubDate", date);
       if (e->author && *e->author)
@@ -1128,8 +1133,8 @@ sitemap_url (Export *ex, xmlTextWriterPtr w, const char *path, gint64 lastmod,
       g_autofree char *href = portada_site_absolute_url (ex->site, a->path);
       xmlTextWriterStartElement (w, BAD_CAST "xhtml:link");
       xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "alternate");
-      xmlTextWriterWriteAttribute (w, BAD_CAST "hreflang", BAD_CAST a->lang);
-      xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST href);
+      write_attribute (w, "hreflang", a->lang);
+      write_attribute (w, "href", href);
       xmlTextWriterEndElement (w);
     }
   xmlTextWriterEndElement (w);
