@@ -141,6 +141,25 @@ q "$db" "update media set data=CAST('not an svg at all' AS BLOB) where mime='ima
 expect 2 "4: an SVG that cannot be sanitized refuses the export" -- "$portada" export --db "$db" --out "$tmp/svg-out2" --quiet
 has "4: names the image" err "the SVG cannot be published"
 
+# --- 5. Colliding section paths -------------------------------------------------
+db=$tmp/clash.db
+fresh "$db"
+two=$(q "$db" "select key from section order by id limit 2" | tr '\n' ' ')
+set -- $two
+q "$db" "update section_label set path = (select path from section_label l join section s on s.id = l.section_id where s.key = '$1' and l.lang = 'en') where lang = 'en' and section_id = (select id from section where key = '$2')"
+expect 2 "5: two sections at one path: export refused" -- "$portada" export --db "$db" --out "$tmp/clash-out"
+has "5: names both sections" err "section $1"
+expect 1 "5: check reports the clash" -- "$portada" check --db "$db"
+has "5: check says they collide" out "their pages would collide"
+db=$tmp/clash2.db
+fresh "$db"
+q "$db" "update section_label set path = 'economy' where lang = 'en' and section_id = (select id from section where key = '$1')"
+mkdir -p "$tmp/clash-md"
+printf -- '---\ntitle: Clash\ndate: 2023-01-02\nsection: economy\nlang: en\n---\nBody\n' >"$tmp/clash-md/clash.md"
+expect 0 "5: an import whose new section would take another's path" -- "$portada" import --db "$db" "$tmp/clash-md"
+has "5: the summary names the clash it resolved" out "collided with another section's"
+expect 0 "5: the export works" -- "$portada" export --db "$db" --out "$tmp/clash2-out" --quiet
+
 # --- 6. Characters XML cannot carry ---------------------------------------------
 mkdir -p "$tmp/ffff"
 printf -- '---\ntitle: "Bad \xef\xbf\xbf title"\ndate: 2023-01-02\n---\nBody\n' >"$tmp/ffff/bad.md"

@@ -64,7 +64,7 @@ char *portada_exchange_uuid_for (const char *name);
  * it gets @name and @path in @lang. @path may be NULL (then @key). */
 gboolean portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key,
                                           const char *lang, const char *name, const char *path,
-                                          GError **error);
+                                          PortadaImportSummary *summary, GError **error);
 
 /* Whether @path is a section path the newsroom accepts ("noticias/economia"). */
 gboolean portada_exchange_valid_path (const char *path);

@@ -73,6 +73,37 @@ static const Rule rules[] = {
   { "SELECT sha256, 'image ' || id FROM media", hash_is_safe, "media.sha256" },
 };
 
+/* Two sections of one language at one path, or one inside the other's. */
+static gboolean
+add_collisions (PortadaNewsroom *newsroom, GPtrArray *lines, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      newsroom,
+      "SELECT sa.key, a.path, sb.key, b.path, a.lang FROM section_label a "
+      "JOIN section_label b ON b.lang = a.lang AND b.section_id > a.section_id "
+      "JOIN section sa ON sa.id = a.section_id JOIN section sb ON sb.id = b.section_id "
+      "WHERE a.path = b.path OR substr(a.path, 1, length(b.path) + 1) = b.path || '/' "
+      "OR substr(b.path, 1, length(a.path) + 1) = a.path || '/'",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines,
+                     g_strdup_printf (_ ("section %s (“%s”) and section %s (“%s”) in %s: one "
+                                         "path is the other's or inside it; their pages would "
+                                         "collide"),
+                                      (const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 2),
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      (const char *) sqlite3_column_text (stmt, 4)));
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, _ ("cannot be read"));
+  return TRUE;
+}
+
 GPtrArray *
 portada_path_checks_run (PortadaNewsroom *newsroom, GError **error)
 {
@@ -108,6 +139,8 @@ portada_path_checks_run (PortadaNewsroom *newsroom, GError **error)
           return NULL;
         }
     }
+  if (!add_collisions (newsroom, lines, error))
+    return NULL;
   return g_steal_pointer (&lines);
 }
 
