@@ -21,6 +21,10 @@ static sqlite3_vfs *real_vfs;
 static sqlite3_vfs fault_vfs;
 static gint64 budget = -1;
 static guint refused;
+static gint64 writes_left = -1; /* writes that pass before the fault, -1 for none */
+static int fault_code = SQLITE_FULL;
+static gboolean fault_once;
+static guint64 writes_seen;
 G_LOCK_DEFINE_STATIC (budget);
 
 #define REAL(file) (((FaultFile *) (file))->real)
@@ -42,15 +46,27 @@ f_write (sqlite3_file *file, const void *buf, int amount, sqlite3_int64 offset)
 {
   gboolean full;
 
+  int code = SQLITE_FULL;
+
   G_LOCK (budget);
+  writes_seen++;
   full = budget >= 0 && amount > budget;
+  if (!full && writes_left == 0)
+    {
+      full = TRUE;
+      code = fault_code;
+      if (fault_once)
+        writes_left = -1;
+    }
+  else if (writes_left > 0)
+    writes_left--;
   if (full)
     refused++;
   else if (budget >= 0)
     budget -= amount;
   G_UNLOCK (budget);
   if (full)
-    return SQLITE_FULL;
+    return code;
   return REAL (file)->pMethods->xWrite (REAL (file), buf, amount, offset);
 }
 
@@ -296,6 +312,27 @@ fault_vfs_get_refused (void)
 
   G_LOCK (budget);
   n = refused;
+  G_UNLOCK (budget);
+  return n;
+}
+
+void
+fault_vfs_fail_write (gint64 after, int code, gboolean once)
+{
+  G_LOCK (budget);
+  writes_left = after;
+  fault_code = code;
+  fault_once = once;
+  refused = 0;
+  G_UNLOCK (budget);
+}
+
+guint64
+fault_vfs_get_writes (void)
+{
+  guint64 n;
+  G_LOCK (budget);
+  n = writes_seen;
   G_UNLOCK (budget);
   return n;
 }

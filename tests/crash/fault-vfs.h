@@ -20,4 +20,11 @@ void fault_vfs_set_budget (gint64 bytes);
 /* Writes refused since the last fault_vfs_set_budget(). */
 guint fault_vfs_get_refused (void);
 
+/* The write after @after more writes fails with @code (SQLITE_FULL,
+ * SQLITE_IOERR_WRITE…): that one only when @once, else every one after it, as a
+ * full disk does; @after -1 ends the fault. Counts as refused. */
+void fault_vfs_fail_write (gint64 after, int code, gboolean once);
+/* Writes seen since the VFS was installed. */
+guint64 fault_vfs_get_writes (void);
+
 G_END_DECLS

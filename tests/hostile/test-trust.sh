@@ -120,6 +120,63 @@ expect 0 "2: repair" -- "$portada" repair --db "$db"
 check "2: Portada's own trigger is back" "q '$db' \"select sql from sqlite_schema where name='article_fts_insert'\" | grep -q 'INSERT INTO article_fts'"
 check "2: the extra objects are gone" "[ \"\$(q '$db' \"select count(*) from sqlite_schema where name in ('evil','junk')\")\" = 0 ]"
 
+# --- 4. A damaged newsroom; SVG from the newsroom ------------------------------
+db=$tmp/damaged.db
+fresh "$db"
+page=$(q "$db" "select rootpage from sqlite_schema where name='article_slug'")
+python3 -c "import sys; f=open(sys.argv[1],'r+b'); f.seek(4096*($page-1)); f.write(b'\x0d'+b'\xff'*4095)" "$db"
+expect 2 "4: check says damaged" -- "$portada" check --db "$db"
+for format in site wxr markdown; do
+  expect 2 "4: export of a damaged newsroom refused ($format)" -- "$portada" export --db "$db" --out "$tmp/damaged-$format" --format $format
+  has "4: says damaged ($format)" err "the database is damaged"
+  check "4: nothing published ($format)" "[ ! -e '$tmp/damaged-$format' ]"
+done
+db=$tmp/svg.db
+fresh "$db"
+q "$db" "update media set data=CAST('<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\" width=\"10\" height=\"10\"><script>alert(2)</script><a href=\"javascript:alert(3)\"><rect width=\"10\" height=\"10\"/></a></svg>' AS BLOB) where mime='image/svg+xml'"
+expect 0 "4: export with SVG planted in the newsroom" -- "$portada" export --db "$db" --out "$tmp/svg-out" --quiet
+check "4: the SVG files are published" "ls '$tmp/svg-out/assets/media/' | grep -q '\.svg$'"
+check "4: no script, handler or javascript: in them" "! grep -rqiE 'onload|<script|javascript:' '$tmp/svg-out/assets/media/'"
+q "$db" "update media set data=CAST('not an svg at all' AS BLOB) where mime='image/svg+xml'"
+expect 2 "4: an SVG that cannot be sanitized refuses the export" -- "$portada" export --db "$db" --out "$tmp/svg-out2" --quiet
+has "4: names the image" err "the SVG cannot be published"
+
+# --- 5. Colliding section paths -------------------------------------------------
+db=$tmp/clash.db
+fresh "$db"
+two=$(q "$db" "select key from section order by id limit 2" | tr '\n' ' ')
+set -- $two
+q "$db" "update section_label set path = (select path from section_label l join section s on s.id = l.section_id where s.key = '$1' and l.lang = 'en') where lang = 'en' and section_id = (select id from section where key = '$2')"
+expect 2 "5: two sections at one path: export refused" -- "$portada" export --db "$db" --out "$tmp/clash-out"
+has "5: names both sections" err "section $1"
+expect 1 "5: check reports the clash" -- "$portada" check --db "$db"
+has "5: check says they collide" out "their pages would collide"
+db=$tmp/clash2.db
+fresh "$db"
+q "$db" "update section_label set path = 'economy' where lang = 'en' and section_id = (select id from section where key = '$1')"
+mkdir -p "$tmp/clash-md"
+printf -- '---\ntitle: Clash\ndate: 2023-01-02\nsection: economy\nlang: en\n---\nBody\n' >"$tmp/clash-md/clash.md"
+expect 0 "5: an import whose new section would take another's path" -- "$portada" import --db "$db" "$tmp/clash-md"
+has "5: the summary names the clash it resolved" out "collided with another section's"
+expect 0 "5: the export works" -- "$portada" export --db "$db" --out "$tmp/clash2-out" --quiet
+
+# --- 6. Characters XML cannot carry ---------------------------------------------
+mkdir -p "$tmp/ffff"
+printf -- '---\ntitle: "Bad \xef\xbf\xbf title"\ndate: 2023-01-02\n---\nBody\n' >"$tmp/ffff/bad.md"
+db=$tmp/ffff.db
+fresh "$db"
+"$portada" import --db "$db" "$tmp/ffff" >"$tmp/out" 2>"$tmp/err"
+has "6: the import names the field" out "title"
+has "6: and the character" out "U+FFFF"
+check "6: the article was not stored" "[ \"\$(q '$db' \"select count(*) from article where title like 'Bad%'\")\" = 0 ]"
+q "$db" "update article set title = title || char(65534) || char(65535) || char(1), excerpt = 'x' || char(65535) where id in (select id from article where status = 'published' limit 3); update setting set value = value || char(65535) where key like '%title%'"
+expect 0 "6: site export with U+FFFE/U+FFFF stored" -- "$portada" export --db "$db" --out "$tmp/ffff-site" --quiet
+check "6: every feed and the sitemap well-formed" "xmllint --noout --nonet \$(find '$tmp/ffff-site' -name '*.xml') 2>/dev/null"
+expect 0 "6: WXR export" -- "$portada" export --db "$db" --out "$tmp/ffff-wxr" --format wxr --quiet
+check "6: the WXR well-formed" "xmllint --noout --nonet '$tmp/ffff-wxr/en.wxr.xml' '$tmp/ffff-wxr/es.wxr.xml'"
+rm -f "$tmp/ffff2.db"
+expect 0 "6: Portada re-imports its own WXR" -- "$portada" import --db "$tmp/ffff2.db" --create --quiet "$tmp/ffff-wxr/en.wxr.xml"
+
 # --- 12. Command line ---------------------------------------------------------
 expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
 has "12: names the extra word" err "unexpected argument “extra”"

@@ -8,9 +8,10 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "portada-articles.h"
-#include "portada-newsroom.h"
+#include "portada-newsroom-private.h"
 #include "portada-settings.h"
 #include "portada-test-util.h"
 
@@ -232,6 +233,40 @@ test_nested_transactions (void)
   g_assert_cmpstr (value, ==, "kept");
 }
 
+/* SQLite rolls a transaction back by itself on a full disk or an I/O error:
+ * what comes next must not be written outside it, at any level. */
+static void
+test_transaction_ended_by_sqlite (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_true (portada_newsroom_begin (nr, &error));
+  g_assert_true (portada_newsroom_begin (nr, &error));
+  g_assert_true (portada_settings_set (nr, "k", "before", &error));
+  /* As SQLite does after SQLITE_FULL in the middle of a statement. */
+  g_assert_cmpint (sqlite3_exec (portada_newsroom_get_db (nr), "ROLLBACK", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_false (portada_settings_set (nr, "k", "after", &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "transaction was ended"));
+  g_clear_error (&error);
+  g_assert_false (portada_newsroom_begin (nr, &error)); /* a nested level is refused too */
+  g_clear_error (&error);
+  g_assert_false (portada_newsroom_commit (nr, &error)); /* the inner level */
+  g_clear_error (&error);
+  portada_newsroom_rollback (nr); /* the outer one */
+  value = portada_settings_get (nr, "k", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "");
+
+  /* And the connection works again afterwards. */
+  g_assert_true (portada_newsroom_begin (nr, &error));
+  g_assert_true (portada_settings_set (nr, "k", "kept", &error));
+  g_assert_true (portada_newsroom_commit (nr, &error));
+}
+
 static void
 test_settings_bad_input (void)
 {
@@ -303,6 +338,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/newsroom/migrates-every-version", test_migrates_every_version);
   g_test_add_func ("/newsroom/failed-migration-leaves-file", test_failed_migration_leaves_file);
   g_test_add_func ("/newsroom/nested-transactions", test_nested_transactions);
+  g_test_add_func ("/newsroom/transaction-ended-by-sqlite", test_transaction_ended_by_sqlite);
   g_test_add_func ("/newsroom/settings-bad-input", test_settings_bad_input);
   g_test_add_func ("/newsroom/sections-nested-paths", test_sections_nested_paths);
   g_test_add_func ("/newsroom/integrity-clean", test_integrity_clean);

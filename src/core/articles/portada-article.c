@@ -171,12 +171,42 @@ portada_article_validate (const PortadaArticle *a, GError **error)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (texts[i].value && !g_utf8_validate (texts[i].value, -1, NULL))
-      {
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                     _ ("The field “%s” is not valid UTF-8 text"), _ (texts[i].name));
-        return FALSE;
-      }
+    {
+      gunichar bad = 0;
+      /* A line of text, not a document: the body alone may be long. */
+      gsize max = i == 3 ? 16 * 1024 * 1024 : i == 2 ? 64 * 1024 : 4096;
+
+      if (texts[i].value == NULL)
+        continue;
+      if (!g_utf8_validate (texts[i].value, -1, NULL))
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("The field “%s” is not valid UTF-8 text"), _ (texts[i].name));
+          return FALSE;
+        }
+      if (strlen (texts[i].value) > max)
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("The field “%s” is too long (%lu bytes; at most %lu)"), _ (texts[i].name),
+                       (unsigned long) strlen (texts[i].value), (unsigned long) max);
+          return FALSE;
+        }
+      /* What XML 1.0 cannot carry, even escaped: the feeds and WXR would break. */
+      for (const char *p = texts[i].value; *p && !bad; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+            bad = c;
+        }
+      if (bad)
+        {
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                       _ ("The field “%s” holds the character U+%04X, which feeds and WordPress "
+                          "files cannot carry"),
+                       _ (texts[i].name), bad);
+          return FALSE;
+        }
+    }
   if (a->lang == NULL || strlen (a->lang) < 2 || strlen (a->lang) > 8)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,

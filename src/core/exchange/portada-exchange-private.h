@@ -64,7 +64,7 @@ char *portada_exchange_uuid_for (const char *name);
  * it gets @name and @path in @lang. @path may be NULL (then @key). */
 gboolean portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key,
                                           const char *lang, const char *name, const char *path,
-                                          GError **error);
+                                          PortadaImportSummary *summary, GError **error);
 
 /* Whether @path is a section path the newsroom accepts ("noticias/economia"). */
 gboolean portada_exchange_valid_path (const char *path);
@@ -81,6 +81,11 @@ gint64 portada_exchange_find_slug (PortadaNewsroom *newsroom, const char *slug, 
 /* A text made safe to store: valid UTF-8 (bad bytes become U+FFFD), no NUL and no
  * C0 control other than tab and newline. Sets *@changed when something was replaced. */
 char *portada_exchange_clean_text (const char *text, gssize len, gboolean *changed);
+
+/* @text as XML 1.0 can carry it, in any element or attribute: valid UTF-8, and
+ * without the characters XML has no place for (C0 controls but tab and newlines,
+ * U+FFFE, U+FFFF), which are dropped. */
+char *portada_xml_clean (const char *text);
 
 /* When @a is valid but for its source URL, clears that URL and returns TRUE. */
 gboolean portada_exchange_drop_bad_source_url (PortadaArticle *a);

@@ -579,7 +579,8 @@ portada_exchange_uuid_for (const char *name)
 
 gboolean
 portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key, const char *lang,
-                                 const char *name, const char *path, GError **error)
+                                 const char *name, const char *path, PortadaImportSummary *summary,
+                                 GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (PortadaSection) section = portada_sections_find (newsroom, key, &local);
@@ -595,8 +596,33 @@ portada_exchange_ensure_section (PortadaNewsroom *newsroom, const char *key, con
     }
   else if (g_hash_table_contains (section->names, lang))
     return TRUE;
-  portada_section_set_label (section, lang, name && *name ? name : key,
-                             path && portada_exchange_valid_path (path) ? path : key);
+  {
+    const char *wanted = path && portada_exchange_valid_path (path) ? path : key;
+    g_autofree char *own = g_strdup (wanted);
+
+    /* A clash of paths (checked first: a failed save would end the import's
+     * transaction): the section goes at a path of its own, and the summary says so. */
+    for (guint n = 1;; n++)
+      {
+        g_clear_error (&local);
+        if (portada_sections_path_is_free (newsroom, section, lang, own, &local))
+          break;
+        if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_EXISTS) || n >= 100)
+          {
+            g_propagate_error (error, g_steal_pointer (&local));
+            return FALSE;
+          }
+        g_free (own);
+        own = n == 1 ? g_strdup_printf ("section-%s", key)
+                     : g_strdup_printf ("section-%s-%u", key, n);
+      }
+    if (summary && !g_str_equal (own, wanted))
+      portada_import_summary_add_line (summary,
+                                       _ ("section %s: its path “%s” in %s collided with "
+                                          "another section's; it was given “%s”"),
+                                       key, wanted, lang, own);
+    portada_section_set_label (section, lang, name && *name ? name : key, own);
+  }
   return portada_sections_save (newsroom, section, error);
 }
 
@@ -781,4 +807,20 @@ portada_exchange_valid_path (const char *path)
     if (!(g_ascii_isalnum (*p) || *p == '-' || *p == '_' || (*p == '/' && p[1] != '/')))
       return FALSE;
   return TRUE;
+}
+
+char *
+portada_xml_clean (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        continue;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
 }

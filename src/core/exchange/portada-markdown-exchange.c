@@ -274,7 +274,7 @@ section_key (Import *im, const char *value, const char *lang, GError **error)
       g_free (key);
       key = portada_slug_from_title (base);
     }
-  if (!portada_exchange_ensure_section (im->newsroom, key, lang, value, NULL, error))
+  if (!portada_exchange_ensure_section (im->newsroom, key, lang, value, NULL, im->summary, error))
     return NULL;
   return g_steal_pointer (&key);
 }

@@ -73,6 +73,37 @@ static const Rule rules[] = {
   { "SELECT sha256, 'image ' || id FROM media", hash_is_safe, "media.sha256" },
 };
 
+/* Two sections of one language at one path, or one inside the other's. */
+static gboolean
+add_collisions (PortadaNewsroom *newsroom, GPtrArray *lines, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      newsroom,
+      "SELECT sa.key, a.path, sb.key, b.path, a.lang FROM section_label a "
+      "JOIN section_label b ON b.lang = a.lang AND b.section_id > a.section_id "
+      "JOIN section sa ON sa.id = a.section_id JOIN section sb ON sb.id = b.section_id "
+      "WHERE a.path = b.path OR substr(a.path, 1, length(b.path) + 1) = b.path || '/' "
+      "OR substr(b.path, 1, length(a.path) + 1) = a.path || '/'",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines,
+                     g_strdup_printf (_ ("section %s (“%s”) and section %s (“%s”) in %s: one "
+                                         "path is the other's or inside it; their pages would "
+                                         "collide"),
+                                      (const char *) sqlite3_column_text (stmt, 0),
+                                      (const char *) sqlite3_column_text (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 2),
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      (const char *) sqlite3_column_text (stmt, 4)));
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, _ ("cannot be read"));
+  return TRUE;
+}
+
 GPtrArray *
 portada_path_checks_run (PortadaNewsroom *newsroom, GError **error)
 {
@@ -108,15 +139,51 @@ portada_path_checks_run (PortadaNewsroom *newsroom, GError **error)
           return NULL;
         }
     }
+  if (!add_collisions (newsroom, lines, error))
+    return NULL;
   return g_steal_pointer (&lines);
+}
+
+/* SQLite's quick check: a damaged page would publish changed content. */
+static gboolean
+check_sound (PortadaNewsroom *newsroom, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, "PRAGMA quick_check", error);
+  g_autoptr (GString) problems = g_string_new (NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0 && problems->len < 400)
+        {
+          g_autofree char *one = g_strdelimit (g_strdup (line ? line : ""), "\n", ' ');
+          g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", one);
+        }
+    }
+  if (rc != SQLITE_DONE || problems->len)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_CORRUPT,
+                   _ ("%s: export refused: the database is damaged (%s); “portada check” says "
+                      "more, and a backup is the way back"),
+                   portada_newsroom_get_path (newsroom),
+                   problems->len ? problems->str : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 portada_path_checks_refuse (PortadaNewsroom *newsroom, GError **error)
 {
-  g_autoptr (GPtrArray) lines = portada_path_checks_run (newsroom, error);
+  g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GString) text = NULL;
 
+  if (!check_sound (newsroom, error))
+    return FALSE;
+  lines = portada_path_checks_run (newsroom, error);
   if (lines == NULL)
     return FALSE;
   if (lines->len == 0)

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * an image's hash), naming the record; an empty array when there is none. */
 GPtrArray *portada_path_checks_run (PortadaNewsroom *newsroom, GError **error);
 
-/* FALSE with PORTADA_ERROR_INVALID naming those records, when there is one. */
+/* What every export runs first: FALSE with PORTADA_ERROR_CORRUPT when SQLite's
+ * quick check finds damage, PORTADA_ERROR_INVALID naming the records above. */
 gboolean portada_path_checks_refuse (PortadaNewsroom *newsroom, GError **error);
 
 G_END_DECLS

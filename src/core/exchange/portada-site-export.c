@@ -38,6 +38,7 @@
 #include "portada-site-export.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
+#include "portada-svg.h"
 
 #define MANIFEST_HEADER "portada-site-manifest 1"
 #define N_RELATED 5
@@ -1002,12 +1003,14 @@ export_listing (Export *ex, const char *lang, const char *section, const char *b
 static char *
 xml_clean (const char *text)
 {
-  GString *s = g_string_new (NULL);
-  /* XML 1.0 has no place for most control characters. */
-  for (const char *p = text ? text : ""; *p; p++)
-    if ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
-      g_string_append_c (s, *p);
-  return g_string_free (s, FALSE);
+  return portada_xml_clean (text);
+}
+
+static void
+write_attribute (xmlTextWriterPtr w, const char *name, const char *text)
+{
+  g_autofree char *clean = xml_clean (text);
+  xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST clean);
 }
 
 static void
@@ -1089,7 +1092,7 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
   }
   write_element (w, "language", job->lang);
   xmlTextWriterStartElement (w, BAD_CAST "atom:link");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST self);
+  write_attribute (w, "href", self);
   xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "self");
   xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST "application/rss+xml");
   xmlTextWriterEndElement (w);
@@ -1112,7 +1115,10 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
       write_element (w, "link", url);
       xmlTextWriterStartElement (w, BAD_CAST "guid");
       xmlTextWriterWriteAttribute (w, BAD_CAST "isPermaLink", BAD_CAST "false");
-      xmlTextWriterWriteString (w, BAD_CAST e->uuid);
+      {
+        g_autofree char *uuid = xml_clean (e->uuid);
+        xmlTextWriterWriteString (w, BAD_CAST uuid);
+      }
       xmlTextWriterEndElement (w);
       write_element (w, "pubDate", date);
       if (e->author && *e->author)
@@ -1170,8 +1176,8 @@ sitemap_link (xmlTextWriterPtr w, const char *lang, const char *href)
 {
   xmlTextWriterStartElement (w, BAD_CAST "xhtml:link");
   xmlTextWriterWriteAttribute (w, BAD_CAST "rel", BAD_CAST "alternate");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "hreflang", BAD_CAST lang);
-  xmlTextWriterWriteAttribute (w, BAD_CAST "href", BAD_CAST href);
+  write_attribute (w, "hreflang", lang);
+  write_attribute (w, "href", href);
   xmlTextWriterEndElement (w);
 }
 
@@ -1419,6 +1425,34 @@ export_theme_file (Export *ex, const char *file, const char *name, GError **erro
 }
 
 static gboolean
+is_svg (const PortadaMedia *m)
+{
+  return g_strcmp0 (m->mime, "image/svg+xml") == 0;
+}
+
+/* An image's bytes as published. The newsroom may come from elsewhere: an SVG is
+ * sanitized again on its way out, whatever the import did. */
+static GBytes *
+load_media (Export *ex, const PortadaMedia *m, GError **error)
+{
+  g_autoptr (GBytes) bytes = portada_media_load_data (ex->newsroom, m->id, error);
+  g_autoptr (GError) local = NULL;
+  GBytes *clean;
+  gsize len;
+  const guint8 *data;
+
+  if (bytes == NULL || !is_svg (m))
+    return g_steal_pointer (&bytes);
+  data = g_bytes_get_data (bytes, &len);
+  clean = portada_svg_sanitize (data, len, NULL, &local);
+  if (clean == NULL)
+    g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                 _ ("image %lld (%s): the SVG cannot be published: %s"), (long long) m->id,
+                 m->filename ? m->filename : m->sha256, local->message);
+  return clean;
+}
+
+static gboolean
 export_assets (Export *ex, GError **error)
 {
   g_autoptr (GBytes) css = portada_site_theme_file ("style.css", error);
@@ -1493,14 +1527,16 @@ export_assets (Export *ex, GError **error)
       g_autoptr (GBytes) bytes = NULL;
       OldFile *old = ex->old_files ? g_hash_table_lookup (ex->old_files, path) : NULL;
 
+      g_autofree char *key = g_strconcat (is_svg (m) ? "svg-sanitized:" : "", m->sha256, NULL);
+
       /* Content-hashed names: an old file of the same name and key is the same image. */
-      if (!(old && g_str_equal (old->key, m->sha256)))
+      if (!(old && g_str_equal (old->key, key)))
         {
-          bytes = portada_media_load_data (ex->newsroom, m->id, error);
+          bytes = load_media (ex, m, error);
           if (bytes == NULL)
             return FALSE;
         }
-      if (!emit (ex, path, m->sha256, render_bytes, bytes, NULL, error))
+      if (!emit (ex, path, key, render_bytes, bytes, NULL, error))
         return FALSE;
     }
   return TRUE;

@@ -39,22 +39,10 @@ typedef struct
   GError *error;
 } Export;
 
-/* XML 1.0 cannot hold C0 controls (but tab and newlines), even escaped. */
 static char *
 xml_text (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
-  GString *out = g_string_sized_new (strlen (valid));
-
-  for (const char *p = valid; *p; p++)
-    {
-      guchar c = *p;
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        g_string_append (out, "\xef\xbf\xbd");
-      else
-        g_string_append_c (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return portada_xml_clean (text);
 }
 
 static void
@@ -493,7 +481,10 @@ write_terms (Export *e, const PortadaArticle *a)
       xmlTextWriterStartElement (e->w, (const xmlChar *) "category");
       xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "domain", (const xmlChar *) "category");
       xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "nicename", (const xmlChar *) nicename);
-      xmlTextWriterWriteCDATA (e->w, (const xmlChar *) name);
+      {
+        g_autofree char *clean = xml_text (name);
+        xmlTextWriterWriteCDATA (e->w, (const xmlChar *) clean);
+      }
       xmlTextWriterEndElement (e->w);
     }
   for (guint i = 0; a->tags && a->tags[i]; i++)

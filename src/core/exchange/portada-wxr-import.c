@@ -375,7 +375,8 @@ on_xml_error (void *data, xmlErrorPtr e)
   if (e->level == XML_ERR_ERROR)
     {
       /* Not fatal (a namespace URI that is not a URI...): the document is still read. */
-      g_autofree char *message = g_strstrip (g_strdup (e->message ? e->message : ""));
+      /* libxml2 quotes the input, cut at any byte: made valid before it is shown. */
+      g_autofree char *message = g_strstrip (g_utf8_make_valid (e->message ? e->message : "", -1));
       if (im->errors_noted++ < 10)
         portada_import_summary_add_line (im->summary, _ ("%s:%d: note: %s"), im->path, e->line,
                                          message);
@@ -383,7 +384,7 @@ on_xml_error (void *data, xmlErrorPtr e)
     }
   if (im->xml_error)
     return;
-  im->xml_error = g_strstrip (g_strdup (e->message ? e->message : "malformed XML"));
+  im->xml_error = g_strstrip (g_utf8_make_valid (e->message ? e->message : "malformed XML", -1));
   im->xml_error_line = e->line;
 }
 
@@ -617,12 +618,14 @@ section_for_category (Import *im, const char *nicename, const char *label, GErro
       if (g_str_equal (s->key, key) || g_str_equal (spath, path)
           || g_str_equal (slash ? slash + 1 : spath, key))
         {
-          if (!portada_exchange_ensure_section (im->newsroom, s->key, im->lang, name, path, error))
+          if (!portada_exchange_ensure_section (im->newsroom, s->key, im->lang, name, path,
+                                                im->summary, error))
             return NULL;
           return g_strdup (s->key);
         }
     }
-  if (!portada_exchange_ensure_section (im->newsroom, key, im->lang, name, path, error))
+  if (!portada_exchange_ensure_section (im->newsroom, key, im->lang, name, path, im->summary,
+                                        error))
     return NULL;
   return g_steal_pointer (&key);
 }
@@ -722,7 +725,8 @@ portada_section (Import *im, xmlNodePtr item, const Meta *meta, PortadaArticle *
   path = meta->section_path && portada_exchange_valid_path (meta->section_path) ? meta->section_path
                                                                                 : NULL;
   if (!portada_exchange_ensure_section (im->newsroom, meta->section, im->lang,
-                                        label && *label ? label : meta->section, path, error))
+                                        label && *label ? label : meta->section, path, im->summary,
+                                        error))
     return FALSE;
   a->section = g_strdup (meta->section);
   return TRUE;

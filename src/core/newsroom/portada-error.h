@@ -31,6 +31,7 @@ typedef enum
   PORTADA_ERROR_NO_SPACE,     /* the disk is full */
   PORTADA_ERROR_CANCELLED,
   PORTADA_ERROR_FOREIGN_SCHEMA, /* schema objects (triggers, views…) Portada did not create */
+  PORTADA_ERROR_EXISTS,         /* the name or path is another record's */
 } PortadaError;
 
 GQuark portada_error_quark (void);

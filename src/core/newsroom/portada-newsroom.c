@@ -31,6 +31,8 @@ struct _PortadaNewsroom
   guint check_id;
   gint64 data_version;
   int version;      /* the schema version it was opened at */
+  gboolean lost;    /* SQLite ended the open transaction by itself (disk full, I/O error) */
+  gboolean opening; /* BEGIN is being run: no transaction yet, and none lost */
   gboolean foreign; /* holds schema objects Portada did not create */
 };
 
@@ -167,6 +169,8 @@ check_header (const char *path, GError **error)
     }
   return TRUE;
 }
+
+static gboolean transaction_lost (PortadaNewsroom *self, GError **error);
 
 static gboolean
 query_int (sqlite3 *db, const char *sql, int *out)
@@ -512,6 +516,8 @@ portada_newsroom_prepare (PortadaNewsroom *self, const char *sql, GError **error
                    self->path);
       return NULL;
     }
+  if (transaction_lost (self, error))
+    return NULL;
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (self->db, self->path, error, _ ("cannot be read"));
@@ -524,18 +530,50 @@ gboolean
 portada_newsroom_exec (PortadaNewsroom *self, const char *sql, GError **error)
 {
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  if (transaction_lost (self, error))
+    return FALSE;
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return set_db_error (self->db, self->path, error, _ ("cannot be written"));
-  return TRUE;
+    {
+      set_db_error (self->db, self->path, error, _ ("cannot be written"));
+      transaction_lost (self, NULL);
+      return FALSE;
+    }
+  return !transaction_lost (self, error);
 }
 
 gboolean
 portada_newsroom_step_done (PortadaNewsroom *self, sqlite3_stmt *stmt, GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  if (transaction_lost (self, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_db_error (self->db, self->path, error, _ ("cannot be written"));
+    {
+      set_db_error (self->db, self->path, error, _ ("cannot be written"));
+      transaction_lost (self, NULL);
+      return FALSE;
+    }
+  return !transaction_lost (self, error);
+}
+
+/* Inside a transaction of ours, SQLite rolls back by itself on a full disk or an
+ * I/O error: then the connection is in autocommit again, and whatever ran next
+ * would be written outside the transaction. Noticed at the next statement, and
+ * every statement until the outermost level rolls back fails. */
+static gboolean
+transaction_lost (PortadaNewsroom *self, GError **error)
+{
+  if (self->transaction_depth == 0 || self->opening || self->db == NULL)
+    return FALSE;
+  if (!self->lost && !sqlite3_get_autocommit (self->db))
+    return FALSE;
+  self->lost = TRUE;
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+               _ ("%s: the transaction was ended by SQLite after an error (is the disk full?); "
+                  "nothing of it was kept"),
+               self->path);
   return TRUE;
 }
 
@@ -545,8 +583,12 @@ gboolean
 portada_newsroom_step_returning (PortadaNewsroom *self, sqlite3_stmt *stmt, gint64 *id,
                                  const char *what, GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc;
 
+  *id = 0;
+  if (transaction_lost (self, error))
+    return FALSE;
+  rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
       *id = sqlite3_column_int64 (stmt, 0);
@@ -561,9 +603,10 @@ portada_newsroom_step_returning (PortadaNewsroom *self, sqlite3_stmt *stmt, gint
       else
         set_db_error (self->db, self->path, error, what);
       *id = 0;
+      transaction_lost (self, NULL);
       return FALSE;
     }
-  return TRUE;
+  return !transaction_lost (self, error);
 }
 
 /* Transactions nest: only the outermost begin and commit reach SQLite, so a
@@ -571,15 +614,20 @@ portada_newsroom_step_returning (PortadaNewsroom *self, sqlite3_stmt *stmt, gint
 gboolean
 portada_newsroom_begin (PortadaNewsroom *self, GError **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  if (self->transaction_depth > 0 && transaction_lost (self, error))
+    return FALSE;
   if (self->transaction_depth++ > 0)
     return TRUE;
-  if (!portada_newsroom_exec (self, "BEGIN IMMEDIATE", error))
-    {
-      self->transaction_depth = 0;
-      return FALSE;
-    }
-  return TRUE;
+  self->opening = TRUE;
+  self->lost = FALSE;
+  ok = portada_newsroom_exec (self, "BEGIN IMMEDIATE", error);
+  self->opening = FALSE;
+  if (!ok)
+    self->transaction_depth = 0;
+  return ok;
 }
 
 gboolean
@@ -587,11 +635,21 @@ portada_newsroom_commit (PortadaNewsroom *self, GError **error)
 {
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
   g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+  /* A level that commits a transaction SQLite already ended fails, so its
+   * caller rolls back; the outermost then ends the transaction for good. */
+  if (transaction_lost (self, error))
+    {
+      if (--self->transaction_depth == 0)
+        self->lost = FALSE;
+      return FALSE;
+    }
   if (--self->transaction_depth > 0)
     return TRUE;
-  if (!portada_newsroom_exec (self, "COMMIT", error))
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      set_db_error (self->db, self->path, error, _ ("cannot be written"));
+      if (!sqlite3_get_autocommit (self->db))
+        sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
   /* The outermost commit leaves no transaction open: what the caller reports as
@@ -660,22 +718,28 @@ portada_newsroom_rollback (PortadaNewsroom *self)
    * the outer levels unwind without committing. */
   if (sqlite3_get_autocommit (self->db) == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  self->transaction_depth--;
+  else
+    self->lost = TRUE; /* ended: the outer levels must not carry on */
+  if (--self->transaction_depth == 0)
+    self->lost = FALSE;
 }
 
 gboolean
 portada_newsroom_begin_read (PortadaNewsroom *self, GError **error)
 {
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (self), FALSE);
+  gboolean ok;
+
   if (self->transaction_depth++ > 0)
     return TRUE;
   /* Deferred: takes no lock, and in WAL mode never blocks a writer. */
-  if (!portada_newsroom_exec (self, "BEGIN DEFERRED", error))
-    {
-      self->transaction_depth = 0;
-      return FALSE;
-    }
-  return TRUE;
+  self->opening = TRUE;
+  self->lost = FALSE;
+  ok = portada_newsroom_exec (self, "BEGIN DEFERRED", error);
+  self->opening = FALSE;
+  if (!ok)
+    self->transaction_depth = 0;
+  return ok;
 }
 
 void
@@ -685,6 +749,7 @@ portada_newsroom_end_read (PortadaNewsroom *self)
   g_return_if_fail (self->transaction_depth > 0);
   if (--self->transaction_depth > 0)
     return;
+  self->lost = FALSE;
   if (sqlite3_get_autocommit (self->db) == 0
       && sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

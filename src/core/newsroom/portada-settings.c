@@ -345,6 +345,40 @@ portada_sections_find (PortadaNewsroom *newsroom, const char *key, GError **erro
   return g_ptr_array_steal_index (list, 0);
 }
 
+/* Two sections at one path, or one inside another's ("a" and "a/2024/s", where
+ * an article of "a" may live), would write the same files in an export. */
+gboolean
+portada_sections_path_is_free (PortadaNewsroom *newsroom, const PortadaSection *section,
+                               const char *lang, const char *path, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      newsroom,
+      "SELECT s.key, l.path FROM section_label l JOIN section s ON s.id = l.section_id "
+      "WHERE l.lang = ?1 AND s.key != ?2 AND (l.path = ?3 OR substr(?3, 1, length(l.path) + 1) "
+      "= l.path || '/' OR substr(l.path, 1, length(?3) + 1) = ?3 || '/') LIMIT 1",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  portada_stmt_bind_text (stmt, 1, lang);
+  portada_stmt_bind_text (stmt, 2, section->key);
+  portada_stmt_bind_text (stmt, 3, path);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS,
+                   _ ("The path “%s” of section %s in %s collides with the path “%s” of section "
+                      "%s: sections cannot share a path or nest in another's"),
+                   path, section->key, lang, (const char *) sqlite3_column_text (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, _ ("sections cannot be read"));
+  return TRUE;
+}
+
 static gboolean
 save_labels (PortadaNewsroom *newsroom, PortadaSection *section, GError **error)
 {
@@ -365,6 +399,8 @@ save_labels (PortadaNewsroom *newsroom, PortadaSection *section, GError **error)
                        path, section->key, (char *) lang);
           return FALSE;
         }
+      if (!portada_sections_path_is_free (newsroom, section, lang, path, error))
+        return FALSE;
       stmt = portada_newsroom_prepare (newsroom,
                                        "INSERT OR REPLACE INTO section_label "
                                        "(section_id, lang, name, path) VALUES (?, ?, ?, ?)",

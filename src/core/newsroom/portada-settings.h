@@ -73,5 +73,9 @@ GPtrArray *portada_sections_list (PortadaNewsroom *newsroom, GError **error);
 PortadaSection *portada_sections_find (PortadaNewsroom *newsroom, const char *key, GError **error);
 /* Inserts or updates by key; fills section->id. */
 gboolean portada_sections_save (PortadaNewsroom *newsroom, PortadaSection *section, GError **error);
+/* FALSE with PORTADA_ERROR_EXISTS when @path in @lang is another section's, or
+ * nests in another's (or another's in it): their pages would collide. */
+gboolean portada_sections_path_is_free (PortadaNewsroom *newsroom, const PortadaSection *section,
+                                        const char *lang, const char *path, GError **error);
 
 G_END_DECLS
