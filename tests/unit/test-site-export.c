@@ -764,8 +764,20 @@ test_body_images_exchange (void)
     g_free (a->body);
     a->body = g_steal_pointer (&body);
   }
+  a->featured_media_id = id;
+  g_assert_true (
+      portada_media_set_details (nr, id, "A street at noon", "Noon.", "Ana Ruiz", &error));
   g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES, &error));
   export_ok (nr, site, NULL);
+  /* The featured image in the feed, as Media RSS. */
+  {
+    g_autofree char *feed = read_text (site, "en/business/feed.xml");
+    g_autofree char *content = g_strdup_printf ("/assets/media/%.16s.jpg\" medium=\"image\" "
+                                                "type=\"image/jpeg\" width=\"800\" height=\"600\"",
+                                                m->sha256);
+    g_assert_nonnull (strstr (feed, content));
+    g_assert_nonnull (strstr (feed, "<media:credit>Ana Ruiz</media:credit>"));
+  }
 
   g_assert_true (portada_wxr_export (nr, wxr, "en", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
