@@ -784,14 +784,19 @@ test_round_trip (void)
     g_assert_true (summary_has (s, "import the file with --lang en"));
     g_assert_cmpstr (before, ==, after);
   }
-  /* Back into the first newsroom: updated, the featured image found by its hash. */
-  import_export (a, out1);
-  g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
+  /* Back into the first newsroom: updated, the featured images found by their hash. */
   {
     g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
         a, "SELECT count(*) FROM article WHERE featured_media_id IS NOT NULL", NULL);
+    int featured;
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    featured = sqlite3_column_int (stmt, 0);
+    g_assert_cmpint (featured, >, 1);
+    import_export (a, out1);
+    g_assert_cmpint (count (a, "article"), ==, count (b, "article"));
+    sqlite3_reset (stmt);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, featured);
   }
   /* The same newsroom exports to the same bytes. */
   g_assert_true (portada_wxr_export (c, out3, NULL, NULL, NULL, NULL, &error));

@@ -227,12 +227,14 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
           {
             if (!write_bundle (newsroom, dir, relpath, a, shas, error))
               goto failed;
-            continue;
+          }
+        else
+          {
+            text = portada_markdown_export_article (newsroom, a);
+            if (!portada_output_dir_write (dir, relpath, text, -1, error))
+              goto failed;
           }
       }
-      text = portada_markdown_export_article (newsroom, a);
-      if (!portada_output_dir_write (dir, relpath, text, -1, error))
-        goto failed;
       if (progress && (i % 10 == 9 || i + 1 == ids->len))
         progress ((double) (i + 1) / ids->len, user_data);
     }
