@@ -249,10 +249,17 @@ label_says (gpointer data)
   return strstr (gtk_label_get_label (GTK_LABEL (what[0])), what[1]) != NULL;
 }
 
+static gboolean
+row_titled_logo (gpointer data)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (data), "logo-120x48.png") == 0;
+}
+
 typedef struct
 {
   Fixture *f;
   gint64 id;
+  gint64 old; /* the featured image before */
 } FeaturedSaved;
 
 static gboolean
@@ -260,7 +267,7 @@ featured_saved (gpointer data)
 {
   FeaturedSaved *s = data;
   g_autoptr (PortadaArticle) a = stored (s->f, s->id);
-  return a->featured_media_id != 0;
+  return a->featured_media_id != 0 && a->featured_media_id != s->old;
 }
 
 static void
@@ -329,15 +336,20 @@ test_bad_fields (Fixture *f, gconstpointer data)
     g_autoptr (PortadaArticle) with_image = NULL;
     g_autoptr (PortadaMedia) m = NULL;
 
-    g_assert_false (gtk_widget_get_visible (alt_row));
+    GtkWidget *image_row = GTK_WIDGET (
+        gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "image_row"));
+
     portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), png_file);
-    g_assert_true (portada_ui_test_wait (label_visible, alt_row, 5000));
+    g_assert_true (portada_ui_test_wait (row_titled_logo, image_row, 5000));
+    g_assert_true (gtk_widget_get_visible (alt_row));
+    /* The new image's own (empty) alt text, not the demo picture's. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alt_row)), ==, "");
     gtk_editable_set_text (GTK_EDITABLE (alt_row), "  A blue logo  ");
     g_signal_emit_by_name (alt_row, "apply");
     gtk_editable_set_text (GTK_EDITABLE (credit_row), "Design desk");
     g_signal_emit_by_name (credit_row, "apply");
     {
-      FeaturedSaved saved = { f, id };
+      FeaturedSaved saved = { f, id, before->featured_media_id };
       g_assert_true (portada_ui_test_wait (featured_saved, &saved, 5000));
     }
     with_image = stored (f, id);
