@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "portada-cli.h"
+#include "portada-media-checks.h"
 #include "portada-article-checks.h"
 #include "portada-newsroom.h"
 #include "portada-path-checks.h"
@@ -118,6 +119,22 @@ portada_cli_check (int argc, char *argv[])
         portada_cli_print (stdout, "%s: %s\n", db, line);
       }
     found += sponsors->len;
+  }
+  /* Images: alt text, size, use. */
+  {
+    g_autoptr (GPtrArray) images = portada_media_checks_run (newsroom, &error);
+
+    if (images == NULL)
+      {
+        portada_cli_error ("%s", error->message);
+        return PORTADA_EXIT_UNUSABLE;
+      }
+    for (guint i = 0; i < images->len; i++)
+      {
+        g_autofree char *line = portada_problem_to_line (g_ptr_array_index (images, i));
+        printf ("%s: %s\n", db, line);
+      }
+    found += images->len;
   }
   return found ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
 }

@@ -51,6 +51,9 @@ struct _PortadaArticleFields
   GtkButton *image_remove_button;
   GtkButton *image_choose_button;
   GtkLabel *image_error;
+  AdwEntryRow *image_alt_row;
+  AdwEntryRow *image_caption_row;
+  AdwEntryRow *image_credit_row;
   GtkSwitch *comments_switch;
 
   PortadaNewsroom *newsroom;
@@ -296,10 +299,47 @@ show_image (PortadaArticleFields *self, GdkTexture *texture, const char *title,
   adw_action_row_set_subtitle (self->image_row, subtitle);
 }
 
+/* Alt text, caption and credit belong to the image (every article that shows it). */
+static void
+show_details (PortadaArticleFields *self, const PortadaMedia *info)
+{
+  AdwEntryRow *rows[] = { self->image_alt_row, self->image_caption_row, self->image_credit_row };
+  const char *texts[]
+      = { info ? info->alt_text : NULL, info ? info->caption : NULL, info ? info->credit : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), texts[i] ? texts[i] : "");
+      gtk_widget_set_visible (GTK_WIDGET (rows[i]), info != NULL);
+    }
+}
+
+static void
+details_applied_cb (PortadaArticleFields *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *alt
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->image_alt_row))));
+
+  if (self->featured_media_id == 0 || self->newsroom == NULL)
+    return;
+  if (!portada_media_set_details (self->newsroom, self->featured_media_id, alt,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->image_caption_row)),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->image_credit_row)),
+                                  &error))
+    {
+      show_inline_error (self->image_error, NULL, error->message);
+      return;
+    }
+  show_inline_error (self->image_error, NULL, NULL);
+  emit_changed (self);
+}
+
 static void
 show_no_image (PortadaArticleFields *self)
 {
   show_image (self, NULL, _ ("No Image"), _ ("Choose a file or drop one here"));
+  show_details (self, NULL);
 }
 
 static void
@@ -326,6 +366,7 @@ load_featured_image (PortadaArticleFields *self)
     }
   size = g_strdup_printf ("%d × %d", info->width, info->height);
   show_image (self, texture, info->filename ? info->filename : _ ("Image"), size);
+  show_details (self, info);
 }
 
 static void
@@ -550,6 +591,9 @@ portada_article_fields_class_init (PortadaArticleFieldsClass *klass)
   BIND (image_remove_button);
   BIND (image_choose_button);
   BIND (image_error);
+  BIND (image_alt_row);
+  BIND (image_caption_row);
+  BIND (image_credit_row);
   BIND (comments_switch);
 #undef BIND
 }
@@ -573,6 +617,10 @@ connect_signals (PortadaArticleFields *self)
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->excerpt_view), "changed",
                             G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->source_name_row, "changed", G_CALLBACK (field_changed_cb), self);
+  g_signal_connect_swapped (self->image_alt_row, "apply", G_CALLBACK (details_applied_cb), self);
+  g_signal_connect_swapped (self->image_caption_row, "apply", G_CALLBACK (details_applied_cb),
+                            self);
+  g_signal_connect_swapped (self->image_credit_row, "apply", G_CALLBACK (details_applied_cb), self);
   g_signal_connect_swapped (self->source_url_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->comments_switch, "notify::active", G_CALLBACK (field_changed_cb),
                             self);

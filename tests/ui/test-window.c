@@ -15,6 +15,7 @@
 #include "portada-articles.h"
 #include "portada-export-dialog.h"
 #include "portada-markdown-view.h"
+#include "portada-media.h"
 #include "portada-preview.h"
 #include "portada-revisions-dialog.h"
 #include "portada-settings.h"
@@ -250,6 +251,27 @@ label_says (gpointer data)
   return strstr (gtk_label_get_label (GTK_LABEL (what[0])), what[1]) != NULL;
 }
 
+static gboolean
+row_titled_logo (gpointer data)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (data), "logo-120x48.png") == 0;
+}
+
+typedef struct
+{
+  Fixture *f;
+  gint64 id;
+  gint64 old; /* the featured image before */
+} FeaturedSaved;
+
+static gboolean
+featured_saved (gpointer data)
+{
+  FeaturedSaved *s = data;
+  g_autoptr (PortadaArticle) a = stored (s->f, s->id);
+  return a->featured_media_id != 0 && a->featured_media_id != s->old;
+}
+
 static void
 test_bad_fields (Fixture *f, gconstpointer data)
 {
@@ -303,6 +325,44 @@ test_bad_fields (Fixture *f, gconstpointer data)
     portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), bomb);
     g_assert_true (portada_ui_test_wait (label_says, what, 5000));
     g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (image_error)), "<use>"));
+  }
+  /* A good image: its alt text, caption and credit are edited beside it. */
+  {
+    g_autofree char *png = g_build_filename (g_getenv ("PORTADA_SOURCE_ROOT"), "tests", "corpus",
+                                             "images", "logo-120x48.png", NULL);
+    g_autoptr (GFile) png_file = g_file_new_for_path (png);
+    GtkWidget *alt_row = GTK_WIDGET (
+        gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "image_alt_row"));
+    GtkWidget *credit_row = GTK_WIDGET (
+        gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "image_credit_row"));
+    g_autoptr (PortadaArticle) with_image = NULL;
+    g_autoptr (PortadaMedia) m = NULL;
+
+    GtkWidget *image_row = GTK_WIDGET (
+        gtk_widget_get_template_child (fields, PORTADA_TYPE_ARTICLE_FIELDS, "image_row"));
+
+    portada_article_fields_set_image_file (PORTADA_ARTICLE_FIELDS (fields), png_file);
+    g_assert_true (portada_ui_test_wait (row_titled_logo, image_row, 5000));
+    g_assert_true (gtk_widget_get_visible (alt_row));
+    /* The new image's own (empty) alt text, not the demo picture's. */
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (alt_row)), ==, "");
+    gtk_editable_set_text (GTK_EDITABLE (alt_row), "  A blue logo  ");
+    g_signal_emit_by_name (alt_row, "apply");
+    gtk_editable_set_text (GTK_EDITABLE (credit_row), "Design desk");
+    g_signal_emit_by_name (credit_row, "apply");
+    {
+      FeaturedSaved saved = { f, id, before->featured_media_id };
+      g_assert_true (portada_ui_test_wait (featured_saved, &saved, 5000));
+    }
+    with_image = stored (f, id);
+    g_assert_cmpint (with_image->featured_media_id, !=, 0);
+    m = portada_media_load_info (portada_window_get_newsroom (f->window),
+                                 with_image->featured_media_id, NULL);
+    g_assert_cmpstr (m->alt_text, ==, "A blue logo");
+    g_assert_cmpstr (m->credit, ==, "Design desk");
+    g_assert_false (gtk_widget_get_visible (image_error));
+    /* The article now keeps this image: what the end of the test compares. */
+    before->featured_media_id = with_image->featured_media_id;
   }
   g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "window-bad-fields"));
   portada_ui_test_sleep (1500);

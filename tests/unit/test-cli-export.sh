@@ -38,7 +38,7 @@ check "export: one WXR file per language" "[ -s '$tmp/wxr/en.wxr.xml' ] && [ -s 
 check "export: well-formed WXR" "xmllint --noout --nonet '$tmp/wxr/en.wxr.xml' '$tmp/wxr/es.wxr.xml'"
 expect 2 "export: wxr into a file" -- "$portada" export --db "$db" --out "$tmp/wxr/en.wxr.xml" --format wxr
 expect 0 "export: markdown" -- "$portada" export --db "$db" --out "$tmp/md" --format markdown
-check "export: the seed article as Markdown" "head -1 '$tmp/md/content/en/business/us-latin-america-seek-to-boost-cybersecurity-2.md' | grep -qx -- ---"
+check "export: the seed article as Markdown" "head -1 '$tmp/md/content/en/business/us-latin-america-seek-to-boost-cybersecurity-2/index.md' | grep -qx -- ---"
 expect 2 "export: markdown, unknown language" -- "$portada" export --db "$db" --out "$tmp/md-fr" --format markdown --lang fr
 check "export: no markdown for an unknown language" "[ ! -e '$tmp/md-fr' ]"
 expect 2 "export: unknown format" -- "$portada" export --db "$db" --out "$tmp/x" --format pdf

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "portada-articles.h"
+#include "portada-media-checks.h"
 #include "portada-media-import.h"
 #include "portada-svg.h"
 #include "portada-test-util.h"
@@ -300,6 +302,54 @@ test_read_file (void)
   g_assert_true (g_str_has_prefix (error->message, "gone.jpg: "));
 }
 
+static gboolean
+has_problem (GPtrArray *problems, const char *kind, const char *subject)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PortadaProblem *p = problems->pdata[i];
+      if (g_str_equal (p->kind, kind) && g_strcmp0 (p->subject, subject) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_checks (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GBytes) small = png_claiming (800, 600);
+  g_autoptr (GBytes) wide = png_claiming (6000, 4000);
+  g_autoptr (GBytes) spare = png_claiming (10, 10);
+  g_autoptr (PortadaArticle) a = portada_article_new ();
+  g_autoptr (PortadaMedia) m = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 featured, in_body;
+
+  featured = portada_media_import (nr, "lead.png", small, NULL, &error);
+  in_body = portada_media_import (nr, "huge.png", wide, NULL, &error);
+  g_assert_cmpint (portada_media_import (nr, "spare.png", spare, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  m = portada_media_load_info (nr, in_body, &error);
+  g_free (a->title);
+  a->title = g_strdup ("Pictures");
+  a->featured_media_id = featured;
+  g_free (a->body);
+  a->body = g_strdup_printf ("Text.\n\n![](media/%s)\n", m->sha256);
+  g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
+
+  problems = portada_media_checks_run (nr, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_problem (problems, "image-no-alt", "Pictures"));
+  g_assert_true (has_problem (problems, "image-too-large", "huge.png"));
+  g_assert_true (has_problem (problems, "image-unused", "spare.png"));
+  g_assert_false (has_problem (problems, "image-unused", "huge.png"));
+  g_assert_false (has_problem (problems, "image-unused", "lead.png"));
+  g_assert_false (has_problem (problems, "image-too-large", "lead.png"));
+  g_assert_cmpuint (problems->len, ==, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -312,5 +362,6 @@ main (int argc, char **argv)
   g_test_add_func ("/media/svg-script-sanitized", test_svg_script_sanitized);
   g_test_add_func ("/media/store-once", test_store_once);
   g_test_add_func ("/media/read-file", test_read_file);
+  g_test_add_func ("/media/checks", test_checks);
   return g_test_run ();
 }

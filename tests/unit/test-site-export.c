@@ -13,7 +13,10 @@
 #include <vips/vips.h>
 
 #include "portada-articles.h"
+#include "portada-demo-images.h"
 #include "portada-demo.h"
+#include "portada-markdown-exchange.h"
+#include "portada-wxr.h"
 #include "portada-media-import.h"
 #include "portada-html.h"
 #include "portada-page.h"
@@ -726,7 +729,8 @@ test_body_images (void)
   g_assert_no_error (error);
 
   export_ok (nr, out, &stats);
-  g_assert_cmpuint (stats.images_decoded, ==, 1);
+  /* This photo and the demo's pictures (featured images), each decoded once. */
+  g_assert_cmpuint (stats.images_decoded, ==, 1 + PORTADA_DEMO_N_IMAGES);
   html = read_text (out, SEED_EN);
   g_assert_null (strstr (html, "\"media/"));
   doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
@@ -759,6 +763,111 @@ test_body_images (void)
   assert_srcset_exists (again, page_dir, portada_html_attr (img, "srcset"), 3);
 }
 
+/* The same body image in the WXR (an attachment under the site's address, the
+ * file the site export holds) and in the Markdown export (a page bundle), and
+ * back from the bundle into another newsroom. */
+static void
+test_body_images_exchange (void)
+{
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (4);
+  g_autoptr (PortadaNewsroom) other = portada_test_newsroom ();
+  g_autoptr (PortadaArticle) a
+      = find (nr, "en", "us-latin-america-seek-to-boost-cybersecurity-2", PORTADA_STATUS_PUBLISHED);
+  g_autoptr (GBytes) photo = make_jpeg (800, 600);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaMedia) m = NULL;
+  g_autofree char *site = tmp_path ("exchange-site");
+  g_autofree char *wxr = tmp_path ("exchange-wxr");
+  g_autofree char *md = tmp_path ("exchange-md");
+  g_autofree char *text = NULL;
+  g_autofree char *asset = NULL;
+  g_autofree char *bundle = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (PortadaImportSummary) summary = portada_import_summary_new ();
+  gint64 id;
+
+  id = portada_media_import (nr, "street.jpg", photo, NULL, &error);
+  g_assert_no_error (error);
+  m = portada_media_load_info (nr, id, &error);
+  {
+    g_autofree char *body = g_strdup_printf ("%s\n\n![A street](media/%s)\n", a->body, m->sha256);
+    g_free (a->body);
+    a->body = g_steal_pointer (&body);
+  }
+  a->featured_media_id = id;
+  g_assert_true (
+      portada_media_set_details (nr, id, "A street at noon", "Noon.", "Ana Ruiz", &error));
+  g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES, &error));
+  export_ok (nr, site, NULL);
+  /* The featured image in the feed, as Media RSS. */
+  {
+    g_autofree char *feed = read_text (site, "en/business/feed.xml");
+    g_autofree char *content = g_strdup_printf ("/assets/media/%.16s.jpg\" medium=\"image\" "
+                                                "type=\"image/jpeg\" width=\"800\" height=\"600\"",
+                                                m->sha256);
+    g_assert_nonnull (strstr (feed, content));
+    g_assert_nonnull (strstr (feed, "<media:credit>Ana Ruiz</media:credit>"));
+  }
+
+  g_assert_true (portada_wxr_export (nr, wxr, "en", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  text = read_text (wxr, "en.wxr.xml");
+  asset = g_strdup_printf ("assets/media/%.16s.jpg", m->sha256);
+  {
+    g_autofree char *img = g_strdup_printf ("/%s\" alt=\"A street\"", asset);
+    g_autofree char *attachment = g_strdup_printf ("/%s]]></wp:attachment_url>", asset);
+    if (!strstr (text, img))
+      g_error ("the WXR body does not point at %s", asset);
+    g_assert_nonnull (strstr (text, attachment));
+    g_assert_null (strstr (text, "\"media/"));
+  }
+  g_assert_true (exists (site, asset));
+
+  g_assert_true (portada_markdown_export (nr, md, "en", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  name = g_strdup_printf ("%.16s.jpg", m->sha256);
+  bundle = g_build_filename ("content", "en", "business", a->slug, NULL);
+  {
+    g_autofree char *index = g_build_filename (bundle, "index.md", NULL);
+    g_autofree char *image = g_build_filename (bundle, name, NULL);
+    g_autofree char *mdtext = read_text (md, index);
+    g_autofree char *link = g_strdup_printf ("![A street](%s)", name);
+    g_assert_nonnull (strstr (mdtext, link));
+    g_assert_true (exists (md, image));
+  }
+  /* A bundle that names a file outside the folder, and one that is no image. */
+  {
+    g_autofree char *rel = g_build_filename (bundle, "index.md", NULL);
+    g_autofree char *index = g_build_filename (md, rel, NULL);
+    g_autofree char *mdtext = read_text (md, rel);
+    g_autofree char *bad = g_strconcat (mdtext,
+                                        "\n![x](../../../../../../../../../../../../etc/passwd)\n"
+                                        "![y](notes.jpg)\n",
+                                        NULL);
+    g_autofree char *notes = g_build_filename (md, bundle, "notes.jpg", NULL);
+    g_assert_true (g_file_set_contents (index, bad, -1, NULL));
+    g_assert_true (g_file_set_contents (notes, "not a photo", -1, NULL));
+  }
+  {
+    g_autofree char *root = g_build_filename (md, "content", NULL);
+    g_assert_true (portada_markdown_import (other, root, "en", summary, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  /* This photo and the demo pictures of the exported articles, nothing else. */
+  g_assert_cmpint (portada_media_count (other, NULL), <=, 1 + PORTADA_DEMO_N_IMAGES);
+  {
+    g_autoptr (PortadaMedia) back = portada_media_find_sha256 (other, m->sha256, &error);
+    g_autoptr (GString) lines = g_string_new (NULL);
+    g_assert_no_error (error);
+    g_assert_nonnull (back);
+    for (guint i = 0; i < summary->lines->len; i++)
+      g_string_append_printf (lines, "%s\n", (char *) summary->lines->pdata[i]);
+    g_test_message ("%s", lines->str);
+    g_assert_nonnull (strstr (lines->str, "outside the imported folder"));
+    g_assert_nonnull (strstr (lines->str, "notes.jpg: "));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -772,5 +881,6 @@ main (int argc, char **argv)
   g_test_add_func ("/site-export/bad-targets", test_bad_targets);
   g_test_add_func ("/site-export/damaged-previous", test_damaged_previous);
   g_test_add_func ("/site-export/body-images", test_body_images);
+  g_test_add_func ("/site-export/body-images-exchange", test_body_images_exchange);
   return g_test_run ();
 }

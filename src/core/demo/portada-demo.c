@@ -11,6 +11,7 @@
 
 #include "portada-articles.h"
 #include "portada-core-resources.h"
+#include "portada-demo-images.h"
 #include "portada-demo.h"
 #include "portada-demo-text.h"
 #include "portada-logo-list.h"
@@ -162,7 +163,7 @@ save (PortadaNewsroom *nr, PortadaArticle *a, GError **error)
 }
 
 static gboolean
-fill_seed_articles (PortadaNewsroom *nr, GError **error)
+fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
 {
   const char *seed_tags[] = { "Latin America", "Cybersecurity", "United States", "China", NULL };
   g_autofree char *en_body = load_text ("seed-article.en.md", error);
@@ -188,6 +189,13 @@ fill_seed_articles (PortadaNewsroom *nr, GError **error)
   seed->source_url = g_strdup (SEED_URL);
   seed->excerpt = g_strdup ("The United States and 20 partner countries meet at the OAS to "
                             "strengthen their individual and collective cyber defenses.");
+  /* The seed's own picture, with what a photo desk writes beside it. */
+  seed->featured_media_id = images[0];
+  if (!portada_media_set_details (
+          nr, images[0], "Abstract dawn over a harbour: orange sky, a pale sun",
+          "Delegates arrived at the OAS headquarters in Washington at dawn on Wednesday.",
+          "Portada demo / generated image", error))
+    return FALSE;
   if (!save (nr, seed, error))
     return FALSE;
 
@@ -199,6 +207,7 @@ fill_seed_articles (PortadaNewsroom *nr, GError **error)
   es->featured_media_id = seed->featured_media_id; /* the same photograph */
   es->source_name = g_strdup ("VOA");
   es->source_url = g_strdup (SEED_URL);
+  es->featured_media_id = images[0];
   if (!save (nr, es, error))
     return FALSE;
 
@@ -208,6 +217,7 @@ fill_seed_articles (PortadaNewsroom *nr, GError **error)
       g_autofree char *body = portada_demo_related_body (r);
       g_autoptr (PortadaArticle) a = new_article ("en", r->section, r->title, body,
                                                   utc (r->year, r->month, r->day, 12, 0), r->tags);
+      a->featured_media_id = images[1 + i % (PORTADA_DEMO_N_IMAGES - 1)];
       if (!save (nr, a, error))
         return FALSE;
     }
@@ -334,8 +344,8 @@ fill_sponsors (PortadaNewsroom *nr, GError **error)
 }
 
 static gboolean
-fill_generated (PortadaNewsroom *nr, guint n, PortadaProgressFunc progress, gpointer user_data,
-                GError **error)
+fill_generated (PortadaNewsroom *nr, guint n, const gint64 *images, PortadaProgressFunc progress,
+                gpointer user_data, GError **error)
 {
   g_autoptr (GRand) rand = g_rand_new_with_seed (20231004);
   g_autofree char *group = NULL;
@@ -345,6 +355,8 @@ fill_generated (PortadaNewsroom *nr, guint n, PortadaProgressFunc progress, gpoi
       g_autoptr (PortadaArticle) a = portada_demo_generate_article (rand, i);
 
       a->author = g_strdup (DEMO_AUTHOR);
+      /* A handful of pictures shared by every article: a big demo stays small. */
+      a->featured_media_id = images[1 + i % (PORTADA_DEMO_N_IMAGES - 1)];
       /* Every other Spanish article translates the English one before it. */
       if (i % 4 == 1 && group)
         a->translation_group = g_strdup (group);
@@ -362,12 +374,15 @@ gboolean
 portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc progress,
                    gpointer user_data, GError **error)
 {
+  gint64 images[PORTADA_DEMO_N_IMAGES];
+
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (nr), FALSE);
 
   if (!portada_newsroom_begin (nr, error))
     return FALSE;
-  if (!fill_settings (nr, error) || !fill_sponsors (nr, error) || !fill_seed_articles (nr, error)
-      || !fill_generated (nr, n_generated, progress, user_data, error))
+  if (!fill_settings (nr, error) || !fill_sponsors (nr, error)
+      || !portada_demo_images_add (nr, images, error) || !fill_seed_articles (nr, images, error)
+      || !fill_generated (nr, n_generated, images, progress, user_data, error))
     {
       portada_newsroom_rollback (nr);
       return FALSE;

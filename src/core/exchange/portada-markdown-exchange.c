@@ -16,6 +16,8 @@
 #include "portada-path-checks.h"
 #include "portada-front-matter.h"
 #include "portada-markdown-exchange.h"
+#include "portada-media-import.h"
+#include "portada-picture.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
 
@@ -41,8 +43,8 @@ add_time (GString *out, const char *key, gint64 t)
     g_string_append_printf (out, "%s: %s\n", key, text);
 }
 
-char *
-portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle *a)
+static char *
+export_article (PortadaNewsroom *newsroom, const PortadaArticle *a, const char *image)
 {
   GString *out = g_string_new ("---\n");
   gboolean draft = a->status == PORTADA_STATUS_DRAFT || a->status == PORTADA_STATUS_REVIEW;
@@ -72,10 +74,70 @@ portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle
   add_string (out, "translationKey", a->translation_group, TRUE);
   add_string (out, "uuid", a->uuid, TRUE);
   g_string_append_printf (out, "comments: %s\n", a->comments_enabled ? "true" : "false");
+  add_string (out, "image", image, FALSE);
   g_string_append (out, "---\n\n");
   /* As it is, to the byte: a body without a final newline comes back without one. */
   g_string_append (out, a->body ? a->body : "");
   return g_string_free (out, FALSE);
+}
+
+char *
+portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle *a)
+{
+  return export_article (newsroom, a, NULL);
+}
+
+/* A page bundle's image file name: "<16 hex digits>.<ext>". */
+static char *
+bundle_name (const PortadaMedia *m)
+{
+  return g_strdup_printf ("%.16s.%s", m->sha256, portada_media_extension (m->mime));
+}
+
+/* An article with images is written as a page bundle, "<slug>/index.md" with its
+ * images beside it and linked by relative names. */
+static gboolean
+write_bundle (PortadaNewsroom *newsroom, PortadaOutputDir *dir, const char *relpath,
+              PortadaArticle *a, GHashTable *shas, GError **error)
+{
+  g_autofree char *folder = g_strndup (relpath, strlen (relpath) - 3);
+  g_autofree char *index = g_build_filename (folder, "index.md", NULL);
+  g_autofree char *image = NULL;
+  g_autofree char *text = NULL;
+  GHashTableIter iter;
+  gpointer sha;
+
+  if (a->featured_media_id)
+    {
+      g_autoptr (PortadaMedia) m = portada_media_load_info (newsroom, a->featured_media_id, NULL);
+      if (m)
+        {
+          g_hash_table_add (shas, g_strdup (m->sha256));
+          image = bundle_name (m);
+        }
+    }
+  g_hash_table_iter_init (&iter, shas);
+  while (g_hash_table_iter_next (&iter, &sha, NULL))
+    {
+      g_autoptr (PortadaMedia) m = portada_media_find_sha256 (newsroom, sha, NULL);
+      g_autoptr (GBytes) bytes = m ? portada_media_load_data (newsroom, m->id, error) : NULL;
+      g_autofree char *name = m ? bundle_name (m) : NULL;
+      g_autofree char *file = name ? g_build_filename (folder, name, NULL) : NULL;
+      g_autofree char *ref = g_strconcat ("media/", (char *) sha, NULL);
+      g_auto (GStrv) parts = NULL;
+
+      if (m == NULL)
+        continue;
+      if (bytes == NULL
+          || !portada_output_dir_write (dir, file, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), error))
+        return FALSE;
+      parts = g_strsplit (a->body ? a->body : "", ref, -1);
+      g_free (a->body);
+      a->body = g_strjoinv (name, parts);
+    }
+  text = export_article (newsroom, a, image);
+  return portada_output_dir_write (dir, index, text, -1, error);
 }
 
 static GArray *
@@ -161,10 +223,22 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
       a = portada_articles_load (newsroom, g_array_index (ids, gint64, i), error);
       if (a == NULL)
         goto failed;
-      text = portada_markdown_export_article (newsroom, a);
       relpath = article_relpath (a, used);
-      if (!portada_output_dir_write (dir, relpath, text, -1, error))
-        goto failed;
+      {
+        g_autoptr (GHashTable) shas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+        portada_picture_collect_refs (a->body, shas);
+        if (a->featured_media_id || g_hash_table_size (shas))
+          {
+            if (!write_bundle (newsroom, dir, relpath, a, shas, error))
+              goto failed;
+          }
+        else
+          {
+            text = portada_markdown_export_article (newsroom, a);
+            if (!portada_output_dir_write (dir, relpath, text, -1, error))
+              goto failed;
+          }
+      }
       if (progress && (i % 10 == 9 || i + 1 == ids->len))
         progress ((double) (i + 1) / ids->len, user_data);
     }
@@ -186,6 +260,7 @@ typedef struct
   char *default_lang;
   GHashTable *langs; /* languages known to exist */
   GHashTable *uuids; /* uuids seen in this import */
+  char *root;        /* the imported folder, resolved: images come from inside it only */
 } Import;
 
 static const char *
@@ -435,6 +510,96 @@ match_existing (Import *im, const char *path, GHashTable *fields, const char *la
   return portada_exchange_find_slug (im->newsroom, slug, lang, section, error);
 }
 
+/* The image a page bundle names by a relative @ref, stored; 0 when it is not a
+ * relative name of a file inside the imported folder (said in the summary), -1 on
+ * a database error. */
+static gint64
+bundle_image (Import *im, const char *md_path, const char *ref, GError **error)
+{
+  g_autofree char *folder = g_path_get_dirname (md_path);
+  g_autofree char *joined = NULL;
+  g_autofree char *unescaped = g_uri_unescape_string (ref, NULL);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) local = NULL;
+  char *real;
+  gboolean inside;
+  gint64 id;
+
+  if (unescaped == NULL || *unescaped == '\0' || strchr (unescaped, ':') || unescaped[0] == '/'
+      || unescaped[0] == '#' || g_str_has_prefix (unescaped, "media/"))
+    return 0;
+  joined = g_build_filename (folder, unescaped, NULL);
+  real = realpath (joined, NULL);
+  inside = real && im->root && g_str_has_prefix (real, im->root)
+           && real[strlen (im->root)] == G_DIR_SEPARATOR;
+  if (!inside)
+    {
+      portada_import_summary_add_line (
+          im->summary,
+          real ? _ ("%s: image “%s” is outside the imported folder; left out")
+               : _ ("%s: image “%s” is not in the folder; left out"),
+          md_path, ref);
+      free (real);
+      return 0;
+    }
+  file = g_file_new_for_path (real);
+  free (real);
+  id = portada_media_import_file (im->newsroom, file, &local);
+  if (id == 0)
+    {
+      if (local && local->domain == PORTADA_ERROR && local->code != PORTADA_ERROR_INVALID
+          && local->code != PORTADA_ERROR_NOT_FOUND)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return -1;
+        }
+      portada_import_summary_add_line (im->summary, _ ("%s: image left out: %s"), md_path,
+                                       local ? local->message : "?");
+    }
+  return id;
+}
+
+/* ![alt](photo.jpg) of a page bundle becomes ![alt](media/<sha256>). */
+static gboolean
+import_body_images (Import *im, const char *md_path, PortadaArticle *a, GError **error)
+{
+  g_autoptr (GRegex) re = g_regex_new (
+      "!\\[([^\\]\\n]*)\\]\\(([^)\\s]+)((?:\\s+\"[^\"\\n]*\")?)\\)", G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  GString *out = g_string_new (NULL);
+  const char *body = a->body ? a->body : "";
+  gint last = 0;
+
+  g_regex_match (re, body, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      gint start, end, ref_start, ref_end;
+      g_autofree char *ref = g_match_info_fetch (match, 2);
+      gint64 id;
+
+      g_match_info_fetch_pos (match, 0, &start, &end);
+      g_match_info_fetch_pos (match, 2, &ref_start, &ref_end);
+      id = bundle_image (im, md_path, ref, error);
+      if (id < 0)
+        {
+          g_string_free (out, TRUE);
+          return FALSE;
+        }
+      if (id > 0)
+        {
+          g_autoptr (PortadaMedia) m = portada_media_load_info (im->newsroom, id, NULL);
+          g_string_append_len (out, body + last, ref_start - last);
+          g_string_append_printf (out, "media/%s", m ? m->sha256 : ref);
+          last = ref_end;
+        }
+      g_match_info_next (match, NULL);
+    }
+  g_string_append (out, body + last);
+  g_free (a->body);
+  a->body = g_string_free (out, FALSE);
+  return TRUE;
+}
+
 static FileOutcome
 import_file (Import *im, const char *path, GError **error)
 {
@@ -521,6 +686,16 @@ import_file (Import *im, const char *path, GError **error)
   a->body = portada_exchange_clean_text (body, -1, NULL);
   if (!fill_article (im, path, fields, a, &reason))
     return skip (im, path, reason);
+  if (!import_body_images (im, path, a, error))
+    return FILE_FAILED;
+  if ((s = scalar (fields, "image")) || (s = scalar (fields, "featured_image")))
+    {
+      gint64 featured = *s ? bundle_image (im, path, s, error) : 0;
+      if (featured < 0)
+        return FILE_FAILED;
+      if (featured > 0)
+        a->featured_media_id = featured;
+    }
   if (!portada_article_validate (a, &local))
     {
       if (portada_exchange_drop_bad_source_url (a))
@@ -586,7 +761,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Import im = { newsroom, summary, NULL, langs, uuids };
+  Import im = { newsroom, summary, NULL, langs, uuids, NULL };
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && summary != NULL, FALSE);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -596,9 +771,16 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    collect_files (path, files, 0);
+    {
+      collect_files (path, files, 0);
+      im.root = realpath (path, NULL);
+    }
   else
-    g_ptr_array_add (files, g_strdup (path));
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_ptr_array_add (files, g_strdup (path));
+      im.root = realpath (folder, NULL);
+    }
 
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
@@ -627,10 +809,12 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
         progress ((double) (i + 1) / files->len, user_data);
     }
   g_free (im.default_lang);
+  free (im.root);
   return portada_newsroom_commit (newsroom, error);
 
 failed:
   g_free (im.default_lang);
+  free (im.root);
   portada_newsroom_rollback (newsroom);
   return FALSE;
 }

@@ -1020,6 +1020,33 @@ write_element (xmlTextWriterPtr w, const char *name, const char *text)
   xmlTextWriterWriteElement (w, BAD_CAST name, BAD_CAST clean);
 }
 
+/* The featured image of a feed item, as Media RSS says: the original file. */
+static void
+write_media_content (PortadaSite *site, xmlTextWriterPtr w, const PortadaMedia *m)
+{
+  g_autofree char *asset = NULL;
+  g_autofree char *url = NULL;
+
+  if (m == NULL)
+    return;
+  asset = portada_site_media_asset (site, m);
+  url = portada_site_absolute_url (site, asset);
+  xmlTextWriterStartElement (w, BAD_CAST "media:content");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "url", BAD_CAST url);
+  xmlTextWriterWriteAttribute (w, BAD_CAST "medium", BAD_CAST "image");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "type", BAD_CAST m->mime);
+  if (m->width > 0)
+    {
+      xmlTextWriterWriteFormatAttribute (w, BAD_CAST "width", "%d", m->width);
+      xmlTextWriterWriteFormatAttribute (w, BAD_CAST "height", "%d", m->height);
+    }
+  if (m->alt_text && *m->alt_text)
+    write_element (w, "media:description", m->alt_text);
+  if (m->credit && *m->credit)
+    write_element (w, "media:credit", m->credit);
+  xmlTextWriterEndElement (w);
+}
+
 static char *
 rfc822 (gint64 t)
 {
@@ -1083,6 +1110,7 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
   xmlTextWriterWriteAttribute (w, BAD_CAST "version", BAD_CAST "2.0");
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:atom", BAD_CAST "http://www.w3.org/2005/Atom");
   xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:media", BAD_CAST "http://search.yahoo.com/mrss/");
   xmlTextWriterStartElement (w, BAD_CAST "channel");
   write_element (w, "title", title);
   write_element (w, "link", link);
@@ -1130,6 +1158,7 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
         g_autofree char *description = g_markup_escape_text (e->teaser->excerpt, -1);
         write_element (w, "description", description);
       }
+      write_media_content (site, w, portada_site_media (site, e->featured));
       xmlTextWriterEndElement (w);
     }
   xmlTextWriterEndElement (w);
@@ -1158,6 +1187,12 @@ export_feed (Export *ex, const char *lang, const char *section, const char *base
       key_add (sum, e->uuid);
       key_add (sum, e->author);
       key_add_int (sum, e->sort_time);
+      {
+        PortadaMedia *m = portada_site_media (ex->site, e->featured);
+        key_add (sum, m ? m->sha256 : NULL);
+        key_add (sum, m ? m->alt_text : NULL);
+        key_add (sum, m ? m->credit : NULL);
+      }
     }
   key_finish (sum, key);
   job = g_new0 (FeedJob, 1);

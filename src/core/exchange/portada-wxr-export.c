@@ -22,6 +22,7 @@
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-picture.h"
 #include "portada-site-private.h"
 #include "portada-slug.h"
 #include "portada-wxr.h"
@@ -263,6 +264,43 @@ keep_pre_lines (const char *html)
 
 char *
 portada_wxr_body_html (const char *markdown)
+/* Body images ("media/<sha256>") point at the image's file in the site export,
+ * under the site's address; their ids go in @ids, for the attachment items. */
+static void
+resolve_images (Export *e, xmlNodePtr node, GArray *ids)
+{
+  for (xmlNodePtr n = node; n; n = n->next)
+    {
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      if (xmlStrEqual (n->name, (const xmlChar *) "img"))
+        {
+          g_autofree xmlChar *src = xmlGetProp (n, (const xmlChar *) "src");
+          const char *sha = src && g_str_has_prefix ((const char *) src, "media/")
+                                ? (const char *) src + 6
+                                : NULL;
+          PortadaMedia *m = sha ? portada_site_media_by_sha (e->site, sha) : NULL;
+          if (m)
+            {
+              g_autofree char *asset = portada_site_media_asset (e->site, m);
+              g_autofree char *url = portada_site_absolute_url (e->site, asset);
+              xmlSetProp (n, (const xmlChar *) "src", (const xmlChar *) url);
+              if (m->width > 0)
+                {
+                  g_autofree char *w = g_strdup_printf ("%d", m->width);
+                  g_autofree char *h = g_strdup_printf ("%d", m->height);
+                  xmlSetProp (n, (const xmlChar *) "width", (const xmlChar *) w);
+                  xmlSetProp (n, (const xmlChar *) "height", (const xmlChar *) h);
+                }
+              g_array_append_val (ids, m->id);
+            }
+        }
+      resolve_images (e, n->children, ids);
+    }
+}
+
+static char *
+post_html (Export *e, const char *markdown, GArray *image_ids)
 {
   g_autofree char *html = portada_markdown_to_html (markdown);
   g_autofree char *wrapped = g_strconcat ("<html><body>", html, "</body></html>", NULL);
@@ -285,6 +323,8 @@ portada_wxr_body_html (const char *markdown)
       return g_steal_pointer (&html);
     }
   lay_out_lines (body);
+  unwrap_lines (body->children);
+  resolve_images (e, body->children, image_ids);
   buf = xmlBufferCreate ();
   for (xmlNodePtr n = body->children; n; n = n->next)
     htmlNodeDump (buf, doc, n);
@@ -527,7 +567,7 @@ write_wpml_meta (Export *e, const PortadaArticle *a)
 }
 
 static void
-write_post (Export *e, const PortadaArticle *a)
+write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
 {
   g_autofree char *path = portada_page_article_path (e->site, a);
   g_autofree char *link = portada_site_absolute_url (e->site, path);
@@ -538,6 +578,8 @@ write_post (Export *e, const PortadaArticle *a)
   g_autofree char *modified = wp_date (a->updated_at);
   g_autofree char *login = a->author ? author_login (a->author) : g_strdup ("");
   g_autofree char *html = portada_wxr_body_html (a->body);
+  g_autofree char *html = post_html (e, a->body, image_ids);
+  g_autofree char *excerpt = g_markup_escape_text (a->excerpt ? a->excerpt : "", -1);
 
   xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
   text_element (e, "title", a->title);
@@ -585,7 +627,8 @@ write_post (Export *e, const PortadaArticle *a)
   xmlTextWriterEndElement (e->w);
 }
 
-/* A featured image: an attachment item whose URL is the image in the site export. */
+/* A featured or body image: an attachment item whose URL is the image in the site
+ * export. */
 static void
 write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
 {
@@ -633,9 +676,11 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
                  guint total, GCancellable *cancellable, PortadaProgressFunc progress,
                  gpointer user_data, GError **error)
 {
-  g_autoptr (GHashTable) media = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GPtrArray) featured
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_article_free);
+  g_autoptr (GArray) attached = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) owners = g_ptr_array_new (); /* the article of each attached image */
   gint64 newest = 0;
   gboolean ok = FALSE;
   xmlOutputBufferPtr out;
@@ -694,18 +739,30 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
       a = portada_articles_load (e->newsroom, g_array_index (ids, gint64, i), error);
       if (a == NULL)
         goto out;
-      write_post (e, a);
-      if (a->featured_media_id && g_hash_table_add (media, &a->featured_media_id))
-        g_ptr_array_add (featured, g_steal_pointer (&a));
+      {
+        g_autoptr (GArray) image_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        write_post (e, a, image_ids);
+        if (a->featured_media_id)
+          g_array_prepend_val (image_ids, a->featured_media_id);
+        /* One attachment item per image, under the first article that shows it. */
+        for (guint k = 0; k < image_ids->len; k++)
+          {
+            gint64 id = g_array_index (image_ids, gint64, k);
+            if (g_hash_table_add (media, g_memdup2 (&id, sizeof id)))
+              {
+                g_array_append_val (attached, id);
+                g_ptr_array_add (owners, a);
+              }
+          }
+        if (owners->len && owners->pdata[owners->len - 1] == a)
+          g_ptr_array_add (featured, g_steal_pointer (&a));
+      }
       ++*done;
       if (progress && (*done % 10 == 0 || *done == total))
         progress ((double) *done / MAX (total, 1), user_data);
     }
-  for (guint i = 0; i < featured->len; i++)
-    {
-      PortadaArticle *a = featured->pdata[i];
-      write_attachment (e, a->featured_media_id, a);
-    }
+  for (guint i = 0; i < attached->len; i++)
+    write_attachment (e, g_array_index (attached, gint64, i), owners->pdata[i]);
   xmlTextWriterEndElement (e->w); /* channel */
   xmlTextWriterEndElement (e->w); /* rss */
   if (xmlTextWriterEndDocument (e->w) < 0)
