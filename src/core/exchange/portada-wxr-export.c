@@ -262,8 +262,6 @@ keep_pre_lines (const char *html)
   return g_string_free (out, FALSE);
 }
 
-char *
-portada_wxr_body_html (const char *markdown)
 /* Body images ("media/<sha256>") point at the image's file in the site export,
  * under the site's address; their ids go in @ids, for the attachment items. */
 static void
@@ -299,8 +297,10 @@ resolve_images (Export *e, xmlNodePtr node, GArray *ids)
     }
 }
 
+/* The body as WordPress stores it: a line per block, <pre> lines kept, body images
+ * pointing at the site export's files (when @e is given; their ids in @image_ids). */
 static char *
-post_html (Export *e, const char *markdown, GArray *image_ids)
+body_html (Export *e, const char *markdown, GArray *image_ids)
 {
   g_autofree char *html = portada_markdown_to_html (markdown);
   g_autofree char *wrapped = g_strconcat ("<html><body>", html, "</body></html>", NULL);
@@ -323,8 +323,8 @@ post_html (Export *e, const char *markdown, GArray *image_ids)
       return g_steal_pointer (&html);
     }
   lay_out_lines (body);
-  unwrap_lines (body->children);
-  resolve_images (e, body->children, image_ids);
+  if (e)
+    resolve_images (e, body->children, image_ids);
   buf = xmlBufferCreate ();
   for (xmlNodePtr n = body->children; n; n = n->next)
     htmlNodeDump (buf, doc, n);
@@ -332,6 +332,18 @@ post_html (Export *e, const char *markdown, GArray *image_ids)
   xmlBufferFree (buf);
   xmlFreeDoc (doc);
   return out;
+}
+
+char *
+portada_wxr_body_html (const char *markdown)
+{
+  return body_html (NULL, markdown, NULL);
+}
+
+static char *
+post_html (Export *e, const char *markdown, GArray *image_ids)
+{
+  return body_html (e, markdown, image_ids);
 }
 
 /* The category slug of a section in this language: the last part of its path. */
@@ -577,7 +589,6 @@ write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
   g_autofree char *date_gmt = wp_date (a->publish_at);
   g_autofree char *modified = wp_date (a->updated_at);
   g_autofree char *login = a->author ? author_login (a->author) : g_strdup ("");
-  g_autofree char *html = portada_wxr_body_html (a->body);
   g_autofree char *html = post_html (e, a->body, image_ids);
   g_autofree char *excerpt = g_markup_escape_text (a->excerpt ? a->excerpt : "", -1);
 
