@@ -2,15 +2,17 @@
 follows another program's changes to the file.
 
 The typed characters must appear in the search entry (read through AT-SPI, which the
-window's main thread answers: a blocked window answers late) within 100 ms of each key
-(generous for a loaded machine: bench/bench-search holds the real figure), while the
+window's main thread answers: a blocked window answers late) within 250 ms of each key
+(the freeze this guards against held every key for seconds; the AT-SPI round trip and a
+loaded CI machine add their own delay, so the bound is generous: bench/bench-search holds
+the real figure against its 16.7 ms goal), while the
 searches of the earlier keys run ("Panama" finds 8,806 articles there)."""
 
 import time
 
 import e2e
 
-LIMIT_MS = 100
+LIMIT_MS = 250
 ARTICLES = 10000
 
 

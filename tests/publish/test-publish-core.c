@@ -158,8 +158,8 @@ test_manifest (void)
 /* ------------------------------------------------------------------ */
 /* The engine on a folder */
 
-#define DATE "2025-01-15"
-#define NOW 1736899200
+#define DATE "2026-01-15"
+#define NOW 1768435200
 
 typedef struct
 {

@@ -109,56 +109,9 @@ new_article (const char *lang, const char *section, const char *title, const cha
   return a;
 }
 
-/* A stand-in for a news photo (the demo has no photographs to ship): a landscape
- * under a sky in the section's colours, varied by the title. */
-static GBytes *
-demo_photo (const char *title, const char *section)
-{
-  guint hash = g_str_hash (title);
-  int hue = (int) (g_str_hash (section ? section : "") % 360);
-  int sun_x = 200 + (int) (hash % 800), sun_y = 120 + (int) (hash / 7 % 180);
-  int h1 = 380 + (int) (hash / 11 % 120), h2 = 460 + (int) (hash / 13 % 100);
-  char *svg = g_strdup_printf (
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"675\" "
-      "viewBox=\"0 0 1200 675\"><defs><linearGradient id=\"s\" x1=\"0\" y1=\"0\" x2=\"0\" "
-      "y2=\"1\"><stop offset=\"0\" stop-color=\"hsl(%d,55%%,32%%)\"/><stop offset=\"1\" "
-      "stop-color=\"hsl(%d,70%%,78%%)\"/></linearGradient></defs>"
-      "<rect width=\"1200\" height=\"675\" fill=\"url(#s)\"/>"
-      "<circle cx=\"%d\" cy=\"%d\" r=\"70\" fill=\"hsl(%d,90%%,88%%)\"/>"
-      "<path d=\"M0 %d C300 %d 500 %d 800 %d S1100 %d 1200 %d V675 H0Z\" "
-      "fill=\"hsl(%d,35%%,38%%)\"/>"
-      "<path d=\"M0 %d C250 %d 650 %d 900 %d S1150 %d 1200 %d V675 H0Z\" "
-      "fill=\"hsl(%d,40%%,22%%)\"/></svg>\n",
-      hue, (hue + 30) % 360, sun_x, sun_y, (hue + 40) % 360, h1, h1 - 90, h1 + 40, h1 - 30, h1 + 20,
-      h1 - 10, hue, h2, h2 + 50, h2 - 60, h2 + 10, h2 - 40, h2 + 30, (hue + 200) % 360);
-  return g_bytes_new_take (svg, strlen (svg));
-}
-
-/* Gives @a a featured image (stored once per content) with its alt text. */
-static gboolean
-add_featured (PortadaNewsroom *nr, PortadaArticle *a, GError **error)
-{
-  g_autoptr (GBytes) photo = demo_photo (a->title, a->section);
-  g_autofree char *alt = NULL;
-  gint64 id = portada_media_add (nr, photo, "image/svg+xml", 1200, 675, "photo.svg", error);
-
-  if (id == 0)
-    return FALSE;
-  alt = g_str_equal (a->lang, "es")
-            ? g_strdup_printf ("Ilustración: paisaje al atardecer (%s)", a->section)
-            : g_strdup_printf ("Illustration: a landscape at dusk (%s)", a->section);
-  if (!portada_media_set_alt_text (nr, id, alt, error))
-    return FALSE;
-  a->featured_media_id = id;
-  return TRUE;
-}
-
 static gboolean
 save (PortadaNewsroom *nr, PortadaArticle *a, GError **error)
 {
-  if (a->featured_media_id == 0 && a->status == PORTADA_STATUS_PUBLISHED
-      && !add_featured (nr, a, error))
-    return FALSE;
   return portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error);
 }
 
@@ -204,10 +157,9 @@ fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
       utc (2023, 10, 4, 15, 0),
       (const char *[]){ "América Latina", "Ciberseguridad", "Estados Unidos", "China", NULL });
   es->translation_group = g_strdup (seed->translation_group);
-  es->featured_media_id = seed->featured_media_id; /* the same photograph */
   es->source_name = g_strdup ("VOA");
   es->source_url = g_strdup (SEED_URL);
-  es->featured_media_id = images[0];
+  es->featured_media_id = images[0]; /* the same photograph */
   if (!save (nr, es, error))
     return FALSE;
 
