@@ -63,5 +63,29 @@ check "import: same count" "[ \"\$(articles '$tmp/copy.db')\" = '$before' ]"
 expect 0 "import: one markdown file, Spanish" -- "$portada" import --db "$wp" --lang es "$(ls "$tmp"/md/content/es/*/*.md | grep -v '/_index\.md$' | head -1)"
 stdout_has "import: one created" "Created 1, updated 0, skipped 0."
 
+# The summary by kind: what came in, what was left out and why.
+expect 0 "import: theme unit test, counted by kind" -- "$portada" import --db "$tmp/kinds.db" --create "$fixtures/theme-unit-test-data.xml"
+stdout_has "import: new sections, tags, authors" "New in the newsroom: 4 sections, 123 tags, 3 authors."
+stdout_has "import: pages left out, counted" "Left out: 21, pages are not articles"
+stdout_has "import: attachments left out, counted" "Left out: 37, an attachment (media file); Portada never downloads files"
+stdout_has "import: menu items left out, counted" "Left out: 70, a navigation menu item, not an article"
+stdout_has "import: comments left out, counted" "Left out: 33, comments: Portada keeps no comments"
+printf -- '---\ntitle: Bad date\ndate: next tuesday\n---\nx\n' >"$tmp/bad-date.md"
+expect 0 "import: a bad Markdown file" -- "$portada" import --db "$tmp/kinds.db" "$tmp/bad-date.md"
+stdout_has "import: a file that could not be read, counted" "Left out: 1, could not be read (each is listed above)"
+
+# --strict: any item left out is an error, and nothing is imported.
+"$portada" demo --db "$tmp/strict.db" --quiet
+sum=$(sqlite3 "$tmp/strict.db" "SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article")
+expect 1 "import --strict: a WordPress export with pages and comments" -- "$portada" import --strict --db "$tmp/strict.db" "$fixtures/theme-unit-test-data.xml"
+stderr_has "import --strict: says how many were left out" "--strict: 161 items were left out"
+stderr_has "import --strict: says nothing was imported" "nothing was imported"
+stdout_has "import --strict: still says why" "Left out: 21, pages are not articles"
+check "import --strict: the newsroom as it was" "[ \"\$(sqlite3 '$tmp/strict.db' \"SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article\")\" = '$sum' ]"
+expect 1 "import --strict: a good folder and a bad file" -- "$portada" import --strict --db "$tmp/strict.db" "$tmp/md" "$tmp/bad-date.md"
+check "import --strict: nothing of the good folder kept" "[ \"\$(sqlite3 '$tmp/strict.db' \"SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article\")\" = '$sum' ]"
+expect 0 "import --strict: Portada's own Markdown export, nothing left out" -- "$portada" import --strict --db "$tmp/strict.db" "$tmp/md"
+stdout_has "import --strict: imported" "skipped 0."
+
 echo "1..$n"
 [ $failures -eq 0 ]

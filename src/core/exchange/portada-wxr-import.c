@@ -359,6 +359,7 @@ typedef struct
   GHashTable *guids;       /* uuids of this file */
   GPtrArray *thumbnails;   /* Thumbnail */
   guint comments;
+  guint spam;            /* comments marked spam or trash */
   gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
@@ -394,13 +395,26 @@ reader_line (Import *im)
   return line > 0 ? line : 1;
 }
 
+/* @kind: the reason under which the summary tallies it; NULL for a post that
+ * could not be read. */
 static void
-skip_item (Import *im, int line, const char *title, const char *id, const char *reason)
+skip_item_kind (Import *im, int line, const char *title, const char *id, const char *kind,
+                const char *reason)
 {
   g_autofree char *label = title && *title ? g_strdup_printf ("“%s”", title)
                                            : g_strdup_printf ("(post %s)", id ? id : "?");
-  portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
-                               reason);
+  if (kind)
+    portada_import_summary_skip_kind (im->summary, kind, _ ("%s:%d: %s skipped: %s"), im->path,
+                                      line, label, reason);
+  else
+    portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
+                                 reason);
+}
+
+static void
+skip_item (Import *im, int line, const char *title, const char *id, const char *reason)
+{
+  skip_item_kind (im, line, title, id, NULL, reason);
 }
 
 static void note (Import *im, int line, const char *title, const char *format, ...)
@@ -1028,7 +1042,8 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
       const char *reason = skip_reason (type);
       g_autofree char *unknown
           = reason ? NULL : g_strdup_printf (_ ("unknown post type “%s”"), type);
-      skip_item (im, line, title, post_id, reason ? reason : unknown);
+      skip_item_kind (im, line, title, post_id, reason ? reason : unknown,
+                      reason ? reason : unknown);
       return TRUE;
     }
   return import_post (im, item, line, title, post_id, error);
@@ -1224,7 +1239,14 @@ stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpo
       if (is (n, NS_NONE, "item"))
         {
           for (xmlNodePtr c = n->children; c; c = c->next)
-            im->comments += is (c, NS_WP, "comment");
+            if (is (c, NS_WP, "comment"))
+              {
+                g_autofree char *approved = child_text (c, NS_WP, "comment_approved");
+                if (approved && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")))
+                  im->spam++;
+                else
+                  im->comments++;
+              }
           if (progress && ++items % 20 == 0 && im->input->size)
             progress (MIN (0.99, (double) im->input->consumed / im->input->size), user_data);
         }
@@ -1348,6 +1370,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   if (im.comments)
     portada_import_summary_add_line (
         summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
+  portada_import_summary_leave_out (summary, _ ("comments: Portada keeps no comments"),
+                                    im.comments);
+  portada_import_summary_leave_out (summary, _ ("spam and trashed comments"), im.spam);
   ok = portada_newsroom_commit (newsroom, error);
   if (ok && progress)
     progress (1.0, user_data);
