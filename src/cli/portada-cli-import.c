@@ -32,6 +32,9 @@ print_summary (PortadaImportSummary *summary)
   /* TRANSLATORS: the import summary: numbers of articles. */
   printf (_ ("Created %u, updated %u, skipped %u.\n"), summary->created, summary->updated,
           summary->skipped);
+  if (summary->pages_created || summary->pages_updated)
+    /* TRANSLATORS: the import summary: numbers of pages (About, Contact...). */
+    printf (_ ("Pages: created %u, updated %u.\n"), summary->pages_created, summary->pages_updated);
   if (summary->new_sections || summary->new_tags || summary->new_authors)
     {
       g_autofree char *sections

@@ -26,6 +26,9 @@ typedef struct
   guint updated;
   guint skipped;
   GPtrArray *lines; /* char *, in the order they happened */
+  /* Pages (About, Advertise...) created and updated. */
+  guint pages_created;
+  guint pages_updated;
   /* What came in besides articles: rows the import added. */
   guint new_sections;
   guint new_tags;
