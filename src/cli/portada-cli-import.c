@@ -1,4 +1,4 @@
-/* portada-cli-import.c: portada import --db FILE [--lang CODE] [--quiet] PATH...
+/* portada-cli-import.c: portada import --db FILE [--lang CODE] [--strict] [--quiet] PATH...
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -23,13 +23,44 @@ progress_cb (double fraction, gpointer user_data)
     fputc ('\n', stderr);
 }
 
+/* The lines, the article counts, what else came in, and what was left out and why. */
+static void
+print_summary (PortadaImportSummary *summary)
+{
+  for (guint i = 0; i < summary->lines->len; i++)
+    portada_cli_print (stdout, "%s\n", (const char *) summary->lines->pdata[i]);
+  /* TRANSLATORS: the import summary: numbers of articles. */
+  printf (_ ("Created %u, updated %u, skipped %u.\n"), summary->created, summary->updated,
+          summary->skipped);
+  if (summary->pages_created || summary->pages_updated)
+    /* TRANSLATORS: the import summary: numbers of pages (About, Contact...). */
+    printf (_ ("Pages: created %u, updated %u.\n"), summary->pages_created, summary->pages_updated);
+  if (summary->new_sections || summary->new_tags || summary->new_authors)
+    {
+      g_autofree char *sections
+          = g_strdup_printf (g_dngettext (NULL, "%u section", "%u sections", summary->new_sections),
+                             summary->new_sections);
+      g_autofree char *tags = g_strdup_printf (
+          g_dngettext (NULL, "%u tag", "%u tags", summary->new_tags), summary->new_tags);
+      g_autofree char *authors
+          = g_strdup_printf (g_dngettext (NULL, "%u author", "%u authors", summary->new_authors),
+                             summary->new_authors);
+      /* TRANSLATORS: "New in the newsroom: 2 sections, 5 tags, 1 author." */
+      printf (_ ("New in the newsroom: %s, %s, %s.\n"), sections, tags, authors);
+    }
+  for (guint i = 0; i < summary->left_out_why->len; i++)
+    /* TRANSLATORS: "Left out: 17, pages are not articles" (a count, then why). */
+    printf (_ ("Left out: %u, %s\n"), g_array_index (summary->left_out_count, guint, i),
+            (const char *) summary->left_out_why->pdata[i]);
+}
+
 int
 portada_cli_import (int argc, char *argv[])
 {
   g_autofree char *db = NULL;
   g_autofree char *lang = NULL;
   g_auto (GStrv) paths = NULL;
-  gboolean quiet = FALSE, create = FALSE;
+  gboolean quiet = FALSE, create = FALSE, strict = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   g_autoptr (PortadaImportSummary) summary = portada_import_summary_new ();
@@ -43,6 +74,8 @@ portada_cli_import (int argc, char *argv[])
             N_ ("CODE") },
           { "create", 0, 0, G_OPTION_ARG_NONE, &create,
             N_ ("Create the newsroom file when it does not exist"), NULL },
+          { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+            N_ ("Fail (exit status 1, nothing imported) when any item is left out"), NULL },
           { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
           { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_ ("PATH…") },
           { NULL } };
@@ -53,8 +86,9 @@ portada_cli_import (int argc, char *argv[])
                              "Importing the same content again updates it, never duplicates it. "
                              "Everything is imported in one transaction: on an error nothing is "
                              "kept.\n"
-                             "Exit status: 0 when imported (skipped items are listed), 2 when a "
-                             "file cannot be used."),
+                             "Exit status: 0 when imported (skipped items are listed), 1 with "
+                             "--strict when an item was left out (nothing is imported then), 2 "
+                             "when a file cannot be used."),
                           entries, &argc, &argv))
     return PORTADA_EXIT_UNUSABLE;
   if (db == NULL)
@@ -92,16 +126,22 @@ portada_cli_import (int argc, char *argv[])
         portada_cli_error (_ ("nothing was imported; %s is as it was"), db);
         return PORTADA_EXIT_UNUSABLE;
       }
+  if (strict && summary->left_out > 0)
+    {
+      portada_newsroom_rollback (newsroom);
+      print_summary (summary);
+      portada_cli_error (g_dngettext (NULL, "import: --strict: %u item was left out",
+                                      "import: --strict: %u items were left out",
+                                      summary->left_out),
+                         summary->left_out);
+      portada_cli_error (_ ("nothing was imported; %s is as it was"), db);
+      return PORTADA_EXIT_PROBLEMS;
+    }
   if (!portada_newsroom_commit (newsroom, &error))
     {
       portada_cli_error ("%s", error->message);
       return PORTADA_EXIT_UNUSABLE;
     }
-
-  for (guint i = 0; i < summary->lines->len; i++)
-    portada_cli_print (stdout, "%s\n", (const char *) summary->lines->pdata[i]);
-  /* TRANSLATORS: the import summary: numbers of articles. */
-  printf (_ ("Created %u, updated %u, skipped %u.\n"), summary->created, summary->updated,
-          summary->skipped);
+  print_summary (summary);
   return PORTADA_EXIT_OK;
 }

@@ -26,11 +26,11 @@ articles() { sqlite3 "$1" "SELECT count(*) FROM article"; }
 
 wp=$tmp/wp.db
 expect 0 "import: theme unit test into a new newsroom" -- "$portada" import --db "$wp" --create "$fixtures/theme-unit-test-data.xml"
-stdout_has "import: the summary" "Created 58, updated 0, skipped 128."
-stdout_has "import: each skip explained" "skipped: pages are not articles"
+stdout_has "import: the summary" "Created 58, updated 0, skipped 107."
+stdout_has "import: each skip explained" "skipped: a navigation menu item, not an article"
 check "import: no progress when not a terminal" "[ ! -s '$tmp/err' ]"
 expect 0 "import: the same file again" -- "$portada" import --db "$wp" --quiet "$fixtures/theme-unit-test-data.xml"
-stdout_has "import: updated, not duplicated" "Created 0, updated 58, skipped 128."
+stdout_has "import: updated, not duplicated" "Created 0, updated 58, skipped 107."
 check "import: still 58 articles" "[ \"\$(articles '$wp')\" = 58 ]"
 
 expect 2 "import: malformed XML" -- "$portada" import --db "$wp" "$fixtures/malformed-simple.xml"
@@ -60,8 +60,32 @@ expect 0 "export: markdown" -- "$portada" export --db "$demo" --out "$tmp/md" --
 expect 0 "import: the markdown folder" -- "$portada" import --db "$tmp/copy.db" --create "$tmp/md"
 stdout_has "import: every article created" "Created $before, updated 0, skipped 0."
 check "import: same count" "[ \"\$(articles '$tmp/copy.db')\" = '$before' ]"
-expect 0 "import: one markdown file, Spanish" -- "$portada" import --db "$wp" --lang es "$(find "$tmp"/md/content/es -name "*.md" | sort | head -1)"
+expect 0 "import: one markdown file, Spanish" -- "$portada" import --db "$wp" --lang es "$(find "$tmp"/md/content/es -name "*.md" ! -name "_index.md" | sort | head -1)"
 stdout_has "import: one created" "Created 1, updated 0, skipped 0."
+
+# The summary by kind: what came in, what was left out and why.
+expect 0 "import: theme unit test, counted by kind" -- "$portada" import --db "$tmp/kinds.db" --create "$fixtures/theme-unit-test-data.xml"
+stdout_has "import: new sections, tags, authors" "New in the newsroom: 4 sections, 123 tags, 3 authors."
+stdout_has "import: pages imported, counted" "Pages: created 21, updated 0."
+stdout_has "import: attachments left out, counted" "Left out: 37, an attachment (media file); Portada never downloads files"
+stdout_has "import: menu items left out, counted" "Left out: 70, a navigation menu item, not an article"
+stdout_has "import: comments left out, counted" "Left out: 33, comments: Portada keeps no comments"
+printf -- '---\ntitle: Bad date\ndate: next tuesday\n---\nx\n' >"$tmp/bad-date.md"
+expect 0 "import: a bad Markdown file" -- "$portada" import --db "$tmp/kinds.db" "$tmp/bad-date.md"
+stdout_has "import: a file that could not be read, counted" "Left out: 1, could not be read (each is listed above)"
+
+# --strict: any item left out is an error, and nothing is imported.
+"$portada" demo --db "$tmp/strict.db" --quiet
+sum=$(sqlite3 "$tmp/strict.db" "SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article")
+expect 1 "import --strict: a WordPress export with pages and comments" -- "$portada" import --strict --db "$tmp/strict.db" "$fixtures/theme-unit-test-data.xml"
+stderr_has "import --strict: says how many were left out" "--strict: 140 items were left out"
+stderr_has "import --strict: says nothing was imported" "nothing was imported"
+stdout_has "import --strict: still says why" "Left out: 70, a navigation menu item, not an article"
+check "import --strict: the newsroom as it was" "[ \"\$(sqlite3 '$tmp/strict.db' \"SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article\")\" = '$sum' ]"
+expect 1 "import --strict: a good folder and a bad file" -- "$portada" import --strict --db "$tmp/strict.db" "$tmp/md" "$tmp/bad-date.md"
+check "import --strict: nothing of the good folder kept" "[ \"\$(sqlite3 '$tmp/strict.db' \"SELECT count(*), coalesce(sum(length(body)), 0), (SELECT count(*) FROM tag), (SELECT count(*) FROM section) FROM article\")\" = '$sum' ]"
+expect 0 "import --strict: Portada's own Markdown export, nothing left out" -- "$portada" import --strict --db "$tmp/strict.db" "$tmp/md"
+stdout_has "import --strict: imported" "skipped 0."
 
 echo "1..$n"
 [ $failures -eq 0 ]

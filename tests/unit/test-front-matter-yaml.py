@@ -77,6 +77,12 @@ with tempfile.TemporaryDirectory() as tmp:
         try:
             fm = front_matter(path)
             assert isinstance(fm["title"], str)
+            assert isinstance(fm["url"], str) and fm["url"].startswith("/")
+            assert fm["lang"] in ("en", "es")
+            if os.path.basename(path) == "_index.md":
+                # A section page: its name and Portada's address.
+                assert isinstance(fm["section"], str) and isinstance(fm["section_path"], str)
+                continue
             assert isinstance(fm["draft"], bool)
             assert isinstance(fm["comments"], bool)
             assert isinstance(fm["tags"], list) and all(isinstance(t, str) for t in fm["tags"])

@@ -342,11 +342,21 @@ test_round_trip (void)
   g_assert_cmpint (portada_articles_count (b, NULL, NULL), ==, n);
   assert_same_articles (a, b);
 
-  /* Export of the copy: the same bytes. */
+  /* Export of the copy: the same bytes, but hugo.toml, which holds the site's
+   * settings (address, title), not articles: the import leaves those alone. */
   g_assert_true (portada_markdown_export (b, out2, NULL, NULL, NULL, NULL, &error));
   first = snapshot (out);
   second = snapshot (out2);
+  g_assert_true (g_hash_table_remove (first, "/hugo.toml"));
+  g_assert_true (g_hash_table_remove (second, "/hugo.toml"));
   assert_same_tree (first, second);
+  /* The sections came back with their Spanish paths, from content/es/<key>/_index.md. */
+  {
+    g_autoptr (PortadaSection) sec = portada_sections_find (b, "business", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (portada_section_get_path (sec, "es"), ==, "noticias/economia");
+    g_assert_cmpstr (portada_section_get_name (sec, "es"), ==, "Economía");
+  }
 }
 
 /* Files written by hand or by Hugo/Jekyll users: no uuid, other spellings. */
@@ -488,11 +498,66 @@ test_output_folder (void)
   g_assert_cmpuint (g_hash_table_size (after), <, g_hash_table_size (before));
 }
 
+/* Section pages (_index.md): what the export writes sets a section's name and
+ * path in a language; a hostile path, a broken file or another site's page
+ * changes nothing it should not, and never becomes an article. */
+static void
+test_section_pages (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autofree char *dir = new_path ("sections");
+  g_autofree char *p1 = g_build_filename (dir, "content", "es", "viajes", "_index.md", NULL);
+  g_autofree char *p2 = g_build_filename (dir, "content", "es", "malo", "_index.md", NULL);
+  g_autofree char *p3 = g_build_filename (dir, "content", "es", "roto", "_index.md", NULL);
+  g_autofree char *p4 = g_build_filename (dir, "content", "en", "other", "_index.md", NULL);
+  g_autofree char *p5 = g_build_filename (dir, "content", "es", "viajes", "0-first.md", NULL);
+  g_autoptr (PortadaImportSummary) s = portada_import_summary_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaSection) viajes = NULL;
+  g_autoptr (PortadaSection) malo = NULL;
+
+  write_file (p1,
+              "---\ntitle: \"Viajes y más\"\nurl: \"/es/noticias/viajes/\"\nsection: \"travel\"\n"
+              "section_path: \"noticias/viajes\"\nlang: \"es\"\n---\n");
+  write_file (p2,
+              "---\ntitle: \"Malo\"\nsection: \"malo\"\nsection_path: \"../../etc\"\nlang: \"es\"\n"
+              "---\n");
+  write_file (p3, "---\ntitle: [roto\n---\n");
+  write_file (p4, "---\ntitle: \"A Hugo list page\"\n---\nIntro.\n");
+  /* Sorted before _index.md: the section page is still read first. */
+  write_file (p5, "---\ntitle: \"Primero\"\nsection: \"travel\"\nlang: \"es\"\n---\nCuerpo.\n");
+  g_assert_true (portada_markdown_import (nr, dir, "en", s, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < s->lines->len; i++)
+    g_test_message ("%s", (char *) s->lines->pdata[i]);
+  g_assert_cmpuint (s->created, ==, 1);
+  g_assert_cmpuint (s->skipped, ==, 1);
+  viajes = portada_sections_find (nr, "travel", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (portada_section_get_path (viajes, "es"), ==, "noticias/viajes");
+  g_assert_cmpstr (portada_section_get_name (viajes, "es"), ==, "Viajes y más");
+  malo = portada_sections_find (nr, "malo", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (portada_section_get_path (malo, "es"), ==, "malo");
+  g_assert_cmpint (portada_articles_count (nr, NULL, NULL), ==, 1);
+  {
+    gboolean broken = FALSE, other = FALSE;
+    for (guint i = 0; i < s->lines->len; i++)
+      {
+        const char *line = s->lines->pdata[i];
+        broken |= strstr (line, "roto/_index.md: skipped: line 3: a list") != NULL;
+        other |= strstr (line, "other/_index.md: not an article (a Hugo section page)") != NULL;
+      }
+    g_assert_true (broken && other);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/markdown-exchange/yaml-strings", test_yaml_strings);
+  g_test_add_func ("/markdown-exchange/section-pages", test_section_pages);
   g_test_add_func ("/markdown-exchange/yaml-forms", test_yaml_forms);
   g_test_add_func ("/markdown-exchange/yaml-errors", test_yaml_errors);
   g_test_add_func ("/markdown-exchange/round-trip", test_round_trip);

@@ -16,6 +16,7 @@
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
 #include "portada-settings.h"
 #include "portada-slug.h"
 #include "portada-test-util.h"
@@ -114,12 +115,14 @@ test_theme_unit_test (void)
   s = import_ok (nr, path, "en");
   g_test_message ("theme-unit-test-data.xml imported in %.0f ms",
                   (g_get_monotonic_time () - t0) / 1000.0);
-  /* 58 posts; 21 pages, 37 attachments and 70 menu items skipped, each with a reason. */
+  /* 58 posts and 21 pages; 37 attachments and 70 menu items skipped, each with a reason. */
   g_assert_cmpuint (s->created, ==, 58);
   g_assert_cmpuint (s->updated, ==, 0);
-  g_assert_cmpuint (s->skipped, ==, 128);
+  g_assert_cmpuint (s->skipped, ==, 107);
+  g_assert_cmpuint (s->pages_created, ==, 21);
   g_assert_cmpint (count (nr, "article"), ==, 58);
-  g_assert_true (summary_has (s, "skipped: pages are not articles"));
+  g_assert_cmpint (count (nr, "page"), ==, 21);
+  g_assert_cmpuint (s->left_out, ==, 107 + 33);
   g_assert_true (summary_has (s, "skipped: a navigation menu item"));
   g_assert_true (summary_has (s, "Portada never downloads files"));
   g_assert_true (summary_has (s, "33 comments not imported"));
@@ -216,8 +219,9 @@ test_small_fixtures (void)
     { "cdata-edge.xml", 1, 0, "Edge" },
     { "slashes.xml", 1, 0, "Hello world!" },
     { "post-content-blank-lines.xml", 1, 0, "Hello world!" },
-    { "valid-wxr-1.0.xml", 3, 3, NULL },
-    { "valid-wxr-1.1.xml", 1, 1, NULL },
+    /* Their pages are pages now, not skipped. */
+    { "valid-wxr-1.0.xml", 3, 0, NULL },
+    { "valid-wxr-1.1.xml", 1, 0, NULL },
     { "wxr-simple.xml", 1, 0, NULL },
     { "namespace-edge-cases.xml", 5, 1, "Mixed Namespaces" },
   };
@@ -856,6 +860,125 @@ test_export_errors (void)
   }
 }
 
+static PortadaPage *
+page_slugged (PortadaNewsroom *nr, const char *slug)
+{
+  g_autoptr (GPtrArray) pages = portada_pages_list (nr, NULL, NULL);
+  g_assert_nonnull (pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      PortadaPage *p = pages->pdata[i];
+      if (g_str_equal (p->slug, slug))
+        return portada_pages_load (nr, p->id, NULL);
+    }
+  g_error ("no page %s", slug);
+  return NULL;
+}
+
+/* Pages: their hierarchy and order in, out to WXR, and in again the same. */
+static void
+test_pages (void)
+{
+  g_autoptr (PortadaNewsroom) a = portada_test_newsroom ();
+  g_autoptr (PortadaNewsroom) b = portada_test_newsroom ();
+  g_autofree char *path = fixture ("theme-unit-test-data.xml");
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "wxr-pages", NULL);
+  g_autofree char *en = g_build_filename (out, "en.wxr.xml", NULL);
+  g_autoptr (PortadaImportSummary) s = import_ok (a, path, "en");
+  g_autoptr (PortadaImportSummary) s2 = NULL;
+  g_autoptr (PortadaImportSummary) again = NULL;
+  g_autoptr (PortadaPage) l1 = page_slugged (a, "level-1");
+  g_autoptr (PortadaPage) l2 = page_slugged (a, "level-2");
+  g_autoptr (PortadaPage) l3 = page_slugged (a, "level-3");
+  g_autoptr (PortadaPage) about = page_slugged (a, "about");
+  g_autoptr (GPtrArray) list_a = NULL;
+  g_autoptr (GPtrArray) list_b = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (l1->parent_id, ==, 0);
+  g_assert_cmpint (l2->parent_id, ==, l1->id);
+  g_assert_cmpint (l3->parent_id, ==, l2->id);
+  g_assert_cmpint (l1->menu_order, ==, 5);
+  g_assert_cmpint (about->status, ==, PORTADA_STATUS_PUBLISHED);
+  g_assert_nonnull (strstr (about->body, "standard WordPress Theme Unit Test Data"));
+
+  g_assert_true (portada_wxr_export (a, out, "en", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = NULL;
+    g_assert_true (g_file_get_contents (en, &text, NULL, NULL));
+    g_assert_nonnull (strstr (text, "<wp:post_type><![CDATA[page]]></wp:post_type>"));
+  }
+  s2 = import_ok (b, en, "en");
+  g_assert_cmpuint (s2->pages_created, ==, 21);
+  list_a = portada_pages_list (a, "en", NULL);
+  list_b = portada_pages_list (b, "en", NULL);
+  g_assert_cmpuint (list_a->len, ==, list_b->len);
+  for (guint i = 0; i < list_a->len; i++)
+    {
+      PortadaPage *x = list_a->pdata[i], *y = list_b->pdata[i];
+      g_autoptr (PortadaPage) px = x->parent_id ? portada_pages_load (a, x->parent_id, NULL) : NULL;
+      g_autoptr (PortadaPage) py = y->parent_id ? portada_pages_load (b, y->parent_id, NULL) : NULL;
+      g_assert_cmpstr (x->uuid, ==, y->uuid);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->slug, ==, y->slug);
+      g_assert_cmpint (x->menu_order, ==, y->menu_order);
+      g_assert_cmpint (x->status, ==, y->status);
+      g_assert_cmpstr (px ? px->uuid : NULL, ==, py ? py->uuid : NULL);
+    }
+  /* Again: updated, not duplicated. */
+  again = import_ok (b, en, "en");
+  g_assert_cmpuint (again->pages_created, ==, 0);
+  g_assert_cmpuint (again->pages_updated, ==, 21);
+  g_assert_cmpint (count (b, "page"), ==, 21);
+}
+
+/* A page whose parent is not in the file, or is itself: imported without it, named. */
+static void
+test_page_parents (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autofree char *path = write_temp (
+      "orphans.xml",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+      "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+      "xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>\n"
+      "<wp:wxr_version>1.2</wp:wxr_version>\n"
+      "<item><title>Orphan</title><guid>g-1</guid><wp:post_id>10</wp:post_id>"
+      "<wp:post_parent>99</wp:post_parent><wp:post_type>page</wp:post_type>"
+      "<content:encoded><![CDATA[<p>x<script>alert(1)</script></p>]]></content:encoded></item>\n"
+      "<item><title>Loop</title><guid>g-2</guid><wp:post_id>11</wp:post_id>"
+      "<wp:post_parent>11</wp:post_parent><wp:post_type>page</wp:post_type></item>\n"
+      "<item><title>Child</title><guid>g-3</guid><wp:post_id>12</wp:post_id>"
+      "<wp:post_parent>10</wp:post_parent><wp:post_name>orphan</wp:post_name>"
+      "<wp:post_type>page</wp:post_type></item>\n"
+      "</channel></rss>\n",
+      -1);
+  g_autoptr (PortadaImportSummary) s = import_ok (nr, path, "en");
+  g_autoptr (PortadaPage) orphan = page_slugged (nr, "orphan");
+  g_autoptr (PortadaPage) loop = page_slugged (nr, "loop");
+  g_autoptr (GPtrArray) all = portada_pages_list (nr, NULL, NULL);
+
+  g_assert_cmpuint (s->pages_created, ==, 3);
+  g_assert_true (summary_has (s, "“Orphan”: its parent page (post 99) is not in the file"));
+  g_assert_true (summary_has (s, "“Loop”: Page “Loop”: it cannot be its own parent"));
+  g_assert_cmpint (orphan->parent_id, ==, 0);
+  g_assert_cmpint (loop->parent_id, ==, 0);
+  g_assert_null (strstr (orphan->body, "script"));
+  /* The child keeps its slug "orphan": a slug is unique among siblings only. */
+  g_assert_cmpuint (all->len, ==, 3);
+  for (guint i = 0; i < all->len; i++)
+    {
+      PortadaPage *p = all->pdata[i];
+      if (g_str_equal (p->title, "Child"))
+        {
+          g_assert_cmpint (p->parent_id, ==, orphan->id);
+          g_assert_cmpstr (p->slug, ==, "orphan");
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -874,6 +997,8 @@ main (int argc, char **argv)
   g_test_add_func ("/wxr/not-wxr", test_not_wxr);
   g_test_add_func ("/wxr/cancel", test_cancel);
   g_test_add_func ("/wxr/round-trip", test_round_trip);
+  g_test_add_func ("/wxr/pages", test_pages);
+  g_test_add_func ("/wxr/page-parents", test_page_parents);
   g_test_add_func ("/wxr/export-errors", test_export_errors);
   return g_test_run ();
 }

@@ -30,6 +30,8 @@ portada_import_summary_new (void)
 {
   PortadaImportSummary *s = g_new0 (PortadaImportSummary, 1);
   s->lines = g_ptr_array_new_with_free_func (g_free);
+  s->left_out_why = g_ptr_array_new_with_free_func (g_free);
+  s->left_out_count = g_array_new (FALSE, TRUE, sizeof (guint));
   return s;
 }
 
@@ -39,6 +41,8 @@ portada_import_summary_free (PortadaImportSummary *summary)
   if (summary == NULL)
     return;
   g_ptr_array_unref (summary->lines);
+  g_ptr_array_unref (summary->left_out_why);
+  g_array_unref (summary->left_out_count);
   g_free (summary);
 }
 
@@ -53,14 +57,52 @@ portada_import_summary_add_line (PortadaImportSummary *summary, const char *form
 }
 
 void
+portada_import_summary_leave_out (PortadaImportSummary *summary, const char *why, guint n)
+{
+  guint i;
+
+  if (n == 0)
+    return;
+  for (i = 0; i < summary->left_out_why->len; i++)
+    if (g_str_equal (summary->left_out_why->pdata[i], why))
+      break;
+  if (i == summary->left_out_why->len)
+    {
+      guint zero = 0;
+      g_ptr_array_add (summary->left_out_why, g_strdup (why));
+      g_array_append_val (summary->left_out_count, zero);
+    }
+  g_array_index (summary->left_out_count, guint, i) += n;
+  summary->left_out += n;
+}
+
+static void
+skip_valist (PortadaImportSummary *summary, const char *why, const char *format, va_list args)
+{
+  g_ptr_array_add (summary->lines, g_strdup_vprintf (format, args));
+  summary->skipped++;
+  portada_import_summary_leave_out (summary, why, 1);
+}
+
+void
 portada_import_summary_skip (PortadaImportSummary *summary, const char *format, ...)
 {
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (summary->lines, g_strdup_vprintf (format, args));
+  skip_valist (summary, _ ("could not be read (each is listed above)"), format, args);
   va_end (args);
-  summary->skipped++;
+}
+
+void
+portada_import_summary_skip_kind (PortadaImportSummary *summary, const char *why,
+                                  const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  skip_valist (summary, why, format, args);
+  va_end (args);
 }
 
 /* Output folders */

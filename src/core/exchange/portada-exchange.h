@@ -26,15 +26,32 @@ typedef struct
   guint updated;
   guint skipped;
   GPtrArray *lines; /* char *, in the order they happened */
+  /* Pages (About, Advertise...) created and updated. */
+  guint pages_created;
+  guint pages_updated;
+  /* What came in besides articles: rows the import added. */
+  guint new_sections;
+  guint new_tags;
+  guint new_authors;
+  /* What was left out, by why: every skip, and items that are not skipped one
+   * by one (comments); in the order first met. */
+  guint left_out;
+  GPtrArray *left_out_why; /* char * */
+  GArray *left_out_count;  /* guint, one per left_out_why */
 } PortadaImportSummary;
 
 PortadaImportSummary *portada_import_summary_new (void);
 void portada_import_summary_free (PortadaImportSummary *summary);
 void portada_import_summary_add_line (PortadaImportSummary *summary, const char *format, ...)
     G_GNUC_PRINTF (2, 3);
-/* A skip: counted and explained. */
+/* A skip: counted and explained (tallied as an item that could not be read). */
 void portada_import_summary_skip (PortadaImportSummary *summary, const char *format, ...)
     G_GNUC_PRINTF (2, 3);
+/* A skip of a known kind: tallied under @why ("pages are not articles"). */
+void portada_import_summary_skip_kind (PortadaImportSummary *summary, const char *why,
+                                       const char *format, ...) G_GNUC_PRINTF (3, 4);
+/* @n items left out for the reason @why, without a line each. */
+void portada_import_summary_leave_out (PortadaImportSummary *summary, const char *why, guint n);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaImportSummary, portada_import_summary_free)
 
 typedef enum

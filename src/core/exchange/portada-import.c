@@ -13,6 +13,7 @@
 
 #include "portada-exchange-private.h"
 #include "portada-markdown-exchange.h"
+#include "portada-newsroom-private.h"
 #include "portada-wxr.h"
 
 static gboolean
@@ -54,21 +55,53 @@ portada_import_detect (const char *path, GError **error)
   return PORTADA_IMPORT_FORMAT_UNKNOWN;
 }
 
+/* Rows of the sections, tags and authors tables, for what an import added. */
+static gboolean
+count_rows (PortadaNewsroom *newsroom, gint64 counts[3], GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      newsroom,
+      "SELECT (SELECT count(*) FROM section), (SELECT count(*) FROM tag), "
+      "(SELECT count(*) FROM author)",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return portada_newsroom_set_error (newsroom, error, "the newsroom cannot be counted");
+  for (int i = 0; i < 3; i++)
+    counts[i] = sqlite3_column_int64 (stmt, i);
+  return TRUE;
+}
+
 gboolean
 portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *lang,
                      PortadaImportSummary *summary, GCancellable *cancellable,
                      PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
+  gint64 before[3], after[3];
+  gboolean ok;
+
+  if (!count_rows (newsroom, before, error))
+    return FALSE;
   switch (portada_import_detect (path, error))
     {
       case PORTADA_IMPORT_FORMAT_WXR:
-        return portada_wxr_import (newsroom, path, lang, summary, cancellable, progress, user_data,
-                                   error);
+        ok = portada_wxr_import (newsroom, path, lang, summary, cancellable, progress, user_data,
+                                 error);
+        break;
       case PORTADA_IMPORT_FORMAT_MARKDOWN:
-        return portada_markdown_import (newsroom, path, lang, summary, cancellable, progress,
-                                        user_data, error);
+        ok = portada_markdown_import (newsroom, path, lang, summary, cancellable, progress,
+                                      user_data, error);
+        break;
       case PORTADA_IMPORT_FORMAT_UNKNOWN:
       default:
         return FALSE;
     }
+  if (!ok || !count_rows (newsroom, after, error))
+    return FALSE;
+  summary->new_sections += MAX (after[0] - before[0], 0);
+  summary->new_tags += MAX (after[1] - before[1], 0);
+  summary->new_authors += MAX (after[2] - before[2], 0);
+  return TRUE;
 }

@@ -19,6 +19,7 @@
 #include "portada-media-import.h"
 #include "portada-picture.h"
 #include "portada-newsroom-private.h"
+#include "portada-site-private.h"
 #include "portada-slug.h"
 
 #define MAX_FILE_SIZE (32 * 1024 * 1024)
@@ -43,15 +44,29 @@ add_time (GString *out, const char *key, gint64 t)
     g_string_append_printf (out, "%s: %s\n", key, text);
 }
 
+/* Public on @now as the site export decides it: published, or scheduled and due. */
+static gboolean
+is_public (const PortadaArticle *a, gint64 now)
+{
+  return a->status == PORTADA_STATUS_PUBLISHED
+         || (a->status == PORTADA_STATUS_SCHEDULED && a->publish_at <= now);
+}
+
+/* The front matter: Portada's fields, and for Hugo "url" (the article's address
+ * on Portada's own site, Spanish section paths included), "draft" (true for all
+ * that is not public on the export date) and "translationKey". */
 static char *
-export_article (PortadaNewsroom *newsroom, const PortadaArticle *a, const char *image)
+export_article (PortadaSite *site, gint64 now, const PortadaArticle *a, const char *image)
 {
   GString *out = g_string_new ("---\n");
-  gboolean draft = a->status == PORTADA_STATUS_DRAFT || a->status == PORTADA_STATUS_REVIEW;
+  gboolean draft = !is_public (a, now);
+  g_autofree char *path = portada_page_article_path (site, a);
+  g_autofree char *url = g_strconcat ("/", path, NULL);
 
   add_string (out, "title", a->title, TRUE);
   add_string (out, "subtitle", a->subtitle, FALSE);
   add_string (out, "slug", a->slug, TRUE);
+  add_string (out, "url", url, TRUE);
   add_time (out, "date", a->publish_at);
   add_time (out, "lastmod", a->updated_at);
   g_string_append_printf (out, "draft: %s\n", draft ? "true" : "false");
@@ -84,7 +99,10 @@ export_article (PortadaNewsroom *newsroom, const PortadaArticle *a, const char *
 char *
 portada_markdown_export_article (PortadaNewsroom *newsroom, const PortadaArticle *a)
 {
-  return export_article (newsroom, a, NULL);
+  g_autoptr (PortadaSite) site = portada_site_load (newsroom, PORTADA_ASSETS_EXPORT, NULL, NULL);
+
+  g_return_val_if_fail (site != NULL, NULL);
+  return export_article (site, g_get_real_time () / G_USEC_PER_SEC, a, NULL);
 }
 
 /* A page bundle's image file name: "<16 hex digits>.<ext>". */
@@ -97,8 +115,8 @@ bundle_name (const PortadaMedia *m)
 /* An article with images is written as a page bundle, "<slug>/index.md" with its
  * images beside it and linked by relative names. */
 static gboolean
-write_bundle (PortadaNewsroom *newsroom, PortadaOutputDir *dir, const char *relpath,
-              PortadaArticle *a, GHashTable *shas, GError **error)
+write_bundle (PortadaNewsroom *newsroom, PortadaSite *site, gint64 now, PortadaOutputDir *dir,
+              const char *relpath, PortadaArticle *a, GHashTable *shas, GError **error)
 {
   g_autofree char *folder = g_strndup (relpath, strlen (relpath) - 3);
   g_autofree char *index = g_build_filename (folder, "index.md", NULL);
@@ -136,8 +154,120 @@ write_bundle (PortadaNewsroom *newsroom, PortadaOutputDir *dir, const char *relp
       g_free (a->body);
       a->body = g_strjoinv (name, parts);
     }
-  text = export_article (newsroom, a, image);
+  text = export_article (site, now, a, image);
   return portada_output_dir_write (dir, index, text, -1, error);
+}
+
+/* A TOML basic string. */
+static void
+toml_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      guchar c = *p;
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* hugo.toml: both languages, each with its own content folder, so that "hugo"
+ * in the export folder builds every public article at Portada's address (the
+ * "url" of its front matter). Drafts stay out; a published article dated later
+ * is public on Portada, so buildFuture. Taxonomy pages are Portada's tag pages,
+ * which have no address of their own there. */
+static char *
+hugo_config (PortadaSite *site, const char *only_lang)
+{
+  GString *out = g_string_new ("# Written by Portada: the Markdown export as a Hugo site.\n");
+  const char *first = NULL;
+  gboolean in_root = FALSE;
+
+  for (guint i = 0; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = site->languages->pdata[i];
+      if (only_lang && !g_str_equal (only_lang, l->code))
+        continue;
+      if (first == NULL || g_str_equal (l->code, site->default_lang))
+        first = l->code;
+      if (g_str_equal (l->code, site->default_lang) && (l->base_path == NULL || !*l->base_path))
+        in_root = TRUE;
+    }
+  g_string_append (out, "baseURL = ");
+  {
+    g_autofree char *base = g_strconcat (site->base_url, "/", NULL);
+    toml_string (out, base);
+  }
+  g_string_append (out, "\ntitle = ");
+  toml_string (out, site->site_title);
+  g_string_append (out, "\ndefaultContentLanguage = ");
+  toml_string (out, first ? first : site->default_lang);
+  g_string_append_printf (out,
+                          "\ndefaultContentLanguageInSubdir = %s\nbuildFuture = true\n"
+                          "disableKinds = [\"taxonomy\", \"term\"]\n",
+                          in_root ? "false" : "true");
+  for (guint i = 0, weight = 1; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = site->languages->pdata[i];
+      g_autofree char *dir = g_strconcat ("content/", l->code, NULL);
+      if (only_lang && !g_str_equal (only_lang, l->code))
+        continue;
+      g_string_append_printf (out, "\n[languages.%s]\nlanguageName = ", l->code);
+      toml_string (out, l->name);
+      g_string_append (out, "\ncontentDir = ");
+      toml_string (out, dir);
+      g_string_append_printf (out, "\nweight = %u\n", weight++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* content/<lang>/<key>/_index.md: the section's name and Portada's address
+ * (/es/noticias/economia/), which Hugo would otherwise take from the folder. */
+static char *
+section_index (PortadaSite *site, PortadaSection *s, const char *lang)
+{
+  GString *out = g_string_new ("---\n");
+  g_autofree char *path = portada_site_section_path (site, lang, s->key);
+  g_autofree char *url = g_strconcat ("/", path, NULL);
+
+  add_string (out, "title", portada_section_get_name (s, lang), TRUE);
+  add_string (out, "url", url, TRUE);
+  add_string (out, "translationKey", s->key, TRUE);
+  /* For Portada's import: the section's key and path in this language. */
+  add_string (out, "section", s->key, TRUE);
+  add_string (out, "section_path", portada_section_get_path (s, lang), TRUE);
+  add_string (out, "lang", lang, TRUE);
+  g_string_append (out, "---\n");
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+write_hugo_files (PortadaOutputDir *dir, PortadaSite *site, const char *lang, GError **error)
+{
+  g_autofree char *config = hugo_config (site, lang);
+
+  if (!portada_output_dir_write (dir, "hugo.toml", config, -1, error))
+    return FALSE;
+  for (guint i = 0; i < site->languages->len; i++)
+    {
+      PortadaLanguage *l = site->languages->pdata[i];
+      if (lang && !g_str_equal (lang, l->code))
+        continue;
+      for (guint k = 0; k < site->sections->len; k++)
+        {
+          PortadaSection *s = site->sections->pdata[k];
+          g_autofree char *rel = g_strdup_printf ("content/%s/%s/_index.md", l->code, s->key);
+          g_autofree char *text = section_index (site, s, l->code);
+          if (!portada_output_dir_write (dir, rel, text, -1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 static GArray *
@@ -199,6 +329,8 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
 {
   g_autoptr (GArray) ids = NULL;
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (PortadaSite) site = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   PortadaOutputDir *dir;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
@@ -209,9 +341,14 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
     return FALSE;
   if (!portada_path_checks_refuse (newsroom, error))
     return FALSE;
+  site = portada_site_load (newsroom, PORTADA_ASSETS_EXPORT, NULL, error);
+  if (site == NULL)
+    return FALSE;
   dir = portada_output_dir_begin (newsroom, out_dir, "markdown", error);
   if (dir == NULL)
     return FALSE;
+  if (!write_hugo_files (dir, site, lang, error))
+    goto failed;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr (PortadaArticle) a = NULL;
@@ -229,12 +366,12 @@ portada_markdown_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir
         portada_picture_collect_refs (a->body, shas);
         if (a->featured_media_id || g_hash_table_size (shas))
           {
-            if (!write_bundle (newsroom, dir, relpath, a, shas, error))
+            if (!write_bundle (newsroom, site, now, dir, relpath, a, shas, error))
               goto failed;
           }
         else
           {
-            text = portada_markdown_export_article (newsroom, a);
+            text = export_article (site, now, a, NULL);
             if (!portada_output_dir_write (dir, relpath, text, -1, error))
               goto failed;
           }
@@ -261,6 +398,7 @@ typedef struct
   GHashTable *langs; /* languages known to exist */
   GHashTable *uuids; /* uuids seen in this import */
   char *root;        /* the imported folder, resolved: images come from inside it only */
+  guint summary_sections;
 } Import;
 
 static const char *
@@ -359,7 +497,8 @@ typedef enum
   FILE_CREATED,
   FILE_UPDATED,
   FILE_SKIPPED,
-  FILE_FAILED, /* a database error: the import stops */
+  FILE_SECTION, /* a Hugo section page: the section's name and path */
+  FILE_FAILED,  /* a database error: the import stops */
 } FileOutcome;
 
 static FileOutcome
@@ -496,6 +635,10 @@ match_existing (Import *im, const char *path, GHashTable *fields, const char *la
       if (id != 0)
         return id;
     }
+  /* A file that names its uuid is that article or a new one: the slug is only
+   * unique within a year ("same-slug" of 2019 and of 2022 are two articles). */
+  if (uuid && *uuid)
+    return 0;
   if (slug == NULL || *slug == '\0')
     {
       g_free (slug);
@@ -598,6 +741,58 @@ import_body_images (Import *im, const char *md_path, PortadaArticle *a, GError *
   g_free (a->body);
   a->body = g_string_free (out, FALSE);
   return TRUE;
+}
+
+static gboolean
+is_section_index (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  return g_str_equal (base, "_index.md") || g_str_equal (base, "_index.markdown");
+}
+
+/* content/<lang>/<key>/_index.md, as the export writes it: the section's name
+ * and path in a language, for a section the newsroom does not name in it yet
+ * (the newsroom's own names and paths are kept). */
+static FileOutcome
+import_section_index (Import *im, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GHashTable) fields = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *key = NULL;
+  const char *s, *title, *spath;
+
+  if (!g_file_get_contents (path, &data, NULL, &local) || !g_utf8_validate (data, -1, NULL))
+    return skip (im, path, local ? local->message : _ ("not valid UTF-8 text"));
+  fields = portada_front_matter_parse (data, NULL, &local);
+  if (fields == NULL)
+    return skip (im, path, local->message);
+  s = scalar (fields, "section");
+  title = scalar (fields, "title");
+  spath = scalar (fields, "section_path");
+  if (s == NULL || !*s)
+    {
+      /* A Hugo section page of another site: its folder is the section. */
+      portada_import_summary_add_line (im->summary, _ ("%s: not an article (a Hugo section page)"),
+                                       path);
+      return FILE_SECTION;
+    }
+  key = portada_slug_from_title (s);
+  s = scalar (fields, "lang");
+  lang = g_ascii_strdown (s && *s ? s : im->default_lang, -1);
+  if (!ensure_lang (im, lang, &local))
+    {
+      if (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID))
+        return skip (im, path, local->message);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FILE_FAILED;
+    }
+  if (!portada_exchange_ensure_section (im->newsroom, key, lang, title, spath, im->summary,
+                                        error))
+    return FILE_FAILED;
+  im->summary_sections++;
+  return FILE_SECTION;
 }
 
 static FileOutcome
@@ -761,7 +956,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GHashTable) langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Import im = { newsroom, summary, NULL, langs, uuids, NULL };
+  Import im = { newsroom, summary, NULL, langs, uuids, NULL, 0 };
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && summary != NULL, FALSE);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
@@ -788,10 +983,17 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
   if (im.default_lang == NULL)
     goto failed;
   g_hash_table_add (langs, g_strdup (im.default_lang));
+  /* Section pages first: their names and paths are there before the articles. */
+  for (guint i = 0; i < files->len; i++)
+    if (is_section_index (files->pdata[i])
+        && import_section_index (&im, files->pdata[i], error) == FILE_FAILED)
+      goto failed;
   for (guint i = 0; i < files->len; i++)
     {
       if (!portada_exchange_check_cancelled (cancellable, error))
         goto failed;
+      if (is_section_index (files->pdata[i]))
+        continue;
       switch (import_file (&im, files->pdata[i], error))
         {
           case FILE_CREATED:
@@ -801,6 +1003,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
             summary->updated++;
             break;
           case FILE_SKIPPED:
+          case FILE_SECTION:
             break;
           case FILE_FAILED:
             goto failed;

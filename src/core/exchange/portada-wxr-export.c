@@ -22,6 +22,7 @@
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
 #include "portada-picture.h"
 #include "portada-site-private.h"
 #include "portada-slug.h"
@@ -37,6 +38,7 @@ typedef struct
   xmlTextWriterPtr w;
   const char *lang;
   gint64 attachment_base; /* attachment post ids start above every article id */
+  gint64 page_base;       /* page post ids start above every attachment id */
   GError *error;
 } Export;
 
@@ -682,6 +684,51 @@ write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
   xmlTextWriterEndElement (e->w);
 }
 
+/* A page: a WordPress "page" item, its parent by post id, at /<lang>/<slug>/. */
+static void
+write_page (Export *e, const PortadaPage *p)
+{
+  g_autofree char *home = portada_site_home_path (e->site, e->lang);
+  g_autofree char *path = g_strconcat (home, p->slug, "/", NULL);
+  g_autofree char *link = portada_site_absolute_url (e->site, path);
+  g_autofree char *pub = rfc822 (p->created_at);
+  g_autofree char *date = wp_date (p->created_at);
+  g_autofree char *modified = wp_date (p->updated_at);
+  g_autoptr (GArray) images = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *html = body_html (e, p->body, images);
+
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
+  text_element (e, "title", p->title);
+  element (e, "link", link);
+  element (e, "pubDate", pub);
+  cdata_element (e, "dc:creator", "");
+  xmlTextWriterStartElement (e->w, (const xmlChar *) "guid");
+  xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "isPermaLink", (const xmlChar *) "false");
+  xmlTextWriterWriteString (e->w, (const xmlChar *) p->uuid);
+  xmlTextWriterEndElement (e->w);
+  element (e, "description", "");
+  cdata_element (e, "content:encoded", html);
+  cdata_element (e, "excerpt:encoded", "");
+  int_element (e, "wp:post_id", e->page_base + p->id);
+  cdata_element (e, "wp:post_date", date);
+  cdata_element (e, "wp:post_date_gmt", date);
+  cdata_element (e, "wp:post_modified", modified);
+  cdata_element (e, "wp:post_modified_gmt", modified);
+  cdata_element (e, "wp:comment_status", "closed");
+  cdata_element (e, "wp:ping_status", "closed");
+  cdata_element (e, "wp:post_name", p->slug);
+  cdata_element (e, "wp:status", wp_status (p->status));
+  int_element (e, "wp:post_parent", p->parent_id ? e->page_base + p->parent_id : 0);
+  int_element (e, "wp:menu_order", p->menu_order);
+  cdata_element (e, "wp:post_type", "page");
+  cdata_element (e, "wp:post_password", "");
+  element (e, "wp:is_sticky", "0");
+  postmeta (e, "_portada_translation_group", p->translation_group);
+  postmeta (e, "_wpml_import_language_code", p->lang);
+  postmeta (e, "_wpml_import_translation_group", p->translation_group);
+  xmlTextWriterEndElement (e->w);
+}
+
 static gboolean
 export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids, guint *done,
                  guint total, GCancellable *cancellable, PortadaProgressFunc progress,
@@ -774,6 +821,13 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
     }
   for (guint i = 0; i < attached->len; i++)
     write_attachment (e, g_array_index (attached, gint64, i), owners->pdata[i]);
+  {
+    g_autoptr (GPtrArray) pages = portada_pages_list (e->newsroom, e->lang, error);
+    if (pages == NULL)
+      goto out;
+    for (guint i = 0; i < pages->len; i++)
+      write_page (e, pages->pdata[i]);
+  }
   xmlTextWriterEndElement (e->w); /* channel */
   xmlTextWriterEndElement (e->w); /* rss */
   if (xmlTextWriterEndDocument (e->w) < 0)
@@ -837,6 +891,14 @@ portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, con
       return FALSE;
     if (sqlite3_step (stmt) == SQLITE_ROW)
       e.attachment_base = sqlite3_column_int64 (stmt, 0);
+  }
+  {
+    g_autoptr (sqlite3_stmt) stmt
+        = portada_newsroom_prepare (newsroom, "SELECT coalesce(max(id), 0) FROM media", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      e.page_base = e.attachment_base + sqlite3_column_int64 (stmt, 0);
   }
 
   if (!portada_path_checks_refuse (newsroom, error))

@@ -26,6 +26,7 @@
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
+#include "portada-pages.h"
 #include "portada-wxr.h"
 
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
@@ -345,6 +346,24 @@ thumbnail_free (Thumbnail *t)
 
 typedef struct
 {
+  gint64 page_id;
+  char *parent; /* wp:post_parent */
+  char *slug;   /* the slug asked for, which may be free under the parent only */
+  char *title;
+  int line;
+} PageParent;
+
+static void
+page_parent_free (PageParent *pp)
+{
+  g_free (pp->parent);
+  g_free (pp->slug);
+  g_free (pp->title);
+  g_free (pp);
+}
+
+typedef struct
+{
   PortadaNewsroom *newsroom;
   PortadaImportSummary *summary;
   const char *path;
@@ -358,7 +377,10 @@ typedef struct
   GHashTable *attachments; /* post id → URL */
   GHashTable *guids;       /* uuids of this file */
   GPtrArray *thumbnails;   /* Thumbnail */
+  GHashTable *page_ids;    /* wp:post_id → page id (gint64 *) */
+  GPtrArray *page_parents; /* PageParent: pages whose parent is resolved at the end */
   guint comments;
+  guint spam;            /* comments marked spam or trash */
   gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
@@ -395,13 +417,26 @@ reader_line (Import *im)
   return line > 0 ? line : 1;
 }
 
+/* @kind: the reason under which the summary tallies it; NULL for a post that
+ * could not be read. */
 static void
-skip_item (Import *im, int line, const char *title, const char *id, const char *reason)
+skip_item_kind (Import *im, int line, const char *title, const char *id, const char *kind,
+                const char *reason)
 {
   g_autofree char *label = title && *title ? g_strdup_printf ("“%s”", title)
                                            : g_strdup_printf ("(post %s)", id ? id : "?");
-  portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
-                               reason);
+  if (kind)
+    portada_import_summary_skip_kind (im->summary, kind, _ ("%s:%d: %s skipped: %s"), im->path,
+                                      line, label, reason);
+  else
+    portada_import_summary_skip (im->summary, _ ("%s:%d: %s skipped: %s"), im->path, line, label,
+                                 reason);
+}
+
+static void
+skip_item (Import *im, int line, const char *title, const char *id, const char *reason)
+{
+  skip_item_kind (im, line, title, id, NULL, reason);
 }
 
 static void note (Import *im, int line, const char *title, const char *format, ...)
@@ -528,7 +563,6 @@ skip_reason (const char *type)
   {
     const char *type, *reason;
   } known[] = {
-    { "page", N_ ("pages are not articles") },
     { "attachment", N_ ("an attachment (media file); Portada never downloads files") },
     { "nav_menu_item", N_ ("a navigation menu item, not an article") },
     { "revision", N_ ("a revision of another post") },
@@ -1002,6 +1036,171 @@ out:
   return ok;
 }
 
+/* A WordPress page: a page of the newsroom, its parent found once the whole
+ * file is read (resolve_page_parents). */
+static gboolean
+import_page (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id,
+             GError **error)
+{
+  g_autofree char *uuid = item_uuid (im, item, post_id);
+  g_autofree char *wp_status = child_text (item, NS_WP, "status");
+  g_autofree char *content = content_of (child (item, NS_CONTENT_MODULE, "encoded"));
+  g_autofree char *post_name = child_text (item, NS_WP, "post_name");
+  g_autofree char *parent = child_text (item, NS_WP, "post_parent");
+  g_autofree char *order = child_text (item, NS_WP, "menu_order");
+  g_autoptr (PortadaPage) p = NULL;
+  Meta meta = { 0 };
+  PortadaArticleStatus status;
+  gint64 id, t;
+
+  if (uuid == NULL)
+    {
+      skip_item (im, line, title, post_id,
+                 _ ("no guid and no wp:post_id: it could not be told apart on a second import"));
+      return TRUE;
+    }
+  if (wp_status == NULL)
+    wp_status = g_strdup ("publish");
+  if (g_str_equal (wp_status, "trash") || g_str_equal (wp_status, "auto-draft")
+      || g_str_equal (wp_status, "inherit"))
+    {
+      g_autofree char *why = g_strdup_printf (_ ("its status is “%s”"), wp_status);
+      skip_item (im, line, title, post_id, why);
+      return TRUE;
+    }
+  if (!map_status (wp_status, &status))
+    {
+      note (im, line, title, _ ("unknown status “%s”, imported as a draft"), wp_status);
+      status = PORTADA_STATUS_DRAFT;
+    }
+  id = portada_pages_find_uuid (im->newsroom, uuid, error);
+  if (id < 0)
+    return FALSE;
+  p = id ? portada_pages_load (im->newsroom, id, error) : portada_page_new ();
+  if (p == NULL)
+    return FALSE;
+  if (id && g_strcmp0 (p->lang, im->lang) != 0)
+    {
+      g_autofree char *why = g_strdup_printf (
+          _ ("it is the %s page “%s” of this newsroom; import the file with --lang %s"), p->lang,
+          p->title, p->lang);
+      skip_item (im, line, title, post_id, why);
+      return TRUE;
+    }
+  if (p->uuid == NULL)
+    p->uuid = g_strdup (uuid);
+  read_meta (item, &meta);
+  if (meta.group && p->translation_group == NULL)
+    p->translation_group = g_strdup (meta.group);
+  meta_clear (&meta);
+  g_free (p->lang);
+  p->lang = g_strdup (im->lang);
+  g_free (p->title);
+  p->title = g_strdup (title ? title : "");
+  p->status = status;
+  g_free (p->body);
+  p->body = item_body (im, line, p->title, content ? content : "");
+  g_free (p->slug);
+  p->slug = post_name ? percent_decoded (post_name) : NULL;
+  p->menu_order = order ? (int) CLAMP (g_ascii_strtoll (order, NULL, 10), -1000000, 1000000) : 0;
+  /* A parent met earlier in the file is set now; a later one at the end. */
+  {
+    gint64 *known = parent ? g_hash_table_lookup (im->page_ids, parent) : NULL;
+    p->parent_id = known ? *known : 0;
+    if (known)
+      g_clear_pointer (&parent, g_free);
+  }
+  {
+    g_autofree char *gmt = child_text (item, NS_WP, "post_date_gmt");
+    g_autofree char *local_date = child_text (item, NS_WP, "post_date");
+    if (parse_wp_date (gmt, &t) || parse_wp_date (local_date, &t))
+      p->created_at = t;
+  }
+  {
+    g_autofree char *gmt = child_text (item, NS_WP, "post_modified_gmt");
+    g_autofree char *local_date = child_text (item, NS_WP, "post_modified");
+    if (parse_wp_date (gmt, &t) || parse_wp_date (local_date, &t))
+      p->updated_at = t;
+  }
+  {
+    g_autoptr (GError) local = NULL;
+    if (!portada_pages_save (im->newsroom, p, &local))
+      {
+        if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID) || p->parent_id == 0)
+          {
+            g_propagate_error (error, g_steal_pointer (&local));
+            return FALSE;
+          }
+        note (im, line, p->title, _ ("%s; imported without its parent"), local->message);
+        p->parent_id = 0;
+        if (!portada_pages_save (im->newsroom, p, error))
+          return FALSE;
+      }
+  }
+  if (id)
+    im->summary->pages_updated++;
+  else
+    im->summary->pages_created++;
+  if (post_id)
+    {
+      gint64 *value = g_new (gint64, 1);
+      *value = p->id;
+      g_hash_table_replace (im->page_ids, g_strdup (post_id), value);
+    }
+  if (parent && !g_str_equal (parent, "0"))
+    {
+      PageParent *pp = g_new0 (PageParent, 1);
+      pp->page_id = p->id;
+      pp->parent = g_steal_pointer (&parent);
+      pp->slug = post_name ? percent_decoded (post_name) : NULL;
+      pp->title = g_strdup (p->title);
+      pp->line = line;
+      g_ptr_array_add (im->page_parents, pp);
+    }
+  return TRUE;
+}
+
+/* Parents by their wp:post_id; a page whose parent is not a page of the file
+ * stays at the top, and the summary names it. */
+static gboolean
+resolve_page_parents (Import *im, GError **error)
+{
+  for (guint i = 0; i < im->page_parents->len; i++)
+    {
+      PageParent *pp = im->page_parents->pdata[i];
+      gint64 *parent = g_hash_table_lookup (im->page_ids, pp->parent);
+      g_autoptr (PortadaPage) p = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (parent == NULL)
+        {
+          note (im, pp->line, pp->title,
+                _ ("its parent page (post %s) is not in the file; imported without it"),
+                pp->parent);
+          continue;
+        }
+      p = portada_pages_load (im->newsroom, pp->page_id, error);
+      if (p == NULL)
+        return FALSE;
+      p->parent_id = *parent;
+      if (pp->slug)
+        {
+          g_free (p->slug);
+          p->slug = g_strdup (pp->slug);
+        }
+      if (!portada_pages_save (im->newsroom, p, &local))
+        {
+          if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          note (im, pp->line, pp->title, _ ("%s; imported without its parent"), local->message);
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 import_item (Import *im, xmlNodePtr item, int line, GError **error)
 {
@@ -1027,12 +1226,15 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
       if (post_id && url)
         g_hash_table_replace (im->attachments, g_strdup (post_id), g_steal_pointer (&url));
     }
+  if (g_str_equal (type, "page"))
+    return import_page (im, item, line, title, post_id, error);
   if (!g_str_equal (type, "post"))
     {
       const char *reason = skip_reason (type);
       g_autofree char *unknown
           = reason ? NULL : g_strdup_printf (_ ("unknown post type “%s”"), type);
-      skip_item (im, line, title, post_id, reason ? reason : unknown);
+      skip_item_kind (im, line, title, post_id, reason ? reason : unknown,
+                      reason ? reason : unknown);
       return TRUE;
     }
   return import_post (im, item, line, title, post_id, error);
@@ -1226,7 +1428,14 @@ stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpo
       if (is (n, NS_NONE, "item"))
         {
           for (xmlNodePtr c = n->children; c; c = c->next)
-            im->comments += is (c, NS_WP, "comment");
+            if (is (c, NS_WP, "comment"))
+              {
+                g_autofree char *approved = child_text (c, NS_WP, "comment_approved");
+                if (approved && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")))
+                  im->spam++;
+                else
+                  im->comments++;
+              }
           if (progress && ++items % 20 == 0 && im->input->size)
             progress (MIN (0.99, (double) im->input->consumed / im->input->size), user_data);
         }
@@ -1322,6 +1531,8 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
       = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) category_free);
   im.attachments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.page_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.page_parents = g_ptr_array_new_with_free_func ((GDestroyNotify) page_parent_free);
   im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
   im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING
@@ -1337,7 +1548,7 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
     goto done;
   im.lang = portada_exchange_import_lang (newsroom, lang, error);
   if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
-      || !resolve_thumbnails (&im, error))
+      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error))
     {
       portada_newsroom_rollback (newsroom);
       goto done;
@@ -1350,6 +1561,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   if (im.comments)
     portada_import_summary_add_line (
         summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
+  portada_import_summary_leave_out (summary, _ ("comments: Portada keeps no comments"),
+                                    im.comments);
+  portada_import_summary_leave_out (summary, _ ("spam and trashed comments"), im.spam);
   ok = portada_newsroom_commit (newsroom, error);
   if (ok && progress)
     progress (1.0, user_data);
@@ -1367,6 +1581,8 @@ done:
   g_clear_pointer (&im.categories, g_hash_table_unref);
   g_clear_pointer (&im.attachments, g_hash_table_unref);
   g_clear_pointer (&im.guids, g_hash_table_unref);
+  g_clear_pointer (&im.page_ids, g_hash_table_unref);
+  g_clear_pointer (&im.page_parents, g_ptr_array_unref);
   g_clear_pointer (&im.thumbnails, g_ptr_array_unref);
   return ok;
 }

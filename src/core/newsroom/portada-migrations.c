@@ -119,6 +119,18 @@ static const char *const migrations[] = {
   "  WHERE status IN ('published', 'archived');"
   "CREATE INDEX article_deleted ON article (deleted_at) WHERE deleted_at IS NOT NULL;"
   "ALTER TABLE revision ADD COLUMN author TEXT;",
+  /* 5: pages (About, Advertise...), in a hierarchy, as WordPress keeps them. */
+  "CREATE TABLE page ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, lang TEXT NOT NULL,"
+  "  title TEXT NOT NULL, slug TEXT NOT NULL,"
+  "  parent_id INTEGER REFERENCES page(id) ON DELETE SET NULL,"
+  "  menu_order INTEGER NOT NULL DEFAULT 0,"
+  "  status TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (status IN ('draft','review','scheduled','published','archived')),"
+  "  translation_group TEXT, body TEXT NOT NULL DEFAULT '',"
+  "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX page_slug ON page (lang, coalesce(parent_id, 0), slug);"
+  "CREATE INDEX page_parent ON page (parent_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);
