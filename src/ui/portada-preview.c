@@ -137,12 +137,12 @@ append_js_string (GString *out, const char *text)
   "var b=document.getElementById('portada-body');if(!b)return -1;"                                 \
   "var e=b.children,n=Math.min(e.length,lines.length),i;"                                          \
   "for(i=0;i<n;i++)e[i].setAttribute('data-source-line',lines[i]);"                                \
-  "if(n==0||L<Math.max(1,lines[0])){window.scrollTo({top:0,behavior:'instant'});return -1;}"     \
+  "if(n==0||L<Math.max(1,lines[0])){window.scrollTo({top:0,behavior:'instant'});return -1;}"       \
   "for(i=0;i+1<n&&lines[i+1]<=L;)i++;"                                                             \
   "var end=i+1<n?lines[i+1]:Math.max(L+1,lines[i]+1),"                                             \
   "f=Math.min(1,Math.max(0,(L-lines[i])/Math.max(1,end-lines[i]))),"                               \
   "r=e[i].getBoundingClientRect();"                                                                \
-  "window.scrollTo({top:Math.max(0,window.scrollY+r.top+f*r.height-12),behavior:'instant'});"  \
+  "window.scrollTo({top:Math.max(0,window.scrollY+r.top+f*r.height-12),behavior:'instant'});"      \
   "return i;}"
 
 static GBytes *

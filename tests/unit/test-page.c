@@ -615,7 +615,8 @@ test_featured_image (void)
       g_assert_true (g_str_has_prefix (portada_html_attr (e, "src"), "../../../../assets/media/"));
       g_assert_cmpstr (portada_html_attr (e, "width"), ==, "1200");
       g_assert_cmpstr (portada_html_attr (e, "height"), ==, "675");
-      g_assert_true (g_str_has_prefix (portada_html_attr (e, "alt"), "Abstract ")); /* the demo picture's alt text */
+      /* The demo picture's alt text. */
+      g_assert_true (g_str_has_prefix (portada_html_attr (e, "alt"), "Abstract "));
       g_assert_cmpstr (portada_html_attr (e, "decoding"), ==, "async");
       if (is_inside (e, body))
         {

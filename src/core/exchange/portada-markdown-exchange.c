@@ -788,8 +788,7 @@ import_section_index (Import *im, const char *path, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FILE_FAILED;
     }
-  if (!portada_exchange_ensure_section (im->newsroom, key, lang, title, spath, im->summary,
-                                        error))
+  if (!portada_exchange_ensure_section (im->newsroom, key, lang, title, spath, im->summary, error))
     return FILE_FAILED;
   im->summary_sections++;
   return FILE_SECTION;
