@@ -269,6 +269,22 @@ test_hostile (void)
   g_string_free (deep, TRUE);
 }
 
+/* Bytes that are not UTF-8 (found by fuzz-html-to-markdown: matched as they were, they
+ * made PCRE's compiled code read past the text): replaced, the rest converted. */
+static void
+test_autop_invalid_utf8 (void)
+{
+  const char html[] = "<form action=\"https\xff://evil.example/\"><input name=p></form>\n"
+                      "<p>caf\xc3 au lait</p>\n<button>b</button>\n";
+  g_autofree char *autop = portada_wp_autop (html);
+  g_autoptr (GPtrArray) dropped = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *markdown = portada_html_to_markdown (autop, dropped);
+
+  g_assert_true (g_utf8_validate (autop, -1, NULL));
+  g_assert_nonnull (strstr (autop, "au lait"));
+  g_assert_nonnull (strstr (markdown, "au lait"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,5 +297,6 @@ main (int argc, char **argv)
   g_test_add_func ("/html-to-markdown/autop", test_autop);
   g_test_add_func ("/html-to-markdown/text", test_text);
   g_test_add_func ("/html-to-markdown/hostile", test_hostile);
+  g_test_add_func ("/html-to-markdown/autop-invalid-utf8", test_autop_invalid_utf8);
   return g_test_run ();
 }

@@ -1170,10 +1170,16 @@ portada_wp_autop (const char *content)
   GString *text;
   char *pee;
 
+  g_autofree char *valid = NULL;
+
   if (content == NULL)
     return g_strdup ("");
   if (strstr (content, "<!-- wp:"))
     return g_strdup (content);
+  /* GRegex takes its subject for UTF-8 as it is: bytes that are not are replaced first
+   * (matched as they are, they make PCRE's compiled code read past the text). */
+  if (!g_utf8_validate (content, -1, NULL))
+    content = valid = g_utf8_make_valid (content, -1);
 
   pee = replace (content, "\\r\\n?", "\n");
   replace_in_place (&pee, "^\\s+$", "");
