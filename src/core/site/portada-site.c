@@ -13,6 +13,7 @@
 
 #include "portada-core-resources.h"
 #include "portada-logo-list.h"
+#include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
@@ -503,22 +504,6 @@ portada_site_absolute_url (PortadaSite *site, const char *path)
   return g_strconcat (site->base_url, "/", path, NULL);
 }
 
-static const char *
-extension_of (const char *mime)
-{
-  if (g_strcmp0 (mime, "image/svg+xml") == 0)
-    return "svg";
-  if (g_strcmp0 (mime, "image/png") == 0)
-    return "png";
-  if (g_strcmp0 (mime, "image/jpeg") == 0)
-    return "jpg";
-  if (g_strcmp0 (mime, "image/gif") == 0)
-    return "gif";
-  if (g_strcmp0 (mime, "image/webp") == 0)
-    return "webp";
-  return "bin";
-}
-
 char *
 portada_site_media_asset (PortadaSite *site, const PortadaMedia *media)
 {
@@ -527,7 +512,8 @@ portada_site_media_asset (PortadaSite *site, const PortadaMedia *media)
   g_mutex_lock (&site->lock);
   g_hash_table_insert (site->used_media, (gpointer) &media->id, (gpointer) media);
   g_mutex_unlock (&site->lock);
-  return g_strdup_printf ("assets/media/%.16s.%s", media->sha256, extension_of (media->mime));
+  return g_strdup_printf ("assets/media/%.16s.%s", media->sha256,
+                          portada_media_extension (media->mime));
 }
 
 PortadaMedia *
