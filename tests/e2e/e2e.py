@@ -313,6 +313,20 @@ class App:
     def title(self):
         return xdotool("getwindowname", self.window).strip()
 
+    def open_details(self):
+        """Shows the article details pane with its button, as a person does (the pane
+        folds away when the window is too narrow for it); returns the Title field."""
+        def pressed(a):
+            states = a.get_state_set()
+            return states.contains(Atspi.StateType.PRESSED) or \
+                states.contains(Atspi.StateType.CHECKED)
+        button = self.wait_find("the Article Details button", name_is="Article Details")
+        if not pressed(button):
+            self.click(button)
+            wait(lambda: pressed(button), "the details pane to open")
+        xdotool("mousemove", 1399, 899)  # no tooltip left over the window
+        return self.wait_find("the Title field", role_name="text", name_is="Title")
+
     def _root(self):
         self._check_alive()
         return self.root

@@ -359,14 +359,7 @@ def shortcuts_window_shows_keys_as_pressed(t):
     assert ed.app.title() == "Untitled — Portada Magazine", ed.app.title()
     # The window's title follows the article's once it is saved. The details pane folds
     # away when the window is too narrow for it: open it with its button, as a person does.
-    details = ed.app.wait_find("the Article Details button", name_is="Article Details")
-    if not details.get_state_set().contains(Atspi.StateType.PRESSED) and \
-            not details.get_state_set().contains(Atspi.StateType.CHECKED):
-        click(ed.app, details)
-        t.wait(lambda: details.get_state_set().contains(Atspi.StateType.PRESSED)
-               or details.get_state_set().contains(Atspi.StateType.CHECKED),
-               "the details pane to open")
-    title = ed.app.wait_find("the Title field", role_name="text", name_is="Title")
+    title = ed.app.open_details()
     click(ed.app, title)
     ed.app.type("Quetzal")
     t.wait(lambda: ed.app.title() == "Quetzal — Portada Magazine",
