@@ -194,15 +194,17 @@ def dialog_window(app):
                     "a dialog window")[-1]
 
 
+def find_top_level(app, name_is):
+    for i in range(app.root.get_child_count()):
+        w = app.root.get_child_at_index(i)
+        if w is not None and e2e.name(w) == name_is:
+            return w
+    return None
+
+
 def top_level(app, name_is):
     """The top-level accessible (a dialog) named @name_is."""
-    def find():
-        for i in range(app.root.get_child_count()):
-            w = app.root.get_child_at_index(i)
-            if w is not None and e2e.name(w) == name_is:
-                return w
-        return None
-    return e2e.wait(find, f"the “{name_is}” dialog")
+    return e2e.wait(lambda: find_top_level(app, name_is), f"the “{name_is}” dialog")
 
 
 def dialog_gone(app, name_is):
@@ -295,8 +297,18 @@ def choose_image(ed, how, path):
     ed.app.focus(chooser)
     ed.app.key("ctrl+l")
     ed.app.type(path)
-    press_response(ed.app, top_level(ed.app, "Insert Image"), "Insert")
-    return top_level(ed.app, "Describe the Image")
+    chooser_dialog = top_level(ed.app, "Insert Image")
+    # The chooser reads the typed folder in the background; an Insert pressed before it
+    # has is ignored, as it is for a person, who presses it again.
+    for attempt in range(4):
+        if find_top_level(ed.app, "Insert Image") is not None:
+            press_response(ed.app, chooser_dialog, "Insert")
+        try:
+            return e2e.wait(lambda: find_top_level(ed.app, "Describe the Image"),
+                            "the “Describe the Image” dialog", timeout=5)
+        except e2e.Timeout:
+            if attempt == 3:
+                raise
 
 
 def media_count(db):
