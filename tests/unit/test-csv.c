@@ -355,6 +355,81 @@ test_update_by_name (void)
   g_assert_cmpint (count (nr, "SELECT count(*) FROM sponsor"), ==, 33);
 }
 
+/* New sponsors go after the list's members, in the file's order; a list the import
+ * creates starts at the first place; a sponsor moved off a list leaves the others. */
+static void
+test_appended_in_order (void)
+{
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom ();
+  g_autoptr (PortadaSponsorImportReport) report = NULL;
+  g_autoptr (GPtrArray) lists = portada_logo_lists_list (nr, NULL);
+  g_autoptr (GArray) before = NULL;
+  g_autoptr (GArray) after = NULL;
+  g_autoptr (GArray) fresh = NULL;
+  gint64 list_b = 0, list_new = 0;
+  const char *names[] = { "Zeta Imports", "Alfa Viajes", "Mu Hotels" };
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      PortadaLogoList *l = g_ptr_array_index (lists, i);
+      if (g_str_equal (l->name, "B"))
+        list_b = l->id;
+    }
+  g_assert_cmpint (list_b, >, 0);
+  before = portada_logo_lists_members (nr, list_b, NULL);
+  g_assert_cmpuint (before->len, >, 1);
+  report = import (nr,
+                   "name,lists\n"
+                   "Zeta Imports,B; Brand new\n"
+                   "Alfa Viajes,Brand new; B\n"
+                   "Mu Hotels,B\n",
+                   NULL, PORTADA_SPONSOR_IMPORT_DEFAULT);
+  g_assert_cmpuint (report->created, ==, 3);
+  g_assert_cmpuint (report->bad_rows->len, ==, 0);
+  after = portada_logo_lists_members (nr, list_b, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 3);
+  for (guint i = 0; i < before->len; i++)
+    g_assert_cmpint (g_array_index (after, PortadaLogoListMember, i).sponsor_id, ==,
+                     g_array_index (before, PortadaLogoListMember, i).sponsor_id);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (PortadaSponsor) s = by_name (nr, names[i]);
+      g_assert_cmpint (g_array_index (after, PortadaLogoListMember, before->len + i).sponsor_id, ==,
+                       s->id);
+    }
+  g_clear_pointer (&lists, g_ptr_array_unref);
+  lists = portada_logo_lists_list (nr, NULL);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      PortadaLogoList *l = g_ptr_array_index (lists, i);
+      if (g_str_equal (l->name, "Brand new"))
+        list_new = l->id;
+    }
+  g_assert_cmpint (list_new, >, 0);
+  fresh = portada_logo_lists_members (nr, list_new, NULL);
+  g_assert_cmpuint (fresh->len, ==, 2);
+  {
+    g_autoptr (PortadaSponsor) zeta = by_name (nr, "Zeta Imports");
+    g_autoptr (PortadaSponsor) alfa = by_name (nr, "Alfa Viajes");
+    g_assert_cmpint (g_array_index (fresh, PortadaLogoListMember, 0).sponsor_id, ==, zeta->id);
+    g_assert_cmpint (g_array_index (fresh, PortadaLogoListMember, 1).sponsor_id, ==, alfa->id);
+  }
+  /* Zeta off B in a second file; then a new sponsor still goes last. */
+  g_clear_pointer (&report, portada_sponsor_import_report_free);
+  report = import (nr, "name,lists\nZeta Imports,Brand new\nOmega Tours,B\n", NULL,
+                   PORTADA_SPONSOR_IMPORT_DEFAULT);
+  g_assert_cmpuint (report->created, ==, 1);
+  g_assert_cmpuint (report->updated, ==, 1);
+  g_clear_pointer (&after, g_array_unref);
+  after = portada_logo_lists_members (nr, list_b, NULL);
+  g_assert_cmpuint (after->len, ==, before->len + 3);
+  {
+    g_autoptr (PortadaSponsor) omega = by_name (nr, "Omega Tours");
+    g_assert_cmpint (g_array_index (after, PortadaLogoListMember, after->len - 1).sponsor_id, ==,
+                     omega->id);
+  }
+}
+
 static void
 test_spanish_spreadsheet (void)
 {
@@ -593,6 +668,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/writer-round-trip", test_writer_round_trip);
   g_test_add_func ("/sponsor-csv/round-trip", test_round_trip);
   g_test_add_func ("/sponsor-csv/update-by-name", test_update_by_name);
+  g_test_add_func ("/sponsor-csv/appended-in-order", test_appended_in_order);
   g_test_add_func ("/sponsor-csv/spanish-spreadsheet", test_spanish_spreadsheet);
   g_test_add_func ("/sponsor-csv/bad-rows", test_bad_rows);
   g_test_add_func ("/sponsor-csv/all-or-nothing", test_all_or_nothing);

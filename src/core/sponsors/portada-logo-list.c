@@ -212,6 +212,38 @@ portada_logo_lists_add_member (PortadaNewsroom *newsroom, gint64 list_id, gint64
 }
 
 gboolean
+portada_logo_lists_add_member_at (PortadaNewsroom *newsroom, gint64 list_id, gint64 sponsor_id,
+                                  double weight, int position, GError **error)
+{
+  PortadaLogoListMember m = { sponsor_id, weight };
+
+  g_return_val_if_fail (position >= 0, FALSE);
+  return insert_member (newsroom, list_id, &m, position, error);
+}
+
+int
+portada_logo_lists_next_position (PortadaNewsroom *newsroom, gint64 list_id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = portada_newsroom_prepare (newsroom,
+                                   "SELECT coalesce(max(position) + 1, 0) FROM logo_list_member "
+                                   "WHERE list_id = ?",
+                                   error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      portada_newsroom_set_error (newsroom, error, "count the logo list's members");
+      return -1;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+gboolean
 portada_logo_lists_remove_member (PortadaNewsroom *newsroom, gint64 list_id, gint64 sponsor_id,
                                   GError **error)
 {

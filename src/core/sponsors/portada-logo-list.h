@@ -41,6 +41,13 @@ gboolean portada_logo_lists_set_members (PortadaNewsroom *newsroom, gint64 list_
 /* Appends a sponsor (or updates its weight when already a member). */
 gboolean portada_logo_lists_add_member (PortadaNewsroom *newsroom, gint64 list_id,
                                         gint64 sponsor_id, double weight, GError **error);
+/* The same at a position the caller counts (an import appending many members keeps
+ * the count itself: counting the list for each one makes a long import quadratic). */
+gboolean portada_logo_lists_add_member_at (PortadaNewsroom *newsroom, gint64 list_id,
+                                           gint64 sponsor_id, double weight, int position,
+                                           GError **error);
+/* The position after the list's last member (0 for an empty list). */
+int portada_logo_lists_next_position (PortadaNewsroom *newsroom, gint64 list_id, GError **error);
 gboolean portada_logo_lists_remove_member (PortadaNewsroom *newsroom, gint64 list_id,
                                            gint64 sponsor_id, GError **error);
 /* Names of the lists a sponsor is on. */

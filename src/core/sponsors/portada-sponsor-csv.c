@@ -152,8 +152,16 @@ typedef struct
   guint n_header;
   GHashTable *sponsors; /* name key -> PortadaSponsor (owned) */
   GHashTable *seen;     /* name key -> row number in this file */
-  GHashTable *lists;    /* list name -> id */
+  GHashTable *lists;    /* list name -> ListSlot (owned) */
 } Import;
+
+/* A list the import has met: its id and the position of the next member it appends
+ * (counted here: counting the list for each appended sponsor is quadratic). */
+typedef struct
+{
+  gint64 id;
+  int next;
+} ListSlot;
 
 typedef struct
 {
@@ -239,7 +247,11 @@ load_state (Import *imp, GError **error)
   for (guint i = 0; i < lists->len; i++)
     {
       PortadaLogoList *l = g_ptr_array_index (lists, i);
-      g_hash_table_insert (imp->lists, g_strdup (l->name), g_memdup2 (&l->id, sizeof l->id));
+      ListSlot *slot = g_new (ListSlot, 1);
+
+      slot->id = l->id;
+      slot->next = -1; /* counted when the import first appends to it */
+      g_hash_table_insert (imp->lists, g_strdup (l->name), slot);
     }
   return TRUE;
 }
@@ -395,39 +407,53 @@ check_fields (Import *imp, PortadaCsvRecord *rec, Row *row)
   return NULL;
 }
 
-static gint64
-list_id (Import *imp, const char *name, GError **error)
+static ListSlot *
+list_slot (Import *imp, const char *name, GError **error)
 {
-  gint64 *known = g_hash_table_lookup (imp->lists, name);
-  gint64 id;
+  ListSlot *slot = g_hash_table_lookup (imp->lists, name);
 
-  if (known)
-    return *known;
-  id = portada_logo_lists_create (imp->newsroom, name, error);
-  if (id)
-    g_hash_table_insert (imp->lists, g_strdup (name), g_memdup2 (&id, sizeof id));
-  return id;
+  if (slot == NULL)
+    {
+      gint64 id = portada_logo_lists_create (imp->newsroom, name, error);
+
+      if (id == 0)
+        return NULL;
+      slot = g_new (ListSlot, 1);
+      slot->id = id;
+      slot->next = 0;
+      g_hash_table_insert (imp->lists, g_strdup (name), slot);
+    }
+  if (slot->next < 0)
+    slot->next = portada_logo_lists_next_position (imp->newsroom, slot->id, error);
+  return slot->next < 0 ? NULL : slot;
 }
 
+/* @is_new: the sponsor was just created, so it is on no list yet. */
 static gboolean
-set_lists (Import *imp, gint64 sponsor_id, GStrv wanted, GError **error)
+set_lists (Import *imp, gint64 sponsor_id, gboolean is_new, GStrv wanted, GError **error)
 {
-  g_auto (GStrv) current = portada_logo_lists_of_sponsor (imp->newsroom, sponsor_id, error);
+  g_auto (GStrv) current = is_new
+                               ? g_new0 (char *, 1)
+                               : portada_logo_lists_of_sponsor (imp->newsroom, sponsor_id, error);
 
   if (current == NULL)
     return FALSE;
   for (guint i = 0; wanted[i]; i++)
     if (!g_strv_contains ((const char *const *) current, wanted[i]))
       {
-        gint64 id = list_id (imp, wanted[i], error);
-        if (id == 0 || !portada_logo_lists_add_member (imp->newsroom, id, sponsor_id, 1.0, error))
+        ListSlot *slot = list_slot (imp, wanted[i], error);
+        if (slot == NULL
+            || !portada_logo_lists_add_member_at (imp->newsroom, slot->id, sponsor_id, 1.0,
+                                                  slot->next, error))
           return FALSE;
+        slot->next++;
       }
   for (guint i = 0; current[i]; i++)
     if (!g_strv_contains ((const char *const *) wanted, current[i]))
       {
-        gint64 id = list_id (imp, current[i], error);
-        if (id == 0 || !portada_logo_lists_remove_member (imp->newsroom, id, sponsor_id, error))
+        ListSlot *slot = list_slot (imp, current[i], error);
+        if (slot == NULL
+            || !portada_logo_lists_remove_member (imp->newsroom, slot->id, sponsor_id, error))
           return FALSE;
       }
   return TRUE;
@@ -472,7 +498,7 @@ apply_row (Import *imp, Row *row, PortadaSponsor *existing, char **reason, GErro
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (row->lists && !set_lists (imp, s->id, row->lists, error))
+  if (row->lists && !set_lists (imp, s->id, existing == NULL, row->lists, error))
     return FALSE;
   if (existing)
     imp->report->updated++;
