@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "portada-beneath.h"
 #include "portada-cli.h"
 #include "portada-logo-list.h"
 #include "portada-newsroom.h"
@@ -178,14 +179,11 @@ sponsors_import (int argc, char *argv[])
       portada_cli_error (_ ("%s: there is no such folder of logos"), logos);
       return PORTADA_EXIT_UNUSABLE;
     }
-  if (!g_file_get_contents (file, &contents, &len, &error))
+  /* Its kind and size checked first: a pipe or a device is refused, never waited on. */
+  contents = portada_read_regular_file (file, TRUE, MAX_CSV_BYTES, &len, &error);
+  if (contents == NULL)
     {
       portada_cli_error ("%s", error->message);
-      return PORTADA_EXIT_UNUSABLE;
-    }
-  if (len > MAX_CSV_BYTES)
-    {
-      portada_cli_error (_ ("%s: the file is too large for a list of sponsors"), file);
       return PORTADA_EXIT_UNUSABLE;
     }
   csv = g_bytes_new_take (g_steal_pointer (&contents), len);

@@ -177,6 +177,49 @@ check "6: the WXR well-formed" "xmllint --noout --nonet '$tmp/ffff-wxr/en.wxr.xm
 rm -f "$tmp/ffff2.db"
 expect 0 "6: Portada re-imports its own WXR" -- "$portada" import --db "$tmp/ffff2.db" --create --quiet "$tmp/ffff-wxr/en.wxr.xml"
 
+# --- 8. Folder reading has guards --------------------------------------------
+# A pipe, a link to /dev/zero, a 2 GB sparse file and links out of the folder: none
+# is read (each would hang, exhaust memory or read another folder), each is named.
+f8=$tmp/folder8
+mkdir -p "$f8/in" "$tmp/outside8"
+printf -- '---\ntitle: Good story eight\ndate: 2023-01-02\n---\nBody\n' >"$f8/in/good.md"
+printf -- '---\ntitle: Secret outside\ndate: 2023-01-02\n---\nSecret\n' >"$tmp/outside8/secret.md"
+mkfifo "$f8/in/pipe.md"
+ln -s /dev/zero "$f8/in/zero.md"
+ln -s "$tmp/outside8/secret.md" "$f8/in/link-out.md"
+ln -s "$tmp/outside8" "$f8/in/folder-out"
+truncate -s 2G "$f8/in/sparse.md"
+db=$tmp/folder8.db
+fresh "$db"
+expect 0 "8: a folder with a pipe, links and a sparse file imports (in under 20 s)" -- timeout 20 "$portada" import --db "$db" "$f8/in"
+has "8: the pipe is named" out "pipe.md: skipped: a named pipe"
+has "8: the link to /dev/zero is named" out "zero.md: skipped: a symbolic link"
+has "8: the link out of the folder is named" out "link-out.md: skipped: a symbolic link"
+has "8: the linked folder is named" out "folder-out: skipped: a symbolic link"
+has "8: the sparse file is refused by its size" out "sparse.md: skipped:"
+has "8: … before reading it" out "larger than 32 MB"
+check "8: the good file came in, nothing from outside" "[ \"\$(q '$db' \"select count(*) from article where title='Good story eight'\")\" = 1 ] && [ \"\$(q '$db' \"select count(*) from article where title='Secret outside'\")\" = 0 ]"
+for what in pipe.md zero.md sparse.md; do
+  db=$tmp/folder8-$what.db
+  fresh "$db"
+  cp "$db" "$db.before"
+  expect 2 "8: $what given as the path is refused at once" -- timeout 20 "$portada" import --db "$db" "$f8/in/$what"
+  check "8: … the newsroom unchanged ($what)" "cmp -s '$db' '$db.before'"
+done
+has "8: the sparse file is named as not an archive (only its head is read)" err "sparse.md: neither a WordPress export"
+fresh "$tmp/s8.db"
+expect 2 "8: a pipe as the sponsors CSV is refused, not waited on" -- timeout 20 "$portada" sponsors import --db "$tmp/s8.db" "$f8/in/pipe.md"
+has "8: … named as a pipe" err "named pipe"
+mkdir -p "$tmp/logos8"
+ln -s /dev/zero "$tmp/logos8/zero.png"
+mkfifo "$tmp/logos8/pipe.png"
+ln -s "$tmp/outside8/secret.md" "$tmp/logos8/out.svg"
+printf 'name,logo file name\nZero Corp,zero.png\nPipe Corp,pipe.png\nOut Corp,out.svg\n' >"$tmp/logos8.csv"
+expect 1 "8: logos that are links or pipes are refused row by row" -- timeout 20 "$portada" sponsors import --db "$tmp/s8.db" "$tmp/logos8.csv" --logos "$tmp/logos8"
+has "8: the link is named" err "zero.png” is a symbolic link"
+has "8: the pipe is named" err "pipe.png” is not a regular file"
+has "8: the link out of the folder is named" err "out.svg” is a symbolic link"
+
 # --- 12. Command line ---------------------------------------------------------
 expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
 has "12: names the extra word" err "unexpected argument “extra”"

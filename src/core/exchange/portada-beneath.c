@@ -238,6 +238,84 @@ portada_beneath_read (int root_fd, const char *relpath, gsize max_size, gsize *s
   return g_steal_pointer (&data);
 }
 
+const char *
+portada_special_file_kind (mode_t mode)
+{
+  if (S_ISREG (mode) || S_ISDIR (mode))
+    return NULL;
+  if (S_ISLNK (mode))
+    return _ ("a symbolic link (not followed)");
+  if (S_ISFIFO (mode))
+    return _ ("a named pipe, not a file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _ ("a device, not a file");
+  if (S_ISSOCK (mode))
+    return _ ("a socket, not a file");
+  return _ ("not a regular file");
+}
+
+char *
+portada_read_regular_file (const char *path, gboolean follow_link, gsize max_size, gsize *size,
+                           GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
+  struct stat st;
+  gsize got = 0;
+  int fd;
+
+  /* O_NONBLOCK: opening a named pipe never waits for a writer (it is refused below). */
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow_link ? 0 : O_NOFOLLOW));
+  if (fd < 0)
+    {
+      int err = errno;
+      if (err == ELOOP)
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "%s: %s", shown,
+                     portada_special_file_kind (S_IFLNK));
+      else
+        set_errno (error, err, shown, _ ("cannot be read"));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "%s: %s", shown,
+                   S_ISDIR (st.st_mode) ? _ ("a folder, not a file")
+                                        : portada_special_file_kind (st.st_mode));
+      close (fd);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s: larger than %lu MB (%.1f MB)"), shown,
+                   (unsigned long) (max_size / (1024 * 1024)), st.st_size / (1024.0 * 1024.0));
+      close (fd);
+      return NULL;
+    }
+  data = g_malloc (st.st_size + 1);
+  /* Read no more than fstat said, even if the file grows meanwhile. */
+  while (got < (gsize) st.st_size)
+    {
+      ssize_t n = read (fd, data + got, st.st_size - got);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          set_errno (error, errno, shown, _ ("cannot be read"));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      got += n;
+    }
+  close (fd);
+  data[got] = '\0';
+  if (size)
+    *size = got;
+  return g_steal_pointer (&data);
+}
+
 gboolean
 portada_beneath_link (int old_root, int new_root, const char *relpath)
 {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib.h>
+#include <sys/types.h>
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,18 @@ gboolean portada_beneath_write (int root_fd, const char *relpath, const void *da
  * @max_size; NULL (and @error) for a link, a folder, anything else. */
 char *portada_beneath_read (int root_fd, const char *relpath, gsize max_size, gsize *size,
                             GError **error);
+
+/* Reads the file at @path when it is a regular file of at most @max_size bytes, its
+ * size checked before a byte is read. A link at @path itself is followed only when
+ * @follow_link (the path a person named, not an entry found in a folder). A named
+ * pipe, a device, a socket or a folder is refused at once, never opened for reading
+ * in a way that could wait or read for ever. NULL and @error naming @path. */
+char *portada_read_regular_file (const char *path, gboolean follow_link, gsize max_size,
+                                 gsize *size, GError **error);
+
+/* What an entry a folder holds is, for a summary ("a named pipe", "a link"); NULL
+ * for a regular file or a folder. */
+const char *portada_special_file_kind (mode_t mode);
 
 /* Hard-links the regular file @relpath of @old_root into @new_root (at the same
  * relative path, its folders made); FALSE with errno set when it cannot. */

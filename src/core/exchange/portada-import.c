@@ -10,7 +10,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "portada-beneath.h"
 #include "portada-exchange-private.h"
 #include "portada-markdown-exchange.h"
 #include "portada-newsroom-private.h"
@@ -43,6 +45,17 @@ portada_import_detect (const char *path, GError **error)
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return PORTADA_IMPORT_FORMAT_MARKDOWN;
+  {
+    struct stat st;
+    /* A pipe or a device would make the sniffing below wait or read for ever. */
+    if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+      {
+        g_autofree char *shown = g_filename_display_name (path);
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "%s: %s", shown,
+                     portada_special_file_kind (st.st_mode));
+        return PORTADA_IMPORT_FORMAT_UNKNOWN;
+      }
+  }
   if (portada_wxr_sniff (path))
     return PORTADA_IMPORT_FORMAT_WXR;
   if (starts_with_front_matter (path))

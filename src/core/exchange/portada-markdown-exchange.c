@@ -10,8 +10,10 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "portada-articles.h"
+#include "portada-beneath.h"
 #include "portada-exchange-private.h"
 #include "portada-path-checks.h"
 #include "portada-front-matter.h"
@@ -399,6 +401,7 @@ typedef struct
   GHashTable *uuids; /* uuids seen in this import */
   char *root;        /* the imported folder, resolved: images come from inside it only */
   guint summary_sections;
+  gboolean single; /* one file named by the person: a link there is followed */
 } Import;
 
 static const char *
@@ -763,7 +766,8 @@ import_section_index (Import *im, const char *path, GError **error)
   g_autofree char *key = NULL;
   const char *s, *title, *spath;
 
-  if (!g_file_get_contents (path, &data, NULL, &local) || !g_utf8_validate (data, -1, NULL))
+  data = portada_read_regular_file (path, im->single, MAX_FILE_SIZE, NULL, &local);
+  if (data == NULL || !g_utf8_validate (data, -1, NULL))
     return skip (im, path, local ? local->message : _ ("not valid UTF-8 text"));
   fields = portada_front_matter_parse (data, NULL, &local);
   if (fields == NULL)
@@ -810,10 +814,11 @@ import_file (Import *im, const char *path, GError **error)
   const char *bad = NULL;
   gint64 id;
 
-  if (!g_file_get_contents (path, &data, &len, &local))
+  /* Its kind and size checked before a byte is read (a pipe, a device or a huge
+   * sparse file is refused at once). */
+  data = portada_read_regular_file (path, im->single, MAX_FILE_SIZE, &len, &local);
+  if (data == NULL)
     return skip (im, path, local->message);
-  if (len > MAX_FILE_SIZE)
-    return skip (im, path, _ ("larger than 32 MB"));
   if (!g_utf8_validate_len (data, len, &bad) || memchr (data, '\0', len))
     {
       g_autofree char *what = NULL;
@@ -920,10 +925,11 @@ compare_strings (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Every Markdown file under @folder, sorted; hidden folders and symlinked folders
- * are not entered. */
+/* Every Markdown file under @folder, sorted; hidden entries are not read. Links
+ * (to a file or a folder, inside or out), pipes, devices and sockets are never
+ * opened: each is named in the summary as left out. */
 static void
-collect_files (const char *folder, GPtrArray *files, int depth)
+collect_files (Import *im, const char *folder, GPtrArray *files, int depth)
 {
   g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -938,10 +944,16 @@ collect_files (const char *folder, GPtrArray *files, int depth)
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (folder, names->pdata[i], NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_SYMLINK) && g_file_test (child, G_FILE_TEST_IS_DIR))
+      struct stat st;
+      const char *kind;
+
+      if (lstat (child, &st) != 0)
         continue;
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        collect_files (child, files, depth + 1);
+      kind = portada_special_file_kind (st.st_mode);
+      if (kind)
+        skip (im, child, kind);
+      else if (S_ISDIR (st.st_mode))
+        collect_files (im, child, files, depth + 1);
       else if (is_markdown_name (names->pdata[i]))
         g_ptr_array_add (files, g_steal_pointer (&child));
     }
@@ -966,7 +978,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
-      collect_files (path, files, 0);
+      collect_files (&im, path, files, 0);
       im.root = realpath (path, NULL);
     }
   else
@@ -974,6 +986,7 @@ portada_markdown_import (PortadaNewsroom *newsroom, const char *path, const char
       g_autofree char *folder = g_path_get_dirname (path);
       g_ptr_array_add (files, g_strdup (path));
       im.root = realpath (folder, NULL);
+      im.single = TRUE;
     }
 
   if (!portada_newsroom_begin (newsroom, error))

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "portada-csv.h"
 #include "portada-logo-list.h"
@@ -291,10 +292,23 @@ resolve_logo (Import *imp, Row *row, const PortadaSponsor *existing, char **reas
       g_autoptr (GPtrArray) results = NULL;
       const PortadaLogoImport *r;
 
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+      struct stat st;
+
+      if (lstat (path, &st) != 0)
         {
           *reason = g_strdup_printf (_ ("the logo file “%s” is not in the folder %s"), name,
                                      imp->logos_dir);
+          return TRUE;
+        }
+      /* Only the folder's own files: a link (which may point anywhere), a pipe or a
+       * device is never opened. */
+      if (!S_ISREG (st.st_mode))
+        {
+          *reason = g_strdup_printf (
+              S_ISLNK (st.st_mode)
+                  ? _ ("the logo file “%s” is a symbolic link; links are not followed")
+                  : _ ("the logo file “%s” is not a regular file (a pipe, a device or a folder)"),
+              name);
           return TRUE;
         }
       results = portada_logos_import_files (imp->newsroom, &file, 1, NULL, error);
