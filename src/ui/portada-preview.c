@@ -268,7 +268,7 @@ run_script (PortadaPreview *self, const char *script)
 static void
 update_body (PortadaPreview *self)
 {
-  g_autofree char *html = portada_markdown_to_html (self->article->body);
+  g_autofree char *html = portada_markdown_to_page_html (self->article->body);
   g_autoptr (GString) script
       = g_string_new (FOLLOW_JS MORPH_JS "(function(html){"
                                          "var b=document.getElementById('portada-body');"

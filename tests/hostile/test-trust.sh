@@ -220,6 +220,25 @@ has "8: the link is named" err "zero.png” is a symbolic link"
 has "8: the pipe is named" err "pipe.png” is not a regular file"
 has "8: the link out of the folder is named" err "out.svg” is a symbolic link"
 
+# --- 10. Remote images: one policy for the preview and the site -----------------
+f10=$tmp/remote10
+mkdir -p "$f10"
+printf -- '---\ntitle: Pixel story\ndate: 2023-01-02\nstatus: published\nsection: business\n---\nText ![Chart](https://tracker.example/pixel.gif) and <img src="//cdn.example/b.png">.\n' >"$f10/pixel.md"
+db=$tmp/remote10.db
+fresh "$db"
+expect 0 "10: a story with remote images imports" -- "$portada" import --db "$db" "$f10"
+has "10: the summary names the first remote image" out "https://tracker.example/pixel.gif is on another site"
+has "10: … and the protocol-relative one" out "//cdn.example/b.png is on another site"
+expect 1 "10: check reports them" -- "$portada" check --db "$db"
+has "10: check names the image and the article" out "Pixel story: the image “https://tracker.example/pixel.gif” is on another site"
+expect 0 "10: the site exports" -- "$portada" export --db "$db" --out "$tmp/remote10-site" --format site --quiet
+page10=$(grep -rl "Pixel story" "$tmp/remote10-site" --include=index.html | grep "/2023/pixel/" | head -1)
+check "10: the article page exists" "[ -n '$page10' ]"
+check "10: no remote image is loaded by the page" "! grep -qE '<img[^>]+src=\"(https?:)?//(tracker|cdn)\.example' '$page10'"
+check "10: the image is a link to it, with its alt text" "grep -q '<a href=\"https://tracker.example/pixel.gif\">Chart</a>' '$page10'"
+expect 0 "10: the WXR exports" -- "$portada" export --db "$db" --out "$tmp/remote10-wxr" --format wxr --quiet
+check "10: the WXR keeps the image for WordPress" "grep -q 'img src=\"https://tracker.example/pixel.gif\"' '$tmp/remote10-wxr/en.wxr.xml'"
+
 # --- 12. Command line ---------------------------------------------------------
 expect 2 "12: extra argument to export" -- "$portada" export --db "$seed" --out "$tmp/x12" extra
 has "12: names the extra word" err "unexpected argument “extra”"

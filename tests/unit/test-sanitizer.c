@@ -226,6 +226,72 @@ test_deep_and_big (void)
   g_string_free (deep, TRUE);
 }
 
+/* One policy for remote images: the page a reader sees (site and preview) shows a
+ * link to a remote image, never loads it; the archive formats keep the image. */
+static void
+test_remote_images (void)
+{
+  static const struct
+  {
+    const char *markdown, *page, *archive;
+  } cases[] = {
+    { "![A pixel](https://tracker.example/p.gif)",
+      "<p><a href=\"https://tracker.example/p.gif\">A pixel</a></p>\n",
+      "<p><img src=\"https://tracker.example/p.gif\" alt=\"A pixel\"></p>\n" },
+    { "<img src=\"//cdn.example/x.png\">\n",
+      "<a href=\"//cdn.example/x.png\">//cdn.example/x.png</a>\n",
+      "<img src=\"//cdn.example/x.png\">\n" },
+    { "<img src=\" HTTP://Shout.example/a.jpg \" alt=\" \">",
+      "<a "
+      "href=\"HTTP://Shout.example/a.jpg\">HTTP://Shout.example/a.jpg</a>\n",
+      "<img src=\"HTTP://Shout.example/a.jpg\" alt=\" \">\n" },
+    /* Inside a link: its text only, no link in a link. */
+    { "[![Logo](http://x.example/l.png)](https://x.example/)",
+      "<p><a href=\"https://x.example/\">Logo</a></p>\n",
+      "<p><a href=\"https://x.example/\"><img src=\"http://x.example/l.png\" "
+      "alt=\"Logo\"></a></p>\n" },
+    /* Hostile alt text and address stay escaped. */
+    { "<img src=\"https://e.example/?a=1&b=\\\"><script>\" alt=\"<b>x</b>\">", NULL, NULL },
+    /* Not remote: the newsroom's own pictures and data: images are left alone. */
+    { "![Ours](media/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef)",
+      "<p><img src=\"media/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\" "
+      "alt=\"Ours\"></p>\n",
+      NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = portada_markdown_to_page_html (cases[i].markdown);
+      g_autofree char *archive = portada_markdown_to_html (cases[i].markdown);
+
+      g_assert_null (strstr (page, "<img src=\"http"));
+      g_assert_null (strstr (page, "<img src=\"//"));
+      g_assert_null (strstr (page, "<script"));
+      if (cases[i].page)
+        g_assert_cmpstr (page, ==, cases[i].page);
+      if (cases[i].archive)
+        g_assert_cmpstr (archive, ==, cases[i].archive);
+    }
+  {
+    g_autofree char *html = portada_markdown_to_html (
+        "![a](https://one.example/1.png) ![b](media/x) <img src=\"//two.example/2.gif\">\n\n"
+        "<script><img src=\"https://hidden.example/3.png\"></script>\n\n"
+        "[link](https://not-an-image.example/)");
+    g_autoptr (GPtrArray) urls = portada_sanitize_remote_images (html);
+
+    g_assert_cmpuint (urls->len, ==, 2);
+    g_assert_cmpstr (urls->pdata[0], ==, "https://one.example/1.png");
+    g_assert_cmpstr (urls->pdata[1], ==, "//two.example/2.gif");
+  }
+  /* Sanitizing the page's HTML again changes nothing. */
+  {
+    g_autofree char *page = portada_markdown_to_page_html ("x ![A](https://a.example/a.png) y");
+    g_autofree char *again
+        = portada_sanitize_html_full (page, PORTADA_SANITIZE_REMOTE_IMAGES_AS_LINKS);
+    g_assert_cmpstr (page, ==, again);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -234,5 +300,6 @@ main (int argc, char **argv)
   g_test_add_func ("/sanitizer/keeps", test_keeps);
   g_test_add_func ("/sanitizer/urls", test_urls);
   g_test_add_func ("/sanitizer/deep-and-big", test_deep_and_big);
+  g_test_add_func ("/sanitizer/remote-images", test_remote_images);
   return g_test_run ();
 }

@@ -90,6 +90,11 @@ char *portada_xml_clean (const char *text);
 /* When @a is valid but for its source URL, clears that URL and returns TRUE. */
 gboolean portada_exchange_drop_bad_source_url (PortadaArticle *a);
 
+/* Names in @summary each remote image of @a's body (never loaded on the site nor in
+ * the preview: shown as a link), "@where: “title”: …". */
+void portada_exchange_note_remote_images (PortadaImportSummary *summary, const char *where,
+                                          const PortadaArticle *a);
+
 /* The time in RFC 3339 UTC ("2023-10-04T14:30:00Z"), or NULL for 0. */
 char *portada_exchange_format_time (gint64 t);
 /* Parses RFC 3339 / ISO 8601 ("2023-10-04T14:30:00Z", "2023-10-04 14:30:00 +0000",

@@ -20,7 +20,9 @@
 
 #include "portada-beneath.h"
 #include "portada-exchange-private.h"
+#include "portada-markdown.h"
 #include "portada-newsroom-private.h"
+#include "portada-sanitizer.h"
 #include "portada-slug.h"
 
 #define MARKER_FILE ".portada-export"
@@ -819,6 +821,24 @@ portada_exchange_drop_bad_source_url (PortadaArticle *a)
     return TRUE;
   a->source_url = g_steal_pointer (&url);
   return FALSE;
+}
+
+void
+portada_exchange_note_remote_images (PortadaImportSummary *summary, const char *where,
+                                     const PortadaArticle *a)
+{
+  g_autofree char *html = NULL;
+  g_autoptr (GPtrArray) urls = NULL;
+
+  if (a->body == NULL || strstr (a->body, "//") == NULL)
+    return;
+  html = portada_markdown_to_html (a->body);
+  urls = portada_sanitize_remote_images (html);
+  for (guint i = 0; i < urls->len; i++)
+    portada_import_summary_add_line (summary,
+                                     _ ("%s: “%s”: the image %s is on another site: the site "
+                                        "and the preview show it as a link, not the picture"),
+                                     where, a->title, (char *) urls->pdata[i]);
 }
 
 gboolean

@@ -909,6 +909,7 @@ import_file (Import *im, const char *path, GError **error)
   if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
                               error))
     return FILE_FAILED;
+  portada_exchange_note_remote_images (im->summary, path, a);
   g_hash_table_add (im->uuids, g_strdup (a->uuid));
   return id > 0 ? FILE_UPDATED : FILE_CREATED;
 }

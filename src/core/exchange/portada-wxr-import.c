@@ -1016,6 +1016,10 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
                               error))
     goto out;
+  {
+    g_autofree char *where = g_strdup_printf ("%s:%d", im->path, line);
+    portada_exchange_note_remote_images (im->summary, where, a);
+  }
   if (id || g_hash_table_contains (im->guids, a->uuid))
     im->summary->updated++;
   else

@@ -12,7 +12,9 @@
 #include "portada-media-checks.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-markdown.h"
 #include "portada-picture.h"
+#include "portada-sanitizer.h"
 
 /* Body images: the sha256 of each "media/<sha256>", and the articles whose body
  * writes one without alt text ("![](media/..."). */
@@ -42,6 +44,41 @@ scan_bodies (PortadaNewsroom *newsroom, GHashTable *used, GPtrArray *out, GError
   return TRUE;
 }
 
+/* Remote images in the bodies: never shown (the preview and the site agree), each
+ * named with its address so that it can be imported. */
+static gboolean
+scan_remote (PortadaNewsroom *newsroom, GPtrArray *out, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      newsroom, "SELECT id, title, body FROM article WHERE instr(body, '//') > 0 ORDER BY id",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *html
+          = portada_markdown_to_html ((const char *) sqlite3_column_text (stmt, 2));
+      g_autoptr (GPtrArray) urls = portada_sanitize_remote_images (html);
+
+      for (guint i = 0; i < urls->len; i++)
+        {
+          g_autofree char *message = g_strdup_printf (
+              _ ("the image “%s” is on another site: it is shown as a link, not loaded"),
+              (char *) urls->pdata[i]);
+          g_ptr_array_add (
+              out, portada_problem_new ("image-remote", PORTADA_TARGET_ARTICLE,
+                                        sqlite3_column_int64 (stmt, 0),
+                                        (const char *) sqlite3_column_text (stmt, 1), message,
+                                        _ ("download it and insert it with Insert Image")));
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, _ ("images cannot be read"));
+  return TRUE;
+}
+
 GPtrArray *
 portada_media_checks_run (PortadaNewsroom *newsroom, GError **error)
 {
@@ -51,7 +88,7 @@ portada_media_checks_run (PortadaNewsroom *newsroom, GError **error)
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  if (!scan_bodies (newsroom, used, out, error))
+  if (!scan_bodies (newsroom, used, out, error) || !scan_remote (newsroom, out, error))
     return NULL;
   stmt = portada_newsroom_prepare (
       newsroom,

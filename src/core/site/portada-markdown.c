@@ -21,8 +21,8 @@ append_output (const MD_CHAR *text, MD_SIZE size, void *user_data)
   g_string_append_len (user_data, text, size);
 }
 
-char *
-portada_markdown_to_html (const char *markdown)
+static char *
+to_html (const char *markdown, PortadaSanitizeFlags flags)
 {
   g_autofree char *valid = g_utf8_make_valid (markdown ? markdown : "", -1);
   g_autoptr (GString) html = g_string_sized_new (strlen (valid) + strlen (valid) / 4 + 64);
@@ -37,7 +37,19 @@ portada_markdown_to_html (const char *markdown)
       g_string_append (html, escaped);
       g_string_append (html, "</pre>");
     }
-  return portada_sanitize_html (html->str);
+  return portada_sanitize_html_full (html->str, flags);
+}
+
+char *
+portada_markdown_to_html (const char *markdown)
+{
+  return to_html (markdown, PORTADA_SANITIZE_DEFAULT);
+}
+
+char *
+portada_markdown_to_page_html (const char *markdown)
+{
+  return to_html (markdown, PORTADA_SANITIZE_REMOTE_IMAGES_AS_LINKS);
 }
 
 typedef struct

@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * portada_sanitize_html(). Never NULL; invalid UTF-8 is made valid first. */
 char *portada_markdown_to_html (const char *markdown);
 
+/* The same for a page readers see, the site's and the preview's alike: a remote
+ * image is a link to it, never loaded (portada_sanitize_remote_images()). */
+char *portada_markdown_to_page_html (const char *markdown);
+
 /* The plain text of the first @max_words words of @markdown (markup left out,
  * blocks separated by a space), followed by "..." when the text is longer or
  * @always_ellipsis. Never NULL. */

@@ -1003,7 +1003,7 @@ portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const c
                              GPtrArray *related, GPtrArray *translations, GError **error)
 {
   const Theme *theme = theme_get ();
-  g_autofree char *markup = portada_markdown_to_html (a->body);
+  g_autofree char *markup = portada_markdown_to_page_html (a->body);
   g_autofree char *body = NULL;
   ArticleData data = { a, NULL, related, translations };
   Page page;

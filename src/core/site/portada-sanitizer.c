@@ -277,6 +277,56 @@ write_attrs (GString *out, const xmlNode *from)
     }
 }
 
+gboolean
+portada_sanitize_url_is_remote (const char *url)
+{
+  return url
+         && (g_str_has_prefix (url, "//") || g_ascii_strncasecmp (url, "http:", 5) == 0
+             || g_ascii_strncasecmp (url, "https:", 6) == 0);
+}
+
+/* The src of <img> @node when it is a remote image, checked; NULL otherwise. */
+static char *
+remote_src (const xmlNode *node)
+{
+  xmlChar *raw = xmlGetNoNsProp (node, (const xmlChar *) "src");
+  char *url = raw ? portada_sanitize_url ((const char *) raw, TRUE) : NULL;
+
+  xmlFree (raw);
+  if (url && !portada_sanitize_url_is_remote (url))
+    g_clear_pointer (&url, g_free);
+  return url;
+}
+
+static gboolean
+inside_link (const xmlNode *node)
+{
+  for (const xmlNode *p = node->parent; p; p = p->parent)
+    if (p->type == XML_ELEMENT_NODE && p->name && strcmp ((const char *) p->name, "a") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A remote image as a link to it (its text alone inside another link). */
+static void
+write_remote_image (GString *out, const xmlNode *node, const char *url)
+{
+  xmlChar *alt = xmlGetNoNsProp (node, (const xmlChar *) "alt");
+  g_autofree char *text = g_strstrip (g_strdup (alt ? (const char *) alt : ""));
+  gboolean linked = !inside_link (node);
+
+  xmlFree (alt);
+  if (linked)
+    {
+      g_string_append (out, "<a href=\"");
+      portada_html_append_escaped (out, url, TRUE);
+      g_string_append (out, "\">");
+    }
+  portada_html_append_escaped (out, *text ? text : url, FALSE);
+  if (linked)
+    g_string_append (out, "</a>");
+}
+
 static gboolean
 is_void_element (const char *name)
 {
@@ -284,10 +334,11 @@ is_void_element (const char *name)
          || strcmp (name, "col") == 0 || strcmp (name, "wbr") == 0;
 }
 
-static void write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre);
+static void write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre,
+                            gboolean remote_links);
 
 static void
-write_node (GString *out, const xmlNode *node, int depth, gboolean in_pre)
+write_node (GString *out, const xmlNode *node, int depth, gboolean in_pre, gboolean remote_links)
 {
   const char *name = (const char *) node->name;
   ElementKind kind;
@@ -318,8 +369,18 @@ write_node (GString *out, const xmlNode *node, int depth, gboolean in_pre)
     }
   if (kind != ELEMENT_ALLOWED)
     {
-      write_children (out, node, depth + 1, in_pre); /* unwrapped: its content stays */
+      /* unwrapped: its content stays */
+      write_children (out, node, depth + 1, in_pre, remote_links);
       return;
+    }
+  if (remote_links && strcmp (name, "img") == 0)
+    {
+      g_autofree char *remote = remote_src (node);
+      if (remote)
+        {
+          write_remote_image (out, node, remote);
+          return;
+        }
     }
   g_string_append_c (out, '<');
   g_string_append (out, name);
@@ -328,25 +389,68 @@ write_node (GString *out, const xmlNode *node, int depth, gboolean in_pre)
   if (is_void_element (name))
     return;
   in_pre = strcmp (name, "pre") == 0;
-  write_children (out, node, depth + 1, in_pre);
+  write_children (out, node, depth + 1, in_pre, remote_links);
   g_string_append (out, "</");
   g_string_append (out, name);
   g_string_append_c (out, '>');
 }
 
 static void
-write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre)
+write_children (GString *out, const xmlNode *from, int depth, gboolean in_pre,
+                gboolean remote_links)
 {
   /* A newline first in <pre> is eaten by parsers: written twice, it stays. */
   if (in_pre && from->children && from->children->type == XML_TEXT_NODE && from->children->content
       && from->children->content[0] == '\n')
     g_string_append_c (out, '\n');
   for (const xmlNode *c = from->children; c; c = c->next)
-    write_node (out, c, depth, FALSE);
+    write_node (out, c, depth, FALSE, remote_links);
+}
+
+static void
+collect_remote (const xmlNode *from, GPtrArray *urls, int depth)
+{
+  for (const xmlNode *c = from->children; c && depth < MAX_DEPTH; c = c->next)
+    {
+      if (c->type != XML_ELEMENT_NODE || c->ns != NULL)
+        continue;
+      if (element_kind ((const char *) c->name) == ELEMENT_DROPPED)
+        continue;
+      if (strcmp ((const char *) c->name, "img") == 0)
+        {
+          char *url = remote_src (c);
+          if (url)
+            g_ptr_array_add (urls, url);
+        }
+      collect_remote (c, urls, depth + 1);
+    }
+}
+
+GPtrArray *
+portada_sanitize_remote_images (const char *html)
+{
+  g_autofree char *valid = g_utf8_make_valid (html ? html : "", -1);
+  g_autofree char *wrapped = g_strconcat ("<body>", valid, NULL);
+  g_autoptr (xmlDoc) in = NULL;
+  GPtrArray *urls = g_ptr_array_new_with_free_func (g_free);
+  xmlNode *body;
+
+  tables_init ();
+  in = portada_html_parse (wrapped, strlen (wrapped));
+  body = portada_html_find_body (in);
+  if (body)
+    collect_remote (body, urls, 0);
+  return urls;
 }
 
 char *
 portada_sanitize_html (const char *html)
+{
+  return portada_sanitize_html_full (html, PORTADA_SANITIZE_DEFAULT);
+}
+
+char *
+portada_sanitize_html_full (const char *html, PortadaSanitizeFlags flags)
 {
   g_autofree char *valid = g_utf8_make_valid (html ? html : "", -1);
   g_autoptr (xmlDoc) in = NULL;
@@ -362,6 +466,6 @@ portada_sanitize_html (const char *html)
   }
   body = portada_html_find_body (in);
   if (body)
-    write_children (result, body, 0, FALSE);
+    write_children (result, body, 0, FALSE, (flags & PORTADA_SANITIZE_REMOTE_IMAGES_AS_LINKS) != 0);
   return g_string_free (result, FALSE);
 }
