@@ -258,5 +258,33 @@ fresh "$db"
 "$portada" import --db "$db" "$evil_dir" >"$tmp/out" 2>"$tmp/err"
 check "12: no escape character reaches the terminal" "! grep -q \"\$(printf '\\033')\" '$tmp/out' '$tmp/err' && ! grep -q \"\$(printf '\\007')\" '$tmp/out' '$tmp/err'"
 
+# --- 13. Also ------------------------------------------------------------------
+db=$tmp/also13.db
+fresh "$db"
+mkdir -p "$tmp/logos13"
+expect 0 "13: sponsors export with logos" -- "$portada" sponsors export --db "$db" "$tmp/a13.csv" --logos "$tmp/logos13"
+first_logo=$(ls "$tmp/logos13" | head -1)
+printf 'my own notes\n' >"$tmp/logos13/$first_logo"
+expect 0 "13: exported again into the same folder" -- "$portada" sponsors export --db "$db" "$tmp/b13.csv" --logos "$tmp/logos13"
+check "13: the person's own file is kept" "[ \"\$(cat \"$tmp/logos13/$first_logo\")\" = 'my own notes' ]"
+check "13: the CSV names the logo written beside it" "grep -qF -- \"\${first_logo%.*}-2.\" '$tmp/b13.csv'"
+expect 0 "13: a third export" -- "$portada" sponsors export --db "$db" "$tmp/c13.csv" --logos "$tmp/logos13"
+check "13: … writes no more copies" "cmp -s '$tmp/b13.csv' '$tmp/c13.csv' && [ \"\$(ls '$tmp/logos13' | wc -l)\" = \"\$((\$(tail -n +2 '$tmp/a13.csv' | cut -d, -f7 | grep -c .) + 1))\" ]"
+ln -s "$tmp/nowhere/x.db" "$tmp/dangling13.db"
+expect 2 "13: import --create on a dangling link is refused" -- "$portada" import --db "$tmp/dangling13.db" --create "$f10"
+has "13: … naming the link" err "a symbolic link to"
+check "13: … the link left as it was" "[ -L '$tmp/dangling13.db' ] && [ ! -e '$tmp/nowhere' ]"
+printf -- '---\ntitle: Undated story\n---\nBody\n' >"$tmp/undated13.md"
+expect 0 "13: Markdown without a date imports" -- "$portada" import --db "$db" "$tmp/undated13.md"
+has "13: … said to be a draft" out "no “date”: imported as a draft"
+check "13: … stored as a draft" "[ \"\$(q '$db' \"select status from article where title='Undated story'\")\" = draft ]"
+q "$db" "update article set body='Tom & Jerry <b>x</b>', status='published', publish_at=1700000000 where title='Undated story'"
+expect 0 "13: the site exports" -- "$portada" export --db "$db" --out "$tmp/feed13" --quiet
+check "13: the feed's description is escaped once, in CDATA" "grep -qF '<description><![CDATA[Tom &amp; Jerry x' '$tmp/feed13/en/feed.xml'"
+q "$db" "update setting set value='javascript:alert(1)//' where key='base-url'"
+expect 2 "13: a javascript: base address planted in the file is refused" -- "$portada" export --db "$db" --out "$tmp/js13" --quiet
+has "13: … naming the setting" err "base-url"
+check "13: … nothing exported" "[ ! -e '$tmp/js13' ]"
+
 echo "1..$n"
 [ "$failures" -eq 0 ]

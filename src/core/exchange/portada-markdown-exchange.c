@@ -885,6 +885,16 @@ import_file (Import *im, const char *path, GError **error)
   a->body = portada_exchange_clean_text (body, -1, NULL);
   if (!fill_article (im, path, fields, a, &reason))
     return skip (im, path, reason);
+  if ((a->status == PORTADA_STATUS_PUBLISHED || a->status == PORTADA_STATUS_SCHEDULED)
+      && a->publish_at == 0)
+    {
+      /* Published with no date would put it nowhere in the site's order: a draft,
+       * said, for the editor to date. */
+      a->status = PORTADA_STATUS_DRAFT;
+      portada_import_summary_add_line (
+          im->summary, _ ("%s: no “date”: imported as a draft (give it a date to publish it)"),
+          path);
+    }
   if (!import_body_images (im, path, a, error))
     return FILE_FAILED;
   if ((s = scalar (fields, "image")) || (s = scalar (fields, "featured_image")))

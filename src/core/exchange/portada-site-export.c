@@ -1154,9 +1154,14 @@ render_feed (Export *ex, gpointer data, gsize *size, GError **error)
       if (es)
         write_element (w, "category", portada_section_get_name (es, e->lang));
       {
-        /* A feed reader reads the description as HTML: the excerpt is text. */
-        g_autofree char *description = g_markup_escape_text (e->teaser->excerpt, -1);
-        write_element (w, "description", description);
+        /* A feed reader reads the description as HTML: the excerpt is text, escaped
+         * once as HTML and carried in CDATA, as WordPress writes it ("]]>" cannot
+         * occur: ">" is escaped). */
+        g_autofree char *clean = xml_clean (e->teaser->excerpt);
+        g_autofree char *description = g_markup_escape_text (clean, -1);
+        xmlTextWriterStartElement (w, BAD_CAST "description");
+        xmlTextWriterWriteCDATA (w, BAD_CAST description);
+        xmlTextWriterEndElement (w);
       }
       write_media_content (site, w, portada_site_media (site, e->featured));
       xmlTextWriterEndElement (w);

@@ -394,6 +394,16 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!exists && (flags & PORTADA_OPEN_CREATE) && g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      /* A link to nothing: creating would replace the link, not make its target. */
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s: a symbolic link to %s, which does not exist; Portada does not replace "
+                      "the link (create the newsroom at %s, or remove the link)"),
+                   path, target ? target : "?", target ? target : path);
+      return NULL;
+    }
   if (!exists && !(flags & PORTADA_OPEN_CREATE))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such newsroom file"),

@@ -143,7 +143,19 @@ portada_site_free (PortadaSite *site)
 static char *
 setting (PortadaNewsroom *newsroom, const char *key, GError **error)
 {
-  return portada_settings_get (newsroom, key, error);
+  g_autofree char *value = portada_settings_get (newsroom, key, error);
+  g_autoptr (GError) local = NULL;
+
+  /* Checked again here: another program may have written the newsroom file, and a
+   * javascript: base address must never reach a page, a feed or the sitemap. */
+  if (value && !portada_settings_check (key, value, &local))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The newsroom's settings cannot be used: %s (fix it in Preferences)"),
+                   local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&value);
 }
 
 static PortadaMedia *site_media (PortadaSite *site, gint64 id);

@@ -628,17 +628,57 @@ failed:
 
 /* Export. */
 
+/* Whether the file at @path holds exactly @data (a previous export's copy). */
 static gboolean
+same_file (const char *path, GBytes *data)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  struct stat st;
+
+  if (lstat (path, &st) != 0 || !S_ISREG (st.st_mode)
+      || (gsize) st.st_size != g_bytes_get_size (data))
+    return FALSE;
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+  return len == g_bytes_get_size (data)
+         && memcmp (contents, g_bytes_get_data (data, NULL), len) == 0;
+}
+
+/* Writes the logo into @dir as @name, or, when a different file already has that
+ * name (the person's own, or another program's), as "stem-2.ext", "stem-3.ext"…:
+ * a file in the folder is never replaced. Returns the name written. */
+static char *
 write_logo (PortadaNewsroom *newsroom, const PortadaMedia *m, const char *dir, const char *name,
             GError **error)
 {
   g_autoptr (GBytes) data = portada_media_load_data (newsroom, m->id, error);
-  g_autofree char *path = NULL;
+  const char *dot = strrchr (name, '.');
+  g_autofree char *stem = dot ? g_strndup (name, dot - name) : g_strdup (name);
 
   if (data == NULL)
-    return FALSE;
-  path = g_build_filename (dir, name, NULL);
-  return g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), error);
+    return NULL;
+  for (int n = 1; n < 10000; n++)
+    {
+      g_autofree char *candidate
+          = n == 1 ? g_strdup (name) : g_strdup_printf ("%s-%d%s", stem, n, dot ? dot : "");
+      g_autofree char *path = g_build_filename (dir, candidate, NULL);
+      struct stat st;
+
+      if (lstat (path, &st) == 0)
+        {
+          if (same_file (path, data))
+            return g_steal_pointer (&candidate);
+          continue;
+        }
+      if (!g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                                error))
+        return NULL;
+      return g_steal_pointer (&candidate);
+    }
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+               _ ("%s: the folder already holds too many files named like “%s”"), dir, name);
+  return NULL;
 }
 
 /* A logo's name in the folder: its own, made unique when two logos share one. */
@@ -702,8 +742,14 @@ portada_sponsors_export_csv (PortadaNewsroom *newsroom, const char *logos_dir, G
           if (m == NULL)
             return NULL;
           logo = logos_dir ? unique_logo_name (used, m) : logo_file_name (m);
-          if (logos_dir && !write_logo (newsroom, m, logos_dir, logo, error))
-            return NULL;
+          if (logos_dir)
+            {
+              char *written = write_logo (newsroom, m, logos_dir, logo, error);
+              if (written == NULL)
+                return NULL;
+              g_free (logo);
+              logo = written;
+            }
         }
       lists_cell = spreadsheet_text (joined);
       logo_cell = spreadsheet_text (logo);
