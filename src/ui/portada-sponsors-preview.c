@@ -422,6 +422,36 @@ model_changed_cb (PortadaSponsorsPreview *self, guint what)
 }
 
 /* The web view (and its web process) is made when the preview is first shown. */
+/* The view shows its own sample page and nothing else: a click on a sponsor's logo
+ * opens the sponsor's site in the browser, a form or a script's navigation goes
+ * nowhere. */
+static gboolean
+decide_policy_cb (WebKitWebView *view, WebKitPolicyDecision *decision,
+                  WebKitPolicyDecisionType type, PortadaSponsorsPreview *self)
+{
+  WebKitNavigationAction *action;
+  WebKitNavigationType how;
+  const char *uri;
+
+  if (type == WEBKIT_POLICY_DECISION_TYPE_RESPONSE)
+    return FALSE;
+  action = webkit_navigation_policy_decision_get_navigation_action (
+      WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+  uri = webkit_uri_request_get_uri (webkit_navigation_action_get_request (action));
+  how = webkit_navigation_action_get_navigation_type (action);
+  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION && how == WEBKIT_NAVIGATION_TYPE_OTHER
+      && g_str_has_prefix (uri, "portada://asset" PAGE_PATH "?"))
+    {
+      webkit_policy_decision_use (decision);
+      return TRUE;
+    }
+  webkit_policy_decision_ignore (decision);
+  if (how == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED
+      && (g_str_has_prefix (uri, "https://") || g_str_has_prefix (uri, "http://")))
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
 static void
 ensure_web_view (PortadaSponsorsPreview *self)
 {
@@ -432,6 +462,7 @@ ensure_web_view (PortadaSponsorsPreview *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->web_view), TRUE);
   g_signal_connect_object (self->web_view, "load-changed", G_CALLBACK (load_changed_cb), self, 0);
   g_signal_connect_object (self->web_view, "load-failed", G_CALLBACK (load_failed_cb), self, 0);
+  g_signal_connect_object (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self, 0);
   gtk_box_append (self->view_box, GTK_WIDGET (self->web_view));
   self->must_load = TRUE;
 }

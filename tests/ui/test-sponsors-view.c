@@ -758,6 +758,15 @@ preview_shown_after (gpointer data)
          && !webkit_web_view_is_loading (view);
 }
 
+static gboolean
+navigated_away (gpointer data)
+{
+  WebKitWebView *view = portada_sponsors_preview_get_web_view (data);
+  const char *uri = webkit_web_view_get_uri (view);
+
+  return uri && !g_str_has_prefix (uri, "portada://asset/sponsors-preview?");
+}
+
 /* Waits until the preview shows a page newer than the one counted @before. */
 static void
 wait_preview (PortadaSponsorsPreview *preview, guint before)
@@ -868,6 +877,16 @@ test_preview_dates_and_page (Fixture *f, gconstpointer data)
   logos = portada_ui_test_eval (portada_sponsors_preview_get_web_view (preview),
                                 "document.querySelectorAll('[data-placement] img').length");
   g_assert_cmpint (atoi (logos), >, 23);
+
+  /* The view shows its sample page only: a script's navigation and a form go nowhere. */
+  g_free (portada_ui_test_eval (portada_sponsors_preview_get_web_view (preview),
+                                "location.href='https://example.com/away'; 'sent'"));
+  g_assert_false (portada_ui_test_wait (navigated_away, preview, 2000));
+  g_free (portada_ui_test_eval (
+      portada_sponsors_preview_get_web_view (preview),
+      "var f=document.createElement('form');f.method='post';f.action='https://example.com/f';"
+      "document.body.appendChild(f);f.submit();'sent'"));
+  g_assert_false (portada_ui_test_wait (navigated_away, preview, 2000));
   portada_ui_test_sleep (300);
   g_free (portada_ui_test_screenshot (GTK_WIDGET (f->window), "sponsors-preview-page"));
 }
