@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "portada-article-checks.h"
 #include "portada-export-dialog.h"
 #include "portada-markdown-exchange.h"
 #include "portada-settings.h"
@@ -29,6 +30,8 @@ struct _PortadaExportDialog
   GtkProgressBar *progress_bar;
   GtkLabel *progress_label;
   GtkLabel *error_label;
+  AdwPreferencesGroup *problems_group;
+  guint problem_count;
 
   PortadaNewsroom *newsroom;
   GSettings *settings;
@@ -301,6 +304,7 @@ portada_export_dialog_class_init (PortadaExportDialogClass *klass)
   BIND (progress_bar);
   BIND (progress_label);
   BIND (error_label);
+  BIND (problems_group);
 #undef BIND
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -333,6 +337,62 @@ fill_languages (PortadaExportDialog *self)
   adw_combo_row_set_model (self->lang_row, G_LIST_MODEL (names));
 }
 
+#define PROBLEMS_SHOWN 5
+
+/* What the writers are asked before they publish, for every article the export will
+ * publish: seen before exporting, and exported anyway only when the person says so. */
+static void
+fill_problems (PortadaExportDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  guint total = 0;
+  g_autoptr (GPtrArray) problems = portada_article_checks_before_export (
+      self->newsroom, g_get_real_time () / G_USEC_PER_SEC, PROBLEMS_SHOWN, &total, &error);
+  g_autofree char *description = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+  description = g_strdup_printf (
+      g_dngettext (
+          GETTEXT_PACKAGE,
+          "%u problem in the articles this export publishes: fix it first, or export anyway.",
+          "%u problems in the articles this export publishes: fix them first, or export anyway.",
+          total),
+      total);
+  self->problem_count = total;
+  adw_preferences_group_set_description (self->problems_group, description);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      PortadaProblem *p = g_ptr_array_index (problems, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->subject);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->message);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+      adw_preferences_group_add (self->problems_group, row);
+    }
+  if (total > problems->len)
+    {
+      g_autofree char *more = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more", total - problems->len),
+          total - problems->len);
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      adw_preferences_group_add (self->problems_group, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), TRUE);
+  gtk_button_set_label (self->export_button, _ ("_Export Anyway"));
+}
+
+guint
+portada_export_dialog_get_problem_count (PortadaExportDialog *self)
+{
+  g_return_val_if_fail (PORTADA_IS_EXPORT_DIALOG (self), 0);
+  return self->problem_count;
+}
+
 static void
 restore_choices (PortadaExportDialog *self)
 {
@@ -360,6 +420,7 @@ portada_export_dialog_new (GtkWindow *parent, PortadaNewsroom *newsroom, GSettin
   self->newsroom = g_object_ref (newsroom);
   self->settings = settings ? g_object_ref (settings) : NULL;
   fill_languages (self);
+  fill_problems (self);
   restore_choices (self);
   if (self->destination == NULL)
     adw_action_row_set_subtitle (self->destination_row, _ ("Choose where the export goes"));

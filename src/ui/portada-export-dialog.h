@@ -38,4 +38,8 @@ gboolean portada_export_dialog_is_running (PortadaExportDialog *self);
 /* The message shown after a failure, or NULL. */
 const char *portada_export_dialog_get_error (PortadaExportDialog *self);
 
+/* How many problems the articles it would publish have (shown above the Export Anyway
+ * button); 0 when there are none. */
+guint portada_export_dialog_get_problem_count (PortadaExportDialog *self);
+
 G_END_DECLS

@@ -204,6 +204,47 @@ test_checks_before_publish (void)
   g_assert_cmpuint (fine->len, ==, 0);
 }
 
+/* What the export asks: only the articles it publishes at that moment (not a future
+ * one, not one in the Trash), at most as many as asked for, the total said. */
+static void
+test_checks_before_export (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (PortadaArticle) a = published (nr, "Sectionless", T0 - 60);
+  g_autoptr (PortadaArticle) b = published (nr, "Soon untitled", T0 - 120);
+  g_autoptr (PortadaArticle) future = published (nr, "", T0 + 3600);
+  g_autoptr (PortadaArticle) trashed = published (nr, "Trashed", T0 - 30);
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GPtrArray) one = NULL;
+  g_autoptr (GError) error = NULL;
+  guint total = 0;
+
+  set_title (b, "");
+  save (nr, b);
+  g_assert_true (portada_trash_move (nr, trashed->id, &error));
+  all = portada_article_checks_before_export (nr, T0, 100, &total, &error);
+  g_assert_no_error (error);
+  /* a: no section; b: no title, no section; the future and the trashed ones: nothing. */
+  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpuint (total, ==, 3);
+  for (guint i = 0; i < all->len; i++)
+    {
+      PortadaProblem *p = g_ptr_array_index (all, i);
+      g_assert_true (p->target_id == a->id || p->target_id == b->id);
+    }
+  g_assert_cmpstr (((PortadaProblem *) g_ptr_array_index (all, 0))->kind, ==, "publish-no-title");
+  g_assert_cmpstr (((PortadaProblem *) g_ptr_array_index (all, 0))->subject, ==, "Untitled");
+  one = portada_article_checks_before_export (nr, T0, 1, &total, &error);
+  g_assert_cmpuint (one->len, ==, 1);
+  g_assert_cmpuint (total, ==, 3);
+  /* Once the future one's time has come, it is asked about too. */
+  {
+    g_autoptr (GPtrArray) later
+        = portada_article_checks_before_export (nr, T0 + 7200, 100, &total, &error);
+    g_assert_cmpuint (total, ==, 5);
+  }
+}
+
 /* ------------------------------------------------------------------ */
 /* The Trash */
 
@@ -427,6 +468,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/lifecycle/slug-is-derived", test_slug_is_derived);
   g_test_add_func ("/lifecycle/future-published-not-exported", test_future_published_not_exported);
   g_test_add_func ("/lifecycle/checks-before-publish", test_checks_before_publish);
+  g_test_add_func ("/lifecycle/checks-before-export", test_checks_before_export);
   g_test_add_func ("/lifecycle/trash-hides-and-restores", test_trash_hides_and_restores);
   g_test_add_func ("/lifecycle/trash-empty-and-expiry", test_trash_empty_and_expiry);
   g_test_add_func ("/lifecycle/revision-cadence", test_revision_cadence);

@@ -137,3 +137,70 @@ portada_article_checks_before_publish (PortadaNewsroom *newsroom, const PortadaA
     }
   return out;
 }
+
+typedef struct
+{
+  const char *kind;
+  const char *where;
+  const char *message;
+} ExportCheck;
+
+/* What the site export publishes at ?1 (its own query's condition). */
+#define PUBLIC_AT_NOW                                                                              \
+  "a.deleted_at IS NULL AND ((a.status = 'published' AND coalesce(a.publish_at, 0) <= ?1) OR "     \
+  "(a.status = 'scheduled' AND a.publish_at <= ?1))"
+
+static const ExportCheck export_checks[] = {
+  { "publish-no-title", "trim(a.title) = ''", N_ ("It has no title.") },
+  { "publish-no-section", "a.section_id IS NULL", N_ ("It is in no section.") },
+  { "publish-empty", "trim(a.body) = ''", N_ ("Its text is empty.") },
+  { "publish-no-alt", "(instr(a.body, '![](') > 0 OR instr(a.body, '![ ](') > 0)",
+    N_ ("An image in its text has no alternative text.") },
+  { "publish-featured-no-alt",
+    "EXISTS (SELECT 1 FROM media m WHERE m.id = a.featured_media_id AND trim(coalesce(m.alt_text, "
+    "'')) = '')",
+    N_ ("The featured image has no alternative text.") },
+};
+
+GPtrArray *
+portada_article_checks_before_export (PortadaNewsroom *newsroom, gint64 now, guint max,
+                                      guint *total, GError **error)
+{
+  g_autoptr (GPtrArray) out
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_problem_free);
+  guint count = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_checks); i++)
+    {
+      g_autofree char *sql
+          = g_strdup_printf ("SELECT a.id, a.title FROM article a WHERE " PUBLIC_AT_NOW " AND %s "
+                             "ORDER BY coalesce(a.publish_at, a.created_at) DESC, a.id DESC",
+                             export_checks[i].where);
+      g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (newsroom, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, now);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *title = (const char *) sqlite3_column_text (stmt, 1);
+
+          count++;
+          if (out->len >= max)
+            continue;
+          g_ptr_array_add (out, portada_problem_new (export_checks[i].kind, PORTADA_TARGET_ARTICLE,
+                                                     sqlite3_column_int64 (stmt, 0),
+                                                     title && *title ? title : _ ("Untitled"),
+                                                     _ (export_checks[i].message), NULL));
+        }
+      if (rc != SQLITE_DONE)
+        {
+          portada_newsroom_set_error (newsroom, error, _ ("articles cannot be checked"));
+          return NULL;
+        }
+    }
+  if (total)
+    *total = count;
+  return g_steal_pointer (&out);
+}
