@@ -143,10 +143,27 @@ portada_markdown_view_dispose (GObject *object)
   G_OBJECT_CLASS (portada_markdown_view_parent_class)->dispose (object);
 }
 
+/* Ctrl+Home shows the very top of what scrolls with the text, as gnome-text-editor
+ * does: the view's top margin too, not only the first line. */
+static void
+portada_markdown_view_move_cursor (GtkTextView *view, GtkMovementStep step, int count,
+                                   gboolean extend)
+{
+  GtkScrollable *scrollable = GTK_SCROLLABLE (view);
+  GtkAdjustment *vadjustment;
+
+  GTK_TEXT_VIEW_CLASS (portada_markdown_view_parent_class)->move_cursor (view, step, count, extend);
+  vadjustment = gtk_scrollable_get_vadjustment (scrollable);
+  if (step == GTK_MOVEMENT_BUFFER_ENDS && count < 0 && vadjustment)
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+}
+
 static void
 portada_markdown_view_class_init (PortadaMarkdownViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  GTK_TEXT_VIEW_CLASS (klass)->move_cursor = portada_markdown_view_move_cursor;
 
   G_OBJECT_CLASS (klass)->constructed = portada_markdown_view_constructed;
   G_OBJECT_CLASS (klass)->dispose = portada_markdown_view_dispose;
