@@ -591,8 +591,8 @@ test_landmarks (void)
     }
 }
 
-/* The featured image: one plain <img> with its size and alt text, loaded first on the
- * article page, lazily in "more like this". */
+/* The featured image: a picture of the responsive set with its size and alt text,
+ * loaded first on the article page, lazily in "more like this". */
 static void
 test_featured_image (void)
 {
@@ -608,9 +608,18 @@ test_featured_image (void)
   for (guint i = 0; i < all->len; i++)
     {
       xmlNode *e = all->pdata[i];
-      if (!g_str_equal ((const char *) e->name, "img")
-          || portada_html_attr (e->parent, "class") == NULL
-          || g_str_equal (portada_html_attr (e->parent, "class"), "sponsor"))
+      /* A picture's holder: the element around <picture> (an SVG is a bare <img>). */
+      xmlNode *holder;
+
+      if (!g_str_equal ((const char *) e->name, "img"))
+        continue;
+      /* (libxml2's HTML parser puts the <img> inside <source>, which it does not know.) */
+      for (holder = e->parent; g_strcmp0 ((const char *) holder->name, "picture") == 0
+                               || g_strcmp0 ((const char *) holder->name, "source") == 0;
+           holder = holder->parent)
+        ;
+      if (portada_html_attr (holder, "class") == NULL
+          || g_str_equal (portada_html_attr (holder, "class"), "sponsor"))
         continue;
       g_assert_true (g_str_has_prefix (portada_html_attr (e, "src"), "../../../../assets/media/"));
       g_assert_cmpstr (portada_html_attr (e, "width"), ==, "1200");
@@ -631,6 +640,21 @@ test_featured_image (void)
     }
   g_assert_cmpuint (featured, ==, 1);
   g_assert_cmpuint (lazy, ==, 5);
+  /* Its caption and credit under it; the card a shared link shows, with the photo's
+   * largest JPEG by its absolute address. */
+  g_assert_nonnull (strstr (html, "<figcaption><span class=\"caption\">"));
+  g_assert_nonnull (strstr (html, "<span class=\"credit\">"));
+  g_assert_nonnull (strstr (html, "<meta property=\"og:type\" content=\"article\">"));
+  g_assert_nonnull (strstr (
+      html, "<meta property=\"og:image\" content=\"https://portada.example.com/assets/media/"));
+  g_assert_nonnull (strstr (html, "-1200.jpg\">"));
+  g_assert_nonnull (strstr (html, "<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+  g_assert_nonnull (strstr (html, "<meta property=\"og:image:width\" content=\"1200\">"));
+  /* The preview, which no one shares, names no image. */
+  {
+    g_autofree char *preview = render (a, PORTADA_ASSETS_PREVIEW);
+    g_assert_null (strstr (preview, "og:image"));
+  }
 }
 
 /* Teasers tell the reading time from the threshold on; the article page always. */

@@ -22,6 +22,7 @@
 #include "portada-markdown.h"
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
+#include "portada-media-derive.h"
 #include "portada-picture.h"
 #include "portada-sanitizer.h"
 #include "portada-site-private.h"
@@ -448,6 +449,44 @@ page_init (Page *page, PortadaSite *site, const char *lang, const char *section,
   icon_fields (page);
 }
 
+/* Open Graph and Twitter cards: what a link to the page shows where it is shared.
+ * @featured (an article's image, or NULL): its largest JPEG or PNG of the responsive
+ * set, by its absolute address (WebP is not read by every service). Not in the
+ * preview, which no one shares. */
+static void
+social_fields (Page *page, const PortadaMedia *featured)
+{
+  PortadaSite *site = page->site;
+  const char *title = g_hash_table_lookup (page->fields, "title");
+
+  field_set (page->fields, "og-type", featured || title ? "article" : "website");
+  field_set (page->fields, "og-title",
+             title && *title ? title : g_hash_table_lookup (page->fields, "heading"));
+  field_set (page->fields, "twitter-card", featured ? "summary_large_image" : "summary");
+  if (featured == NULL || site->assets == PORTADA_ASSETS_PREVIEW)
+    return;
+  {
+    int widths[PORTADA_MEDIA_MAX_DERIVED];
+    guint n = portada_media_derived_widths (featured, widths);
+    g_autofree char *asset
+        = n ? portada_picture_derived_asset (featured, widths[n - 1],
+                                             portada_media_derived_extension (featured))
+            : portada_site_media_asset (site, featured);
+    int width = n ? widths[n - 1] : featured->width;
+    int height = n && featured->width > 0
+                     ? (int) ((gint64) featured->height * width / featured->width)
+                     : featured->height;
+
+    field_take (page->fields, "og-image", portada_site_absolute_url (site, asset));
+    field_set (page->fields, "og-image-alt", featured->alt_text);
+    if (width > 0 && height > 0)
+      {
+        field_take (page->fields, "og-image-width", g_strdup_printf ("%d", width));
+        field_take (page->fields, "og-image-height", g_strdup_printf ("%d", height));
+      }
+  }
+}
+
 /* Whose icon: the newsroom's (a media id in its settings) or the theme's. */
 static char *
 icon_link (Page *page, PortadaMedia *media, const char *theme_file, const char *theme_name)
@@ -721,28 +760,23 @@ fill_strips (Page *page, const char *slot, xmlNode *container, const PortadaPlac
 /* The one place an article's image becomes markup (article page, lead story, cards):
  * a plain <img> with its size, alt text and the exported file. @eager for the image
  * a reader sees first (the lead story's, the article's own); the others load lazily. */
-static xmlNode *
-featured_image_node (Page *page, const PortadaMedia *media, gboolean eager)
-{
-  g_autofree char *asset = portada_site_media_asset (page->site, media);
-  g_autofree char *src = asset_link (page, asset);
-  g_autofree char *width = g_strdup_printf ("%d", media->width);
-  g_autofree char *height = g_strdup_printf ("%d", media->height);
-  xmlNode *img = xmlNewDocNode (page->doc, NULL, BAD_CAST "img", NULL);
+/* Teaser cards: a column on a phone, up to three across on a wide screen. */
+#define TEASER_SIZES "(min-width: 64rem) 20rem, (min-width: 40rem) 50vw, 100vw"
 
-  xmlSetProp (img, BAD_CAST "src", BAD_CAST src);
-  xmlSetProp (img, BAD_CAST "alt", BAD_CAST (media->alt_text ? media->alt_text : ""));
-  if (media->width > 0 && media->height > 0)
-    {
-      xmlSetProp (img, BAD_CAST "width", BAD_CAST width);
-      xmlSetProp (img, BAD_CAST "height", BAD_CAST height);
-    }
-  if (eager)
+/* A featured image through the one picture builder (the responsive set in an export,
+ * the portada: scheme in the preview); @eager for the image a page opens with. */
+static xmlNode *
+featured_image_node (Page *page, const PortadaMedia *media, const char *sizes, gboolean eager)
+{
+  xmlNode *node
+      = portada_picture_node (page->site, page->doc, page->prefix, media, NULL, sizes, !eager);
+  xmlNode *img = node && g_str_equal ((const char *) node->name, "img")
+                     ? node
+                     : portada_html_find_element (node, "img");
+
+  if (eager && img)
     xmlSetProp (img, BAD_CAST "fetchpriority", BAD_CAST "high");
-  else
-    xmlSetProp (img, BAD_CAST "loading", BAD_CAST "lazy");
-  xmlSetProp (img, BAD_CAST "decoding", BAD_CAST "async");
-  return img;
+  return node;
 }
 
 /* The element of @node (or below) that carries data-slot="@name". */
@@ -794,7 +828,10 @@ fill_teaser (Page *page, xmlNode *container, const PortadaTeaser *t, TeaserKind 
   if (image && media)
     {
       xmlUnsetProp (image, BAD_CAST "data-slot");
-      xmlAddChild (image, featured_image_node (page, media, kind == TEASER_LEAD));
+      xmlAddChild (image, featured_image_node (page, media,
+                                               kind == TEASER_LEAD ? PORTADA_PICTURE_LEAD_SIZES
+                                                                   : TEASER_SIZES,
+                                               kind == TEASER_LEAD));
     }
   else if (image)
     remove_node (image);
@@ -885,7 +922,7 @@ article_slot (Page *page, const char *name, xmlNode *element)
     {
       PortadaMedia *media = portada_site_media (page->site, d->article->featured_media_id);
       if (media)
-        xmlAddChild (element, featured_image_node (page, media, TRUE));
+        xmlAddChild (element, featured_image_node (page, media, PORTADA_PICTURE_BODY_SIZES, TRUE));
     }
   else if (g_str_equal (name, "comment-list"))
     {
@@ -990,9 +1027,19 @@ article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArr
                                    : portada_markdown_excerpt (a->body, 40, FALSE);
     field_set (page->fields, "description", excerpt);
   }
-  /* The image itself comes from featured_image_node() at the "featured" slot. Its
-   * caption and credit have no place in the newsroom yet: the figure is ready for them. */
+  /* The image itself comes from featured_image_node() at the "featured" slot; its
+   * caption and credit under it, as the published page shows them. */
   field_set (page->fields, "featured", featured ? "yes" : NULL);
+  if (featured)
+    {
+      const char *caption = featured->caption && *featured->caption ? featured->caption : NULL;
+      const char *credit = featured->credit && *featured->credit ? featured->credit : NULL;
+
+      field_set (page->fields, "featured-caption", caption);
+      field_set (page->fields, "featured-credit", credit);
+      field_set (page->fields, "featured-figcaption", caption || credit ? "yes" : NULL);
+    }
+  social_fields (page, featured);
   field_take (page->fields, "reading-time",
               portada_site_reading_time (
                   page->lang, portada_reading_time_minutes (portada_text_count_words (a->body))));
@@ -1133,6 +1180,7 @@ portada_site_render_listing (PortadaSite *site, const char *lang, const char *se
               n > 1 ? g_strdup_printf ("%s (%u) – %s", heading, n, site->site_title)
                     : g_strdup_printf ("%s – %s", heading, site->site_title));
   field_set (page.fields, "description", heading);
+  social_fields (&page, NULL);
   field_set (page.fields, "page-class", section ? "section-page" : "home-page");
   field_set (page.fields, "home-current", section == NULL && n <= 1 ? "page" : NULL);
   x_default_field (&page, alternates);
