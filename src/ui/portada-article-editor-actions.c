@@ -142,6 +142,34 @@ portada_article_editor_insert_image_file (PortadaArticleEditor *self, GFile *fil
   portada_image_import_async (file, self->image_cancellable, image_imported_cb, self);
 }
 
+/* An image dropped on the text goes where it was dropped, through the same steps as
+ * Insert Image (checked, described, stored); a file that is not an image is refused
+ * with its name and the reason, the text left as it was. */
+static gboolean
+image_dropped_cb (GtkDropTarget *target, const GValue *value, double x, double y,
+                  PortadaArticleEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->body_view);
+  GSList *files;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->newsroom == NULL)
+    return FALSE;
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  if (files->next)
+    portada_article_editor_show_message (self,
+                                         _ ("One image at a time: the first one is inserted"));
+  portada_article_editor_insert_image_file (self, files->data);
+  return TRUE;
+}
+
 static void
 image_chooser_response_cb (GtkNativeDialog *chooser, int response, PortadaArticleEditor *self)
 {
@@ -276,6 +304,12 @@ portada_article_editor_init_actions (PortadaArticleEditor *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (digit_shortcut_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect_object (drop, "drop", G_CALLBACK (image_dropped_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->body_view), GTK_EVENT_CONTROLLER (drop));
+  }
 }
 
 void

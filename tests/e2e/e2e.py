@@ -363,6 +363,7 @@ class T:
     def __init__(self, name):
         self.name = name
         self.apps = []
+        self.cleanups = []  # called at the end of the test, whatever happened
 
     def start(self, db, **kw):
         app = App(self, db, **kw)
@@ -382,6 +383,11 @@ class T:
         for app in self.apps:
             if app.alive():
                 app.kill9()
+        for cleanup in self.cleanups:
+            try:
+                cleanup()
+            except Exception:
+                pass
 
 
 def main():

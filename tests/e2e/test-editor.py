@@ -352,6 +352,70 @@ def image_dialog_asks_for_alt_text(t):
     assert ed.app.quit() == 0
 
 
+def drag_file_onto(t, ed, path, target):
+    """Drags @path from a small drag-source window (as from a file manager) onto the
+    middle of accessible @target, with the mouse: press, move in steps, release."""
+    src = e2e.subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(__file__),
+                                                                 "drag-source.py"), path])
+    t.cleanups.append(lambda: (src.kill(), src.wait()))
+    win = e2e.wait(lambda: e2e.xdotool("search", "--onlyvisible", "--pid", src.pid).split(),
+                   "the drag source window", timeout=20)[0]
+    geo = dict(line.split("=", 1) for line in e2e.xdotool("getwindowgeometry", "--shell",
+                                                          win).split())
+    sx = int(geo["X"]) + int(geo["WIDTH"]) // 2
+    sy = int(geo["Y"]) + int(geo["HEIGHT"]) // 2
+    r = e2e.Atspi.Component.get_extents(target, e2e.Atspi.CoordType.WINDOW)
+    mgeo = dict(line.split("=", 1) for line in e2e.xdotool("getwindowgeometry", "--shell",
+                                                           ed.app.window).split())
+    tx = int(mgeo["X"]) + r.x + r.width // 2
+    ty = int(mgeo["Y"]) + r.y + r.height - 40
+    e2e.xdotool("mousemove", "--sync", sx, sy)
+    e2e.xdotool("mousedown", 1)
+    for i in range(1, 21):
+        e2e.xdotool("mousemove", "--sync", sx + (tx - sx) * i // 20, sy + (ty - sy) * i // 20)
+    e2e.xdotool("mouseup", 1)
+
+
+@e2e.test
+def image_dropped_on_the_text(t):
+    ed = Editor(t)
+    path = os.path.join(e2e.tmpdir(), "dropped-square.png")
+    png(path, 12, 12)
+    before = media_count(ed.db)
+    ed.set("text")
+    drag_file_onto(t, ed, path, ed.body)
+    dialog = top_level(ed.app, "Describe the Image")
+    ed.app.wait_find("the alternative text entry", role_name="text", name_is="Alternative Text")
+    # Escape stores nothing and leaves the text alone.
+    ed.app.key("Escape")
+    dialog_gone(ed.app, "Describe the Image")
+    ed.expect("text", "Escape after a drop")
+    assert media_count(ed.db) == before, "a dropped image was stored before it was described"
+    drag_file_onto(t, ed, path, ed.body)
+    dialog = top_level(ed.app, "Describe the Image")
+    ed.app.wait_find("the alternative text entry", role_name="text", name_is="Alternative Text")
+    ed.app.type("A dropped square")
+    ed.app.key("Return")
+    dialog_gone(ed.app, "Describe the Image")
+    got = e2e.wait(lambda: ed.text() if "![" in ed.text() else None, "the image in the text")
+    assert "![A dropped square](media/" in got, got
+    t.wait(lambda: media_count(ed.db) == before + 1, "the dropped image stored")
+    # A file that is not an image: refused by name, the text as it was.
+    bad = os.path.join(e2e.tmpdir(), "notes.png")
+    with open(bad, "w") as f:
+        f.write("not a picture at all\n")
+    shown = ed.text()
+    drag_file_onto(t, ed, bad, ed.body)
+    ed.app.wait_find("the refusal naming the file", name_has="notes.png")
+    ed.expect(shown, "after a file that is not an image was dropped")
+    assert media_count(ed.db) == before + 1
+    del dialog
+    ed.saved_in_file()
+    # The press on the drag source gave that window the keyboard (no window manager).
+    ed.app.focus()
+    assert ed.app.quit() == 0
+
+
 @e2e.test
 def shortcuts_window_shows_keys_as_pressed(t):
     ed = Editor(t)
