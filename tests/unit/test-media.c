@@ -14,6 +14,9 @@
 #include "portada-articles.h"
 #include "portada-media-checks.h"
 #include "portada-media-import.h"
+#include "portada-media-library.h"
+#include "portada-settings.h"
+#include "portada-sponsor.h"
 #include "portada-svg.h"
 #include "portada-test-util.h"
 
@@ -350,6 +353,117 @@ test_checks (void)
   g_assert_cmpuint (problems->len, ==, 4);
 }
 
+static guint
+count_kind (GPtrArray *uses, PortadaMediaUseKind kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < uses->len; i++)
+    n += ((PortadaMediaUse *) g_ptr_array_index (uses, i))->kind == kind;
+  return n;
+}
+
+/* The media library: where an image is used; replaced everywhere in one step; deleted
+ * only once nothing uses it; a file that is not an image changes nothing. */
+static void
+test_library (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (GBytes) first = png_claiming (800, 600);
+  g_autoptr (GBytes) second = png_claiming (640, 480);
+  g_autoptr (PortadaArticle) a = portada_article_new ();
+  g_autoptr (PortadaArticle) b = portada_article_new ();
+  g_autoptr (PortadaSponsor) s = portada_sponsor_new ("Ocelot Coffee");
+  g_autoptr (PortadaMedia) m = NULL;
+  g_autoptr (PortadaMedia) fresh = NULL;
+  g_autoptr (GPtrArray) uses = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *icon = NULL;
+  gint64 id, new_id;
+
+  id = portada_media_import (nr, "harbour.png", first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (portada_media_set_details (nr, id, "Boats", "At dawn", "Staff", &error));
+  m = portada_media_load_info (nr, id, &error);
+  /* Unused: deleted at once (a second image, so that the first stays). */
+  {
+    g_autoptr (GBytes) spare = png_claiming (20, 20);
+    gint64 spare_id = portada_media_import (nr, "spare.png", spare, NULL, &error);
+    g_autoptr (GPtrArray) none = portada_media_library_uses (nr, spare_id, &error);
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_true (portada_media_library_delete (nr, spare_id, &error));
+    g_assert_null (portada_media_load_info (nr, spare_id, NULL));
+  }
+  g_free (a->title);
+  a->title = g_strdup ("Featured and in the text");
+  a->featured_media_id = id;
+  g_free (a->body);
+  a->body
+      = g_strdup_printf ("One ![Boats](media/%s) two ![Boats](media/%s)\n", m->sha256, m->sha256);
+  g_assert_true (portada_articles_save (nr, a, PORTADA_SAVE_DEFAULT, &error));
+  g_free (b->body);
+  b->body = g_strdup_printf ("![x](media/%s)", m->sha256);
+  g_assert_true (portada_articles_save (nr, b, PORTADA_SAVE_DEFAULT, &error));
+  s->logo_media_id = id;
+  g_assert_true (portada_sponsors_save (nr, s, &error));
+  icon = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_assert_true (portada_settings_set (nr, PORTADA_SETTING_FAVICON, icon, &error));
+  g_assert_no_error (error);
+
+  uses = portada_media_library_uses (nr, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (uses, PORTADA_MEDIA_USE_FEATURED), ==, 1);
+  g_assert_cmpuint (count_kind (uses, PORTADA_MEDIA_USE_BODY), ==, 2);
+  g_assert_cmpuint (count_kind (uses, PORTADA_MEDIA_USE_LOGO), ==, 1);
+  g_assert_cmpuint (count_kind (uses, PORTADA_MEDIA_USE_ICON), ==, 1);
+
+  /* Used: refused, naming a use, nothing changed. */
+  g_assert_false (portada_media_library_delete (nr, id, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Featured and in the text"));
+  g_clear_error (&error);
+  g_assert_nonnull (portada_media_load_info (nr, id, NULL));
+
+  /* Not an image: refused, the newsroom unchanged. */
+  {
+    g_autoptr (GBytes) junk = text_bytes ("not an image");
+    g_autoptr (PortadaArticle) again = NULL;
+    g_assert_cmpint (portada_media_library_replace (nr, id, "junk.png", junk, &error), ==, 0);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    again = portada_articles_load (nr, a->id, &error);
+    g_assert_cmpint (again->featured_media_id, ==, id);
+  }
+
+  /* Replaced: every use moves, the details come along, the old one is unused. */
+  new_id = portada_media_library_replace (nr, id, "harbour-2.png", second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (new_id, >, 0);
+  g_assert_cmpint (new_id, !=, id);
+  fresh = portada_media_load_info (nr, new_id, &error);
+  g_assert_cmpstr (fresh->alt_text, ==, "Boats");
+  g_assert_cmpstr (fresh->caption, ==, "At dawn");
+  g_assert_cmpstr (fresh->credit, ==, "Staff");
+  {
+    g_autoptr (PortadaArticle) a2 = portada_articles_load (nr, a->id, &error);
+    g_autoptr (PortadaArticle) b2 = portada_articles_load (nr, b->id, &error);
+    g_autoptr (PortadaSponsor) s2 = portada_sponsors_load (nr, s->id, &error);
+    g_autofree char *icon2 = portada_settings_get (nr, PORTADA_SETTING_FAVICON, &error);
+    g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT, new_id);
+    g_autoptr (GPtrArray) old_uses = portada_media_library_uses (nr, id, &error);
+
+    g_assert_cmpint (a2->featured_media_id, ==, new_id);
+    g_assert_null (strstr (a2->body, m->sha256));
+    g_assert_nonnull (strstr (a2->body, fresh->sha256));
+    g_assert_nonnull (strstr (strstr (a2->body, fresh->sha256) + 1, fresh->sha256));
+    g_assert_nonnull (strstr (b2->body, fresh->sha256));
+    g_assert_cmpint (s2->logo_media_id, ==, new_id);
+    g_assert_cmpstr (icon2, ==, want);
+    g_assert_cmpuint (old_uses->len, ==, 0);
+    g_assert_true (portada_media_library_delete (nr, id, &error));
+    g_assert_no_error (error);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,5 +477,6 @@ main (int argc, char **argv)
   g_test_add_func ("/media/store-once", test_store_once);
   g_test_add_func ("/media/read-file", test_read_file);
   g_test_add_func ("/media/checks", test_checks);
+  g_test_add_func ("/media/library", test_library);
   return g_test_run ();
 }

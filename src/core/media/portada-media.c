@@ -310,6 +310,18 @@ portada_media_set_details (PortadaNewsroom *newsroom, gint64 id, const char *alt
   return portada_newsroom_step_done (newsroom, stmt, error);
 }
 
+gboolean
+portada_media_remove (PortadaNewsroom *newsroom, gint64 id, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt
+      = portada_newsroom_prepare (newsroom, "DELETE FROM media WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return portada_newsroom_step_done (newsroom, stmt, error);
+}
+
 GBytes *
 portada_media_lookup (PortadaNewsroom *newsroom, const char *sha256, char **mime, GError **error)
 {

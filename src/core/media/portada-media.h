@@ -61,6 +61,9 @@ gboolean portada_media_set_details (PortadaNewsroom *newsroom, gint64 id, const 
 /* Every image, newest first; @search (optional) matches the file name, alt text,
  * caption or credit, ignoring case. */
 GPtrArray *portada_media_list (PortadaNewsroom *newsroom, const char *search, GError **error);
+/* Removes the stored image @id. The caller (portada_media_library_delete()) has
+ * checked that nothing uses it. */
+gboolean portada_media_remove (PortadaNewsroom *newsroom, gint64 id, GError **error);
 /* The number of stored images. */
 gint64 portada_media_count (PortadaNewsroom *newsroom, GError **error);
 
