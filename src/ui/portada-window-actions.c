@@ -14,6 +14,7 @@
 #include "portada-publish-dialog.h"
 #include "portada-revisions.h"
 #include "portada-settings.h"
+#include "portada-images-window.h"
 #include "portada-trash-dialog.h"
 #include "portada-trash.h"
 #include "portada-window-private.h"
@@ -228,6 +229,38 @@ trash_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* An image was replaced or its texts changed: the open article may show it, and its
+ * text in the file may name the new image; the editor reads it again (nothing is
+ * lost: it was saved before the modal window opened). */
+static void
+images_changed_cb (PortadaImagesWindow *images, PortadaWindow *self)
+{
+  const PortadaArticle *current = portada_article_editor_get_article (self->editor);
+
+  if (current && current->id > 0)
+    {
+      gint64 id = current->id;
+      /* Forgotten first: loading would save what the editor holds, the old image. */
+      portada_article_editor_forget (self->editor);
+      portada_article_editor_load (self->editor, id, NULL);
+    }
+  portada_article_list_reload (self->article_list, 0);
+}
+
+static void
+images_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  PortadaWindow *self = PORTADA_WINDOW (widget);
+  PortadaImagesWindow *images;
+
+  if (self->newsroom == NULL)
+    return;
+  portada_article_editor_save (self->editor, NULL);
+  images = portada_images_window_new (GTK_WINDOW (self), self->newsroom);
+  g_signal_connect_object (images, "changed", G_CALLBACK (images_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (images));
+}
+
 static void
 open_article_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -387,6 +420,7 @@ portada_window_update_actions (PortadaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.images", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", article);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.translate-article", article);
@@ -414,6 +448,7 @@ portada_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "win.images", NULL, images_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-article",
