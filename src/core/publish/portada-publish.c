@@ -457,6 +457,15 @@ open_target (const PortadaDestination *d, const char *site_dir,
         }
       return portada_publish_folder_open (d, error);
     }
+  if (d->kind == PORTADA_DESTINATION_WORDPRESS)
+    {
+      g_autofree char *shown = portada_destination_to_string (d);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s is a WordPress site: its articles are pushed to it, not the "
+                      "exported files"),
+                   shown);
+      return NULL;
+    }
   return portada_publish_sftp_open (d, options, cancellable, error);
 }
 
