@@ -137,13 +137,15 @@ static const char *const migrations[] = {
   /* 8: each article's post on a WordPress site it was pushed to (written only by
    * portada-publish-wordpress.c): the post's modified_gmt as that push left it, to
    * tell a change made on the site, and the SHA-256 of what was sent, to send only
-   * what changed; conflict_modified_gmt is the site's version already kept as a
-   * revision. */
+   * what changed, and of the post's fields as the site answered (an edit on the site
+   * in the same second as the push leaves modified_gmt as it was); conflict_site_sha256
+   * the site's version already kept as a revision. */
   "CREATE TABLE wordpress_post ("
   "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
   "  site TEXT NOT NULL, post_id INTEGER NOT NULL CHECK (post_id > 0),"
-  "  modified_gmt TEXT NOT NULL, sent_sha256 TEXT NOT NULL, pushed_at INTEGER NOT NULL,"
-  "  conflict_modified_gmt TEXT,"
+  "  modified_gmt TEXT NOT NULL, sent_sha256 TEXT NOT NULL, site_sha256 TEXT,"
+  "  pushed_at INTEGER NOT NULL,"
+  "  conflict_site_sha256 TEXT,"
   "  PRIMARY KEY (article_id, site)) WITHOUT ROWID;"
   "CREATE UNIQUE INDEX wordpress_post_site ON wordpress_post (site, post_id);",
 };

@@ -5,12 +5,13 @@
  *
  * This module alone writes the wordpress_post table: for each article and site, the
  * post's id, the post's modified_gmt as the last push left it, and the SHA-256 of
- * what that push sent. An article whose fields (as they would be sent, its terms by
- * name) hash the same is not sent again. Before an update, the post is read back:
- * when its modified_gmt moved, someone changed it on the site, and it is left alone.
- * WordPress offers no conditional update, so an edit on the site in the moment
- * between that read and the update is not seen; a second-granular modified_gmt is
- * what the REST API gives.
+ * what that push sent, and of the post's fields as the site answered it. An article
+ * whose fields (as they would be sent, its terms by name) hash the same is not sent
+ * again. Before an update, the post is read back: when its modified_gmt moved, or its
+ * fields no longer hash as the site answered the last push (an edit in the same second
+ * as that push leaves modified_gmt as it was), someone changed it on the site, and it
+ * is left alone. WordPress offers no conditional update, so an edit on the site in the
+ * moment between that read and the update is not seen.
  */
 
 #include "config.h"
@@ -39,7 +40,8 @@ typedef struct
   const PortadaWordpressOptions *options;
   GCancellable *cancellable;
   PortadaWpClient *client;
-  char *site;           /* the mapping's key: the destination without its user */
+  char *site; /* the mapping's key: the destination without its user */
+  const char *user;
   GHashTable *sections; /* key -> PortadaSection */
   GHashTable *terms;    /* "categories\x1fslug" -> id */
   GHashTable *meta;     /* the registered meta keys (borrowed strings) */
@@ -51,7 +53,8 @@ typedef struct
   gint64 post_id;
   char *modified_gmt;
   char *sent_sha256;
-  char *conflict_modified_gmt;
+  char *site_sha256;
+  char *conflict_site_sha256;
 } Mapping;
 
 static void
@@ -59,7 +62,8 @@ mapping_clear (Mapping *m)
 {
   g_clear_pointer (&m->modified_gmt, g_free);
   g_clear_pointer (&m->sent_sha256, g_free);
-  g_clear_pointer (&m->conflict_modified_gmt, g_free);
+  g_clear_pointer (&m->site_sha256, g_free);
+  g_clear_pointer (&m->conflict_site_sha256, g_free);
 }
 
 /* ---- The mapping table ---------------------------------------------------------- */
@@ -69,7 +73,7 @@ mapping_load (Push *p, gint64 article_id, Mapping *m, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
       p->newsroom,
-      "SELECT post_id, modified_gmt, sent_sha256, conflict_modified_gmt "
+      "SELECT post_id, modified_gmt, sent_sha256, site_sha256, conflict_site_sha256 "
       "FROM wordpress_post WHERE article_id = ?1 AND site = ?2",
       error);
   int rc;
@@ -85,7 +89,8 @@ mapping_load (Push *p, gint64 article_id, Mapping *m, GError **error)
       m->post_id = sqlite3_column_int64 (stmt, 0);
       m->modified_gmt = portada_stmt_dup_text (stmt, 1);
       m->sent_sha256 = portada_stmt_dup_text (stmt, 2);
-      m->conflict_modified_gmt = portada_stmt_dup_text (stmt, 3);
+      m->site_sha256 = portada_stmt_dup_text (stmt, 3);
+      m->conflict_site_sha256 = portada_stmt_dup_text (stmt, 4);
       return TRUE;
     }
   if (rc == SQLITE_DONE)
@@ -96,14 +101,14 @@ mapping_load (Push *p, gint64 article_id, Mapping *m, GError **error)
 /* What the site confirmed: the post and its modified_gmt after this push. */
 static gboolean
 mapping_store (Push *p, gint64 article_id, gint64 post_id, const char *modified_gmt,
-               const char *sha256, GError **error)
+               const char *sha256, const char *site_sha256, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
       p->newsroom,
       "INSERT INTO wordpress_post (article_id, site, post_id, modified_gmt, sent_sha256, "
-      "pushed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+      "site_sha256, pushed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6) "
       "ON CONFLICT (article_id, site) DO UPDATE SET post_id = ?3, modified_gmt = ?4, "
-      "sent_sha256 = ?5, pushed_at = ?6, conflict_modified_gmt = NULL",
+      "sent_sha256 = ?5, site_sha256 = ?7, pushed_at = ?6, conflict_site_sha256 = NULL",
       error);
 
   if (stmt == NULL)
@@ -114,6 +119,7 @@ mapping_store (Push *p, gint64 article_id, gint64 post_id, const char *modified_
   portada_stmt_bind_text (stmt, 4, modified_gmt);
   portada_stmt_bind_text (stmt, 5, sha256);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  portada_stmt_bind_text (stmt, 7, site_sha256);
   return portada_newsroom_step_done (p->newsroom, stmt, error);
 }
 
@@ -131,11 +137,11 @@ mapping_forget (Push *p, gint64 article_id, GError **error)
 }
 
 static gboolean
-mapping_mark_conflict (Push *p, gint64 article_id, const char *modified_gmt, GError **error)
+mapping_mark_conflict (Push *p, gint64 article_id, const char *site_sha256, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt
       = portada_newsroom_prepare (p->newsroom,
-                                  "UPDATE wordpress_post SET conflict_modified_gmt = ?3 "
+                                  "UPDATE wordpress_post SET conflict_site_sha256 = ?3 "
                                   "WHERE article_id = ?1 AND site = ?2",
                                   error);
 
@@ -143,7 +149,7 @@ mapping_mark_conflict (Push *p, gint64 article_id, const char *modified_gmt, GEr
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, article_id);
   portada_stmt_bind_text (stmt, 2, p->site);
-  portada_stmt_bind_text (stmt, 3, modified_gmt);
+  portada_stmt_bind_text (stmt, 3, site_sha256);
   return portada_newsroom_step_done (p->newsroom, stmt, error);
 }
 
@@ -279,6 +285,29 @@ fingerprint (Push *p, const PortadaArticle *a)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
+/* The post's own fields as the site has them (context=edit). */
+static char *
+site_digest (JsonObject *post)
+{
+  static const char *const raw[] = { "title", "content", "excerpt" };
+  static const char *const plain[] = { "status", "slug", "date_gmt" };
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < G_N_ELEMENTS (raw); i++)
+    {
+      const char *v = portada_wp_raw (post, raw[i]);
+      g_checksum_update (sum, (const guchar *) (v ? v : ""), -1);
+      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    {
+      const char *v = portada_wp_string (post, plain[i]);
+      g_checksum_update (sum, (const guchar *) (v ? v : ""), -1);
+      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 /* ---- Terms ---------------------------------------------------------------------- */
 
 static gint64
@@ -310,8 +339,8 @@ term_id (Push *p, const char *taxonomy, const char *name, const char *slug, GErr
   if (g_hash_table_lookup_extended (p->terms, key, NULL, &cached))
     return GPOINTER_TO_SIZE (cached);
   what = g_strcmp0 (taxonomy, "tags") == 0
-             ? g_strdup_printf (_ ("reading the tag “%s”"), name)
-             : g_strdup_printf (_ ("reading the category “%s”"), name);
+             ? g_strdup_printf (_ ("to read the tag “%s”"), name)
+             : g_strdup_printf (_ ("to read the category “%s”"), name);
   found = portada_wp_client_call (p->client, "GET", route, query, NULL, what, p->cancellable, NULL,
                                   error);
   if (found == NULL)
@@ -346,8 +375,8 @@ term_id (Push *p, const char *taxonomy, const char *name, const char *slug, GErr
     }
   if (id <= 0)
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: no id in the answer to %s"),
-                   p->site, what);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: no id in the answer to the request %s"), p->site, what);
       return 0;
     }
   g_hash_table_insert (p->terms, g_steal_pointer (&key), GSIZE_TO_POINTER (id));
@@ -395,7 +424,7 @@ read_registered_meta (Push *p, GError **error)
 {
   g_autoptr (JsonNode) answer
       = portada_wp_client_call (p->client, "OPTIONS", "/wp/v2/posts", NULL, NULL,
-                                _ ("reading the posts' fields"), p->cancellable, NULL, error);
+                                _ ("to read the posts' fields"), p->cancellable, NULL, error);
   JsonObject *o = answer && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL;
   JsonNode *node;
   g_autoptr (GString) missing = g_string_new (NULL);
@@ -430,7 +459,7 @@ read_registered_meta (Push *p, GError **error)
 
 /* The post as the site has it now, as an earlier version of the article. */
 static gboolean
-keep_site_version (Push *p, const PortadaArticle *a, JsonObject *post, const char *modified,
+keep_site_version (Push *p, const PortadaArticle *a, JsonObject *post, const char *digest,
                    GError **error)
 {
   g_autoptr (PortadaArticle) site = portada_article_copy (a);
@@ -450,13 +479,21 @@ keep_site_version (Push *p, const PortadaArticle *a, JsonObject *post, const cha
     return FALSE;
   if (!portada_revisions_add (p->newsroom, site, PORTADA_REVISION_REASON_WORDPRESS,
                               portada_articles_now (), error)
-      || !mapping_mark_conflict (p, a->id, modified, error)
+      || !mapping_mark_conflict (p, a->id, digest, error)
       || !portada_newsroom_commit (p->newsroom, error))
     {
       portada_newsroom_rollback (p->newsroom);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+same_as_pushed (JsonObject *post, const Mapping *m)
+{
+  g_autofree char *digest = site_digest (post);
+
+  return m->site_sha256 == NULL || g_str_equal (digest, m->site_sha256);
 }
 
 typedef enum
@@ -474,10 +511,11 @@ check_post (Push *p, const PortadaArticle *a, Mapping *m, PostState *state, char
             GError **error)
 {
   g_autofree char *route = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT, m->post_id);
-  g_autofree char *what = g_strdup_printf (_ ("reading the post of “%s”"), a->title);
+  g_autofree char *what = g_strdup_printf (_ ("to read the post of “%s”"), a->title);
   g_autoptr (GError) local = NULL;
   g_autoptr (JsonNode) answer = portada_wp_client_call (p->client, "GET", route, "context=edit",
                                                         NULL, what, p->cancellable, NULL, &local);
+  g_autofree char *digest = NULL;
   JsonObject *post;
   const char *modified, *status;
 
@@ -499,17 +537,19 @@ check_post (Push *p, const PortadaArticle *a, Mapping *m, PostState *state, char
   if (g_strcmp0 (status, "trash") == 0)
     *why = g_strdup_printf (_ ("post %" G_GINT64_FORMAT " was moved to the Trash on the site"),
                             m->post_id);
-  else if (g_strcmp0 (modified, m->modified_gmt) != 0)
+  else if (g_strcmp0 (modified, m->modified_gmt) != 0 || !same_as_pushed (post, m))
     *why = g_strdup_printf (_ ("the site's version of post %" G_GINT64_FORMAT
-                               " changed since the last push (modified %s UTC, pushed %s UTC)"),
-                            m->post_id, modified ? modified : "?", m->modified_gmt);
+                               " changed since the last push (it was modified on the site at %s "
+                               "UTC)"),
+                            m->post_id, modified ? modified : "?");
   if (*why == NULL)
     return TRUE;
   *state = POST_CHANGED;
-  if (modified && g_strcmp0 (modified, m->conflict_modified_gmt) != 0)
+  digest = site_digest (post);
+  if (g_strcmp0 (digest, m->conflict_site_sha256) != 0)
     {
       char *more;
-      if (!keep_site_version (p, a, post, modified, error))
+      if (!keep_site_version (p, a, post, digest, error))
         return FALSE;
       more = g_strconcat (*why, _ ("; the site's version is kept as a revision of the article"),
                           NULL);
@@ -586,11 +626,15 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
   if (id <= 0 || modified == NULL)
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                   _ ("%s: the answer %s has no post id or modified_gmt"), p->site, what);
+                   _ ("%s: the answer to the request %s has no post id or modified_gmt"), p->site,
+                   what);
       return FALSE;
     }
-  if (!mapping_store (p, a->id, id, modified, sha, error))
-    return FALSE;
+  {
+    g_autofree char *digest = site_digest (post);
+    if (!mapping_store (p, a->id, id, modified, sha, digest, error))
+      return FALSE;
+  }
   report (p, a, post_id ? PORTADA_WORDPRESS_UPDATED : PORTADA_WORDPRESS_CREATED, id, NULL);
   return TRUE;
 }
@@ -660,16 +704,41 @@ load_sections (Push *p, GError **error)
   return TRUE;
 }
 
+/* A user who may not write posts would be refused every article: say so once. */
+static gboolean
+check_user (Push *p, JsonObject *me, GError **error)
+{
+  JsonNode *caps = json_object_get_member (me, "capabilities");
+  JsonNode *roles = json_object_get_member (me, "roles");
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  if (caps && JSON_NODE_HOLDS_OBJECT (caps)
+      && json_object_get_boolean_member_with_default (json_node_get_object (caps), "edit_posts",
+                                                      FALSE))
+    return TRUE;
+  for (guint i = 0; roles && JSON_NODE_HOLDS_ARRAY (roles)
+                    && i < json_array_get_length (json_node_get_array (roles));
+       i++)
+    g_string_append_printf (names, names->len ? ", %s" : "%s",
+                            json_array_get_string_element (json_node_get_array (roles), i));
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_PERMISSION,
+               _ ("%s: the user “%s” may not write posts on this site (role: %s); ask the site's "
+                  "administrator for the Author, Editor or Administrator role"),
+               p->site, p->user, names->len ? names->str : "?");
+  return FALSE;
+}
+
 static gboolean
 push_all (Push *p, GError **error)
 {
   PortadaArticleQuery query = PORTADA_ARTICLE_QUERY_INIT;
   g_autoptr (GArray) ids = portada_articles_list_ids (p->newsroom, &query, error);
+  g_autoptr (JsonObject) me = NULL;
 
   if (ids == NULL || !load_sections (p, error))
     return FALSE;
-  if (!portada_wp_client_connect (p->client, p->cancellable, error)
-      || !read_registered_meta (p, error))
+  me = portada_wp_client_connect (p->client, p->cancellable, error);
+  if (me == NULL || !check_user (p, me, error) || !read_registered_meta (p, error))
     return FALSE;
   /* Oldest first: the site numbers its posts in the order they come. */
   for (guint i = ids->len; i-- > 0;)
@@ -717,6 +786,7 @@ portada_publish_wordpress (PortadaNewsroom *newsroom, const PortadaDestination *
   p.options = options;
   p.cancellable = cancellable;
   p.site = g_strdup (url);
+  p.user = user;
   p.client = portada_wp_client_new (url, user, options->password);
   p.sections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) portada_section_free);

@@ -165,17 +165,17 @@ set_http_error (PortadaWpClient *c, GError **error, guint status, const char *wh
           return;
         }
       case 404:
-        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: %s: not found (%s)"),
-                     c->site, what, said);
+        g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                     _ ("%s: not found when trying %s (%s)"), c->site, what, said);
         return;
       default:
         if (SOUP_STATUS_IS_REDIRECTION (status))
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                       _ ("%s: the site sends %s elsewhere (%s); give the site's own address"),
+                       _ ("%s: the request %s was redirected (%s); give the site's own address"),
                        c->site, what, said);
         else
-          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, _ ("%s: %s failed (%s)"),
-                       c->site, what, said);
+          g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                       _ ("%s: the request %s failed (%s)"), c->site, what, said);
     }
 }
 
@@ -255,9 +255,10 @@ portada_wp_client_call (PortadaWpClient *c, const char *method, const char *rout
     return g_steal_pointer (&answer);
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-                   _ ("%s: the answer to %s is not JSON (%s); is this a WordPress site?"), c->site,
-                   what, local ? local->message : _ ("empty"));
+      g_set_error (
+          error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+          _ ("%s: the answer to the request %s is not JSON (%s); is this a WordPress site?"),
+          c->site, what, local ? local->message : _ ("empty"));
       return NULL;
     }
   set_http_error (c, error, status, what,
@@ -267,10 +268,10 @@ portada_wp_client_call (PortadaWpClient *c, const char *method, const char *rout
 
 /* The first request: who is logged in. A site without pretty links answers
  * /wp-json/ with its 404 page; ?rest_route= reaches the API there. */
-gboolean
+JsonObject *
 portada_wp_client_connect (PortadaWpClient *c, GCancellable *cancellable, GError **error)
 {
-  const char *what = _ ("reading the logged-in user");
+  const char *what = _ ("to read the logged-in user");
 
   for (int attempt = 0; attempt < 2; attempt++)
     {
@@ -281,21 +282,22 @@ portada_wp_client_connect (PortadaWpClient *c, GCancellable *cancellable, GError
       c->plain_routes = attempt == 1;
       me = portada_wp_client_call (c, "GET", "/wp/v2/users/me", "context=edit", NULL, what,
                                    cancellable, &status, &local);
-      if (me)
-        return TRUE;
+      if (me && JSON_NODE_HOLDS_OBJECT (me))
+        return json_object_ref (json_node_get_object (me));
       if (attempt == 0
           && (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND)
               || (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_FAILED) && status == 200)))
         continue;
-      if (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND)
-          || (local->domain == PORTADA_ERROR && local->code == PORTADA_ERROR_FAILED))
+      if (me || g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND)
+          || g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_FAILED))
         {
           g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
-                       _ ("%s: no WordPress REST API answers there (%s)"), c->site, local->message);
-          return FALSE;
+                       _ ("%s: no WordPress REST API answers there (%s)"), c->site,
+                       local ? local->message : _ ("not a user"));
+          return NULL;
         }
       g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
+      return NULL;
     }
   g_assert_not_reached ();
 }

@@ -21,10 +21,11 @@ void portada_wp_client_free (PortadaWpClient *client);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaWpClient, portada_wp_client_free)
 
 /* Finds the REST API (/wp-json/, else ?rest_route= for a site without pretty links)
- * and checks the login: fails with PORTADA_ERROR_UNREACHABLE, PORTADA_ERROR_AUTH or
+ * and checks the login; returns the logged-in user (context=edit: with its roles and
+ * capabilities). Fails with PORTADA_ERROR_UNREACHABLE, PORTADA_ERROR_AUTH or
  * PORTADA_ERROR_NOT_FOUND (no WordPress REST API there). */
-gboolean portada_wp_client_connect (PortadaWpClient *client, GCancellable *cancellable,
-                                    GError **error);
+JsonObject *portada_wp_client_connect (PortadaWpClient *client, GCancellable *cancellable,
+                                       GError **error);
 
 /* One request: @method on @route ("/wp/v2/posts") with @query ("a=b&c=d", NULL for
  * none) and @body (a JSON object, NULL for none). Returns the answer's JSON when the
