@@ -173,13 +173,11 @@ on_wp_article (const PortadaArticle *a, PortadaWordpressOutcome outcome, gint64 
     {
       case PORTADA_WORDPRESS_CREATED:
         if (!*quiet)
-          printf (_ ("+ “%s” (%s): post %" G_GINT64_FORMAT " created\n"), a->title, a->lang,
-                  post_id);
+          printf (_ ("+ “%s” (%s): post %lld created\n"), a->title, a->lang, (long long) post_id);
         break;
       case PORTADA_WORDPRESS_UPDATED:
         if (!*quiet)
-          printf (_ ("~ “%s” (%s): post %" G_GINT64_FORMAT " updated\n"), a->title, a->lang,
-                  post_id);
+          printf (_ ("~ “%s” (%s): post %lld updated\n"), a->title, a->lang, (long long) post_id);
         break;
       case PORTADA_WORDPRESS_CONFLICT:
         portada_cli_error (_ ("“%s” (%s) was not pushed: %s"), a->title, a->lang, detail);

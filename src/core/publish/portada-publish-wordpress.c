@@ -523,7 +523,7 @@ check_post (Push *p, const PortadaArticle *a, Mapping *m, PostState *state, char
   if (answer == NULL && g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
     {
       *state = POST_DELETED;
-      *why = g_strdup_printf (_ ("post %" G_GINT64_FORMAT " was deleted on the site"), m->post_id);
+      *why = g_strdup_printf (_ ("post %lld was deleted on the site"), (long long) m->post_id);
       return TRUE;
     }
   if (answer == NULL)
@@ -535,13 +535,13 @@ check_post (Push *p, const PortadaArticle *a, Mapping *m, PostState *state, char
   modified = portada_wp_string (post, "modified_gmt");
   status = portada_wp_string (post, "status");
   if (g_strcmp0 (status, "trash") == 0)
-    *why = g_strdup_printf (_ ("post %" G_GINT64_FORMAT " was moved to the Trash on the site"),
-                            m->post_id);
+    *why = g_strdup_printf (_ ("post %lld was moved to the Trash on the site"),
+                            (long long) m->post_id);
   else if (g_strcmp0 (modified, m->modified_gmt) != 0 || !same_as_pushed (post, m))
-    *why = g_strdup_printf (_ ("the site's version of post %" G_GINT64_FORMAT
-                               " changed since the last push (it was modified on the site at %s "
+    *why = g_strdup_printf (_ ("the site's version of post %lld changed since the last push (it "
+                               "was modified on the site at %s "
                                "UTC)"),
-                            m->post_id, modified ? modified : "?");
+                            (long long) m->post_id, modified ? modified : "?");
   if (*why == NULL)
     return TRUE;
   *state = POST_CHANGED;
