@@ -55,6 +55,9 @@ now=$(date +%s)
 sql "UPDATE article SET status = 'review' WHERE id = 6;
      UPDATE article SET status = 'draft' WHERE id = 7;
      UPDATE article SET status = 'scheduled', publish_at = $now + 2592000 WHERE id = 5;"
+# A body image that is also another article's featured image: uploaded once.
+city=$(sql "SELECT featured_media_id FROM article WHERE id = 4")
+sql "UPDATE article SET body = body || char(10) || char(10) || '![A city at night](media/' || (SELECT sha256 FROM media WHERE id = $city) || ')' WHERE id = 5"
 articles=$(sql "SELECT count(*) FROM article WHERE deleted_at IS NULL")
 dump() { sql .dump | grep -v '^INSERT INTO setting' ; }
 posts_on_site() {
@@ -142,6 +145,12 @@ for (aid, title, slug, st, publish_at, body, source, group, section, post_id) in
         bad("the tags", tags, want_tags)
     if p["meta"].get("source_name", "") != (source or ""):
         bad("the source", p["meta"].get("source_name"), source)
+    featured = db.execute("SELECT w.wp_media_id FROM article a JOIN wordpress_media w ON w.media_id = a.featured_media_id WHERE a.id = ?", (aid,)).fetchone()
+    if p["featured_media"] != (featured[0] if featured else 0):
+        bad("the featured image", p["featured_media"], featured)
+    for (sha, url) in db.execute("SELECT m.sha256, w.source_url FROM media m JOIN wordpress_media w ON w.media_id = m.id"):
+        if ("media/" + sha) in body and ('src="%s"' % url) not in p["content"]["raw"]:
+            bad("a body image", p["content"]["raw"][-200:], url)
     if p["meta"].get("_portada_translation_group") != group:
         bad("the translation group", p["meta"].get("_portada_translation_group"), group)
 print("%d posts compared, %d differences" % (len(rows), problems))
@@ -150,6 +159,12 @@ PY
 compare_site >"$tmp/compare" 2>&1
 sed 's/^/# /' "$tmp/compare"
 check "first push: every post on the site as in the newsroom" "grep -q '^$articles posts compared, 0 differences' '$tmp/compare'"
+images=$(sql "SELECT count(DISTINCT featured_media_id) FROM article WHERE featured_media_id IS NOT NULL")
+media_on_site() {
+  curl -sf -u "$WP_USER:$WP_PASSWORD" "$URL/wp-json/wp/v2/media?per_page=100" | python3 -c 'import json, sys; print(len(json.load(sys.stdin)))'
+}
+check "first push: each image uploaded once ($images), the body image reused" "[ \"\$(media_on_site)\" = '$images' ] && [ \"\$(sql 'SELECT count(*) FROM wordpress_media')\" = '$images' ]"
+check "first push: an image's alt text on the site" "curl -sf '$URL/wp-json/wp/v2/media/$(sql "SELECT wp_media_id FROM wordpress_media WHERE media_id = $city")' | grep -qF \"\$(sql 'SELECT alt_text FROM media WHERE id = $city')\""
 
 # --- Only what changed -------------------------------------------------------------
 expect 0 "second push, nothing changed: done" -- push
@@ -159,6 +174,7 @@ expect 0 "one article changed: pushed" -- push
 check "one article changed: one post updated, the others unchanged" "[ '$(summary_count updated)' = 1 ] && [ '$(summary_count unchanged)' = $((articles - 1)) ]"
 compare_site >"$tmp/compare" 2>&1
 check "one article changed: the site has the new title" "grep -q '^$articles posts compared, 0 differences' '$tmp/compare'"
+check "one article changed: no image uploaded again" "[ \"\$(media_on_site)\" = '$images' ]"
 
 # --- A post edited on the site ------------------------------------------------------
 post=$(sql "SELECT post_id FROM wordpress_post WHERE article_id = 8")
@@ -197,6 +213,14 @@ expect 1 "a field the site refuses: reported (exit 1)" -- push
 stderr_has "a field the site refuses: the article and the field named" "was not pushed: http://127.0.0.1:$PORT: the site refused to update the post of"
 stderr_has "a field the site refuses: the site's reason given" "meta.source_name must be at most 200 characters"
 check "a field the site refuses: its mapping as before" "[ \"\$(sql 'SELECT sent_sha256 || modified_gmt FROM wordpress_post WHERE article_id = 2')\" = '$sha' ]"
+
+# --- An image the site refuses (WordPress takes no SVG) ---------------------------------
+before=$(sql "SELECT sent_sha256 || modified_gmt FROM wordpress_post WHERE article_id = 6")
+sql "UPDATE article SET body = body || char(10) || char(10) || '![A logo](media/' || (SELECT sha256 FROM media WHERE mime = 'image/svg+xml' LIMIT 1) || ')', updated_at = updated_at + 1 WHERE id = 6"
+expect 1 "an image the site refuses: the article reported (exit 1)" -- push
+stderr_has "an image the site refuses: the image and the site's reason named" "the request to upload the image"
+stderr_has "an image the site refuses: the site's reason given" "not allowed to upload this file type"
+check "an image the site refuses: its mapping as before" "[ \"\$(sql 'SELECT sent_sha256 || modified_gmt FROM wordpress_post WHERE article_id = 6')\" = '$before' ]"
 
 # --- Post meta the site does not register --------------------------------------------
 "$here/wordpress-server" meta off "$server"

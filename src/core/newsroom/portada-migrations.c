@@ -147,7 +147,14 @@ static const char *const migrations[] = {
   "  pushed_at INTEGER NOT NULL,"
   "  conflict_site_sha256 TEXT,"
   "  PRIMARY KEY (article_id, site)) WITHOUT ROWID;"
-  "CREATE UNIQUE INDEX wordpress_post_site ON wordpress_post (site, post_id);",
+  "CREATE UNIQUE INDEX wordpress_post_site ON wordpress_post (site, post_id);"
+  /* And each image's attachment there, uploaded once and reused (written only by
+   * portada-wordpress-media.c). */
+  "CREATE TABLE wordpress_media ("
+  "  media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE,"
+  "  site TEXT NOT NULL, wp_media_id INTEGER NOT NULL CHECK (wp_media_id > 0),"
+  "  source_url TEXT NOT NULL,"
+  "  PRIMARY KEY (media_id, site)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);

@@ -28,6 +28,7 @@
 #include "portada-settings.h"
 #include "portada-slug.h"
 #include "portada-wordpress-client.h"
+#include "portada-wordpress-media.h"
 #include "portada-wxr.h"
 
 /* The post meta Portada sends, when the site registers them for the REST API. */
@@ -45,6 +46,7 @@ typedef struct
   GHashTable *sections; /* key -> PortadaSection */
   GHashTable *terms;    /* "categories\x1fslug" -> id */
   GHashTable *meta;     /* the registered meta keys (borrowed strings) */
+  gboolean fatal;       /* the failure at hand is the newsroom's, not the site's */
   PortadaWordpressSummary summary;
 } Push;
 
@@ -209,13 +211,13 @@ add_text (JsonBuilder *b, const char *member, const char *text)
   json_builder_add_string_value (b, text ? text : "");
 }
 
-/* The post's fields that do not depend on the site's term ids. */
+/* The post's fields that do not depend on the site's ids; @content is the body as
+ * HTML. */
 static void
-add_fields (Push *p, JsonBuilder *b, const PortadaArticle *a)
+add_fields (Push *p, JsonBuilder *b, const PortadaArticle *a, const char *content)
 {
   g_autofree char *title = portada_wxr_text_to_wp (a->title);
   g_autofree char *excerpt = portada_wxr_text_to_wp (a->excerpt ? a->excerpt : "");
-  g_autofree char *content = portada_wxr_body_html (a->body);
   g_autofree char *date = a->publish_at ? gmt_date (a->publish_at) : NULL;
 
   add_text (b, "title", title);
@@ -263,10 +265,13 @@ fingerprint (Push *p, const PortadaArticle *a)
   g_autoptr (JsonGenerator) gen = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *content = portada_wxr_body_html (a->body);
   PortadaSection *s = section_of (p, a);
 
   json_builder_begin_object (b);
-  add_fields (p, b, a);
+  add_fields (p, b, a, content);
+  json_builder_set_member_name (b, "featured_media_id");
+  json_builder_add_int_value (b, a->featured_media_id);
   if (s)
     {
       g_autofree char *slug = category_slug (s, a->lang);
@@ -587,12 +592,30 @@ report (Push *p, const PortadaArticle *a, PortadaWordpressOutcome outcome, gint6
     p->options->article (a, outcome, post_id, detail, p->options->user_data);
 }
 
-/* Errors that end the push: every other article would meet them too. */
+/* Errors that end the push: the newsroom's, and those every other article would meet
+ * too. */
 static gboolean
-is_fatal (const GError *error)
+is_fatal (Push *p, const GError *error)
 {
-  return error->domain != PORTADA_ERROR
-         || (error->code != PORTADA_ERROR_INVALID && error->code != PORTADA_ERROR_NOT_FOUND);
+  return p->fatal || error->domain != PORTADA_ERROR || error->code == PORTADA_ERROR_AUTH
+         || error->code == PORTADA_ERROR_PERMISSION || error->code == PORTADA_ERROR_UNREACHABLE
+         || error->code == PORTADA_ERROR_CANCELLED;
+}
+
+/* The body with its images on the site, and the featured image's attachment. */
+static char *
+resolve_images (Push *p, const PortadaArticle *a, gint64 *featured, GError **error)
+{
+  g_autofree char *html = portada_wxr_body_html (a->body);
+  g_autofree char *url = NULL;
+
+  *featured = 0;
+  if (a->featured_media_id
+      && !portada_wp_media_get (p->newsroom, p->client, p->site, a->featured_media_id, featured,
+                                &url, p->cancellable, &p->fatal, error))
+    return NULL;
+  return portada_wp_media_resolve_body (p->newsroom, p->client, p->site, html, p->cancellable,
+                                        &p->fatal, error);
 }
 
 /* Sends the article: creates its post, or updates post @post_id. */
@@ -606,12 +629,18 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
                                    : g_strdup ("/wp/v2/posts");
   g_autofree char *what = post_id ? g_strdup_printf (_ ("to update the post of “%s”"), a->title)
                                   : g_strdup_printf (_ ("to create the post of “%s”"), a->title);
+  g_autofree char *content = NULL;
   JsonObject *post;
-  gint64 id;
+  gint64 id, featured;
   const char *modified;
 
+  p->fatal = FALSE;
+  if ((content = resolve_images (p, a, &featured, error)) == NULL)
+    return FALSE;
   json_builder_begin_object (b);
-  add_fields (p, b, a);
+  add_fields (p, b, a, content);
+  json_builder_set_member_name (b, "featured_media");
+  json_builder_add_int_value (b, featured);
   if (!add_terms (p, b, a, error))
     return FALSE;
   json_builder_end_object (b);
@@ -632,8 +661,10 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
     }
   {
     g_autofree char *digest = site_digest (post);
+    p->fatal = TRUE;
     if (!mapping_store (p, a->id, id, modified, sha, digest, error))
       return FALSE;
+    p->fatal = FALSE;
   }
   report (p, a, post_id ? PORTADA_WORDPRESS_UPDATED : PORTADA_WORDPRESS_CREATED, id, NULL);
   return TRUE;
@@ -677,7 +708,7 @@ push_article (Push *p, const PortadaArticle *a, GError **error)
     }
   if (send_post (p, a, post_id, sha, &local))
     return TRUE;
-  if (is_fatal (local))
+  if (is_fatal (p, local))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

@@ -218,12 +218,11 @@ new_message (PortadaWpClient *c, const char *method, const char *route, const ch
   return msg;
 }
 
-JsonNode *
-portada_wp_client_call (PortadaWpClient *c, const char *method, const char *route,
-                        const char *query, JsonNode *body, const char *what,
-                        GCancellable *cancellable, guint *status_out, GError **error)
+/* Sends @msg and reads its answer: the JSON of a 2xx, an error naming @what otherwise. */
+static JsonNode *
+send (PortadaWpClient *c, SoupMessage *msg, const char *what, GCancellable *cancellable,
+      guint *status_out, GError **error)
 {
-  g_autoptr (SoupMessage) msg = new_message (c, method, route, query, body);
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local = NULL;
   g_autoptr (JsonNode) answer = NULL;
@@ -255,15 +254,42 @@ portada_wp_client_call (PortadaWpClient *c, const char *method, const char *rout
     return g_steal_pointer (&answer);
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_set_error (
-          error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
-          _ ("%s: the answer to the request %s is not JSON (%s); is this a WordPress site?"),
-          c->site, what, local ? local->message : _ ("empty"));
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("%s: the answer to the request %s is not JSON (%s); is this a WordPress "
+                      "site?"),
+                   c->site, what, local ? local->message : _ ("empty"));
       return NULL;
     }
   set_http_error (c, error, status, what,
                   answer && JSON_NODE_HOLDS_OBJECT (answer) ? json_node_get_object (answer) : NULL);
   return NULL;
+}
+
+JsonNode *
+portada_wp_client_call (PortadaWpClient *c, const char *method, const char *route,
+                        const char *query, JsonNode *body, const char *what,
+                        GCancellable *cancellable, guint *status_out, GError **error)
+{
+  g_autoptr (SoupMessage) msg = new_message (c, method, route, query, body);
+
+  return send (c, msg, what, cancellable, status_out, error);
+}
+
+JsonNode *
+portada_wp_client_upload (PortadaWpClient *c, GBytes *data, const char *mime, const char *filename,
+                          const char *what, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SoupMessage) msg = new_message (c, "POST", "/wp/v2/media", NULL, NULL);
+  g_autoptr (GHashTable) params = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (msg)
+    {
+      g_hash_table_insert (params, (gpointer) "filename", (gpointer) filename);
+      soup_message_headers_set_content_disposition (soup_message_get_request_headers (msg),
+                                                    "attachment", params);
+      soup_message_set_request_body_from_bytes (msg, mime, data);
+    }
+  return send (c, msg, what, cancellable, NULL, error);
 }
 
 /* The first request: who is logged in. A site without pretty links answers

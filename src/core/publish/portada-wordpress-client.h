@@ -39,6 +39,13 @@ JsonNode *portada_wp_client_call (PortadaWpClient *client, const char *method, c
                                   const char *query, JsonNode *body, const char *what,
                                   GCancellable *cancellable, guint *status, GError **error);
 
+/* Uploads an image to /wp/v2/media as WordPress's own uploader does (the bytes as
+ * the body, with @mime and @filename); the new attachment as the site answered it, or
+ * an error as for portada_wp_client_call(). */
+JsonNode *portada_wp_client_upload (PortadaWpClient *client, GBytes *data, const char *mime,
+                                    const char *filename, const char *what,
+                                    GCancellable *cancellable, GError **error);
+
 /* The site's error code in a 4xx answer ("term_exists"), and its data, as the last
  * failed call left them; NULL when there was none. */
 const char *portada_wp_client_last_code (PortadaWpClient *client);
