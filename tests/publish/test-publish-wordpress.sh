@@ -198,6 +198,14 @@ check "--overwrite-site-changes: the site has the newsroom's version" "curl -sf 
 expect 0 "after the overwrite: nothing left to send" -- push
 check "after the overwrite: every article unchanged" "[ '$(summary_count unchanged)' = '$articles' ]"
 
+# --- A host without pretty links: the API at ?rest_route= -----------------------------
+"$here/wordpress-server" links plain "$server"
+check "plain links: /wp-json/ answers 404" "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$URL/wp-json/wp/v2/posts')\" = 404 ]"
+sql "UPDATE article SET title = 'Barbados Airport Receives 61 Flights', updated_at = updated_at + 1 WHERE id = 8"
+expect 0 "plain links: pushed through ?rest_route=" -- push
+check "plain links: the post updated" "[ '$(summary_count updated)' = 1 ] && curl -sf '$URL/?rest_route=/wp/v2/posts/$post' | grep -q '61 Flights'"
+"$here/wordpress-server" links pretty "$server"
+
 # --- A post deleted on the site ------------------------------------------------------
 gone=$(sql "SELECT post_id FROM wordpress_post WHERE article_id = 4")
 curl -sf -u "$WP_USER:$WP_PASSWORD" -X DELETE "$URL/wp-json/wp/v2/posts/$gone?force=true" >/dev/null

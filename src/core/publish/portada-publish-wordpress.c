@@ -290,7 +290,7 @@ fingerprint (Push *p, const PortadaArticle *a)
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
 }
 
-/* The post's own fields as the site has them (context=edit). */
+/* The post's own fields as the site has them (context=edit), as a SHA-256. */
 static char *
 site_digest (JsonObject *post)
 {
@@ -307,6 +307,9 @@ site_digest (JsonObject *post)
   for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
     {
       const char *v = portada_wp_string (post, plain[i]);
+      /* WordPress's cron publishes a scheduled post when its time comes: not an edit. */
+      if (g_strcmp0 (v, "future") == 0)
+        v = "publish";
       g_checksum_update (sum, (const guchar *) (v ? v : ""), -1);
       g_checksum_update (sum, (const guchar *) "\x1f", 1);
     }
