@@ -169,6 +169,12 @@ check "first push: an image's alt text on the site" "curl -sf '$URL/wp-json/wp/v
 # --- Only what changed -------------------------------------------------------------
 expect 0 "second push, nothing changed: done" -- push
 check "second push: every article unchanged" "[ '$(summary_count unchanged)' = '$articles' ] && [ '$(summary_count updated)' = 0 ] && [ '$(summary_count created)' = 0 ]"
+# A push whose answers never reached the newsroom (killed, or cut off, after the site
+# made the posts): the next push finds the posts by slug, title and content.
+sql "DELETE FROM wordpress_post"
+expect 0 "answers lost: pushed again" -- push
+check "answers lost: no post made twice" "[ '$(summary_count created)' = 0 ] && [ '$(summary_count updated)' = '$articles' ] && [ \"\$(posts_on_site)\" = '$articles' ]"
+check "answers lost: every article mapped again" "[ \"\$(sql 'SELECT count(*) FROM wordpress_post')\" = '$articles' ]"
 sql "UPDATE article SET title = 'Barbados Airport Receives 60 Flights', updated_at = updated_at + 1 WHERE id = 8"
 expect 0 "one article changed: pushed" -- push
 check "one article changed: one post updated, the others unchanged" "[ '$(summary_count updated)' = 1 ] && [ '$(summary_count unchanged)' = $((articles - 1)) ]"

@@ -125,6 +125,20 @@ mapping_store (Push *p, gint64 article_id, gint64 post_id, const char *modified_
   return portada_newsroom_step_done (p->newsroom, stmt, error);
 }
 
+/* Whether @post_id is another article's post already. */
+static gboolean
+mapped_elsewhere (Push *p, gint64 post_id)
+{
+  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
+      p->newsroom, "SELECT 1 FROM wordpress_post WHERE site = ?1 AND post_id = ?2", NULL);
+
+  if (stmt == NULL)
+    return TRUE;
+  portada_stmt_bind_text (stmt, 1, p->site);
+  sqlite3_bind_int64 (stmt, 2, post_id);
+  return sqlite3_step (stmt) != SQLITE_DONE;
+}
+
 static gboolean
 mapping_forget (Push *p, gint64 article_id, GError **error)
 {
@@ -621,6 +635,35 @@ resolve_images (Push *p, const PortadaArticle *a, gint64 *featured, GError **err
                                         &p->fatal, error);
 }
 
+/* A post this article already made, whose answer never reached the newsroom (a push
+ * killed or cut off between the two): the site's post with the article's slug, title
+ * and content. Its id, 0 when there is none, -1 on error. */
+static gint64
+find_made_before (Push *p, const PortadaArticle *a, const char *content, GError **error)
+{
+  g_autofree char *slug = g_uri_escape_string (a->slug, NULL, FALSE);
+  g_autofree char *query = g_strconcat ("slug=", slug, "&status=any&context=edit", NULL);
+  g_autofree char *title = portada_wxr_text_to_wp (a->title);
+  g_autofree char *what = g_strdup_printf (_ ("to look for the post of “%s”"), a->title);
+  g_autoptr (JsonNode) found = portada_wp_client_call (p->client, "GET", "/wp/v2/posts", query,
+                                                       NULL, what, p->cancellable, NULL, error);
+  JsonArray *posts;
+
+  if (found == NULL)
+    return -1;
+  posts = JSON_NODE_HOLDS_ARRAY (found) ? json_node_get_array (found) : NULL;
+  for (guint i = 0; posts && i < json_array_get_length (posts); i++)
+    {
+      JsonNode *node = json_array_get_element (posts, i);
+      JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      if (post && g_strcmp0 (portada_wp_raw (post, "title"), title) == 0
+          && g_strcmp0 (portada_wp_raw (post, "content"), content) == 0
+          && !mapped_elsewhere (p, id_of (node)))
+        return id_of (node);
+    }
+  return 0;
+}
+
 /* Sends the article: creates its post, or updates post @post_id. */
 static gboolean
 send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GError **error)
@@ -628,10 +671,8 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
   g_autoptr (JsonBuilder) b = json_builder_new ();
   g_autoptr (JsonNode) body = NULL;
   g_autoptr (JsonNode) answer = NULL;
-  g_autofree char *route = post_id ? g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT, post_id)
-                                   : g_strdup ("/wp/v2/posts");
-  g_autofree char *what = post_id ? g_strdup_printf (_ ("to update the post of “%s”"), a->title)
-                                  : g_strdup_printf (_ ("to create the post of “%s”"), a->title);
+  g_autofree char *route = NULL;
+  g_autofree char *what = NULL;
   g_autofree char *content = NULL;
   JsonObject *post;
   gint64 id, featured;
@@ -640,6 +681,15 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
   p->fatal = FALSE;
   if ((content = resolve_images (p, a, &featured, error)) == NULL)
     return FALSE;
+  if (post_id == 0)
+    {
+      if ((post_id = find_made_before (p, a, content, error)) < 0)
+        return FALSE;
+    }
+  route = post_id ? g_strdup_printf ("/wp/v2/posts/%lld", (long long) post_id)
+                  : g_strdup ("/wp/v2/posts");
+  what = post_id ? g_strdup_printf (_ ("to update the post of “%s”"), a->title)
+                 : g_strdup_printf (_ ("to create the post of “%s”"), a->title);
   json_builder_begin_object (b);
   add_fields (p, b, a, content);
   json_builder_set_member_name (b, "featured_media");
@@ -669,6 +719,7 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
       return FALSE;
     p->fatal = FALSE;
   }
+  /* A post made before is the article's own: updated, not created. */
   report (p, a, post_id ? PORTADA_WORDPRESS_UPDATED : PORTADA_WORDPRESS_CREATED, id, NULL);
   return TRUE;
 }
