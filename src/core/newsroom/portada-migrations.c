@@ -135,7 +135,7 @@ static const char *const migrations[] = {
   "",
   "",
   /* 8: each article's post on a WordPress site it was pushed to (written only by
-   * portada-publish-wordpress.c): the post's modified_gmt as that push left it, to
+   * portada-wordpress-posts.c): the post's modified_gmt as that push left it, to
    * tell a change made on the site, and the SHA-256 of what was sent, to send only
    * what changed, and of the post's fields as the site answered (an edit on the site
    * in the same second as the push leaves modified_gmt as it was); conflict_site_sha256

@@ -3,9 +3,9 @@
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * This module alone writes the wordpress_post table: for each article and site, the
- * post's id, the post's modified_gmt as the last push left it, and the SHA-256 of
- * what that push sent, and of the post's fields as the site answered it. An article
+ * For each article and site, portada-wordpress-posts.c keeps the post's id, the
+ * post's modified_gmt as the last push left it, and the SHA-256 of what that push
+ * sent, and of the post's fields as the site answered it. An article
  * whose fields (as they would be sent, its terms by name) hash the same is not sent
  * again. Before an update, the post is read back: when its modified_gmt moved, or its
  * fields no longer hash as the site answered the last push (an edit in the same second
@@ -29,6 +29,7 @@
 #include "portada-slug.h"
 #include "portada-wordpress-client.h"
 #include "portada-wordpress-media.h"
+#include "portada-wordpress-posts.h"
 #include "portada-wxr.h"
 
 /* The post meta Portada sends, when the site registers them for the REST API. */
@@ -49,125 +50,6 @@ typedef struct
   gboolean fatal;       /* the failure at hand is the newsroom's, not the site's */
   PortadaWordpressSummary summary;
 } Push;
-
-typedef struct
-{
-  gint64 post_id;
-  char *modified_gmt;
-  char *sent_sha256;
-  char *site_sha256;
-  char *conflict_site_sha256;
-} Mapping;
-
-static void
-mapping_clear (Mapping *m)
-{
-  g_clear_pointer (&m->modified_gmt, g_free);
-  g_clear_pointer (&m->sent_sha256, g_free);
-  g_clear_pointer (&m->site_sha256, g_free);
-  g_clear_pointer (&m->conflict_site_sha256, g_free);
-}
-
-/* ---- The mapping table ---------------------------------------------------------- */
-
-static gboolean
-mapping_load (Push *p, gint64 article_id, Mapping *m, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      p->newsroom,
-      "SELECT post_id, modified_gmt, sent_sha256, site_sha256, conflict_site_sha256 "
-      "FROM wordpress_post WHERE article_id = ?1 AND site = ?2",
-      error);
-  int rc;
-
-  memset (m, 0, sizeof *m);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  portada_stmt_bind_text (stmt, 2, p->site);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      m->post_id = sqlite3_column_int64 (stmt, 0);
-      m->modified_gmt = portada_stmt_dup_text (stmt, 1);
-      m->sent_sha256 = portada_stmt_dup_text (stmt, 2);
-      m->site_sha256 = portada_stmt_dup_text (stmt, 3);
-      m->conflict_site_sha256 = portada_stmt_dup_text (stmt, 4);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  return portada_newsroom_set_error (p->newsroom, error, _ ("the WordPress posts cannot be read"));
-}
-
-/* What the site confirmed: the post and its modified_gmt after this push. */
-static gboolean
-mapping_store (Push *p, gint64 article_id, gint64 post_id, const char *modified_gmt,
-               const char *sha256, const char *site_sha256, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      p->newsroom,
-      "INSERT INTO wordpress_post (article_id, site, post_id, modified_gmt, sent_sha256, "
-      "site_sha256, pushed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?6) "
-      "ON CONFLICT (article_id, site) DO UPDATE SET post_id = ?3, modified_gmt = ?4, "
-      "sent_sha256 = ?5, site_sha256 = ?7, pushed_at = ?6, conflict_site_sha256 = NULL",
-      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  portada_stmt_bind_text (stmt, 2, p->site);
-  sqlite3_bind_int64 (stmt, 3, post_id);
-  portada_stmt_bind_text (stmt, 4, modified_gmt);
-  portada_stmt_bind_text (stmt, 5, sha256);
-  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
-  portada_stmt_bind_text (stmt, 7, site_sha256);
-  return portada_newsroom_step_done (p->newsroom, stmt, error);
-}
-
-/* Whether @post_id is another article's post already. */
-static gboolean
-mapped_elsewhere (Push *p, gint64 post_id)
-{
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      p->newsroom, "SELECT 1 FROM wordpress_post WHERE site = ?1 AND post_id = ?2", NULL);
-
-  if (stmt == NULL)
-    return TRUE;
-  portada_stmt_bind_text (stmt, 1, p->site);
-  sqlite3_bind_int64 (stmt, 2, post_id);
-  return sqlite3_step (stmt) != SQLITE_DONE;
-}
-
-static gboolean
-mapping_forget (Push *p, gint64 article_id, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      p->newsroom, "DELETE FROM wordpress_post WHERE article_id = ?1 AND site = ?2", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  portada_stmt_bind_text (stmt, 2, p->site);
-  return portada_newsroom_step_done (p->newsroom, stmt, error);
-}
-
-static gboolean
-mapping_mark_conflict (Push *p, gint64 article_id, const char *site_sha256, GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt
-      = portada_newsroom_prepare (p->newsroom,
-                                  "UPDATE wordpress_post SET conflict_site_sha256 = ?3 "
-                                  "WHERE article_id = ?1 AND site = ?2",
-                                  error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, article_id);
-  portada_stmt_bind_text (stmt, 2, p->site);
-  portada_stmt_bind_text (stmt, 3, site_sha256);
-  return portada_newsroom_step_done (p->newsroom, stmt, error);
-}
 
 /* ---- What is sent ---------------------------------------------------------------- */
 
@@ -501,7 +383,7 @@ keep_site_version (Push *p, const PortadaArticle *a, JsonObject *post, const cha
     return FALSE;
   if (!portada_revisions_add (p->newsroom, site, PORTADA_REVISION_REASON_WORDPRESS,
                               portada_articles_now (), error)
-      || !mapping_mark_conflict (p, a->id, digest, error)
+      || !portada_wp_posts_mark_conflict (p->newsroom, p->site, a->id, digest, error)
       || !portada_newsroom_commit (p->newsroom, error))
     {
       portada_newsroom_rollback (p->newsroom);
@@ -511,7 +393,7 @@ keep_site_version (Push *p, const PortadaArticle *a, JsonObject *post, const cha
 }
 
 static gboolean
-same_as_pushed (JsonObject *post, const Mapping *m)
+same_as_pushed (JsonObject *post, const PortadaWpPost *m)
 {
   g_autofree char *digest = site_digest (post);
 
@@ -529,7 +411,7 @@ typedef enum
  * site did (the site's version kept as a revision by then). FALSE with @error when
  * the site could not tell. */
 static gboolean
-check_post (Push *p, const PortadaArticle *a, Mapping *m, PostState *state, char **why,
+check_post (Push *p, const PortadaArticle *a, PortadaWpPost *m, PostState *state, char **why,
             GError **error)
 {
   g_autofree char *route = g_strdup_printf ("/wp/v2/posts/%" G_GINT64_FORMAT, m->post_id);
@@ -658,7 +540,7 @@ find_made_before (Push *p, const PortadaArticle *a, const char *content, GError 
       JsonObject *post = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       if (post && g_strcmp0 (portada_wp_raw (post, "title"), title) == 0
           && g_strcmp0 (portada_wp_raw (post, "content"), content) == 0
-          && !mapped_elsewhere (p, id_of (node)))
+          && !portada_wp_posts_taken (p->newsroom, p->site, id_of (node)))
         return id_of (node);
     }
   return 0;
@@ -715,7 +597,7 @@ send_post (Push *p, const PortadaArticle *a, gint64 post_id, const char *sha, GE
   {
     g_autofree char *digest = site_digest (post);
     p->fatal = TRUE;
-    if (!mapping_store (p, a->id, id, modified, sha, digest, error))
+    if (!portada_wp_posts_store (p->newsroom, p->site, a->id, id, modified, sha, digest, error))
       return FALSE;
     p->fatal = FALSE;
   }
@@ -730,22 +612,22 @@ push_article (Push *p, const PortadaArticle *a, GError **error)
   g_autofree char *sha = fingerprint (p, a);
   g_autofree char *why = NULL;
   g_autoptr (GError) local = NULL;
-  Mapping m;
+  PortadaWpPost m;
   PostState state = POST_AS_PUSHED;
   gint64 post_id;
   gboolean checked;
 
-  if (!mapping_load (p, a->id, &m, error))
+  if (!portada_wp_posts_load (p->newsroom, p->site, a->id, &m, error))
     return FALSE;
   post_id = m.post_id;
   if (post_id && g_strcmp0 (m.sent_sha256, sha) == 0)
     {
-      mapping_clear (&m);
+      portada_wp_post_clear (&m);
       report (p, a, PORTADA_WORDPRESS_UNCHANGED, post_id, NULL);
       return TRUE;
     }
   checked = post_id == 0 || check_post (p, a, &m, &state, &why, error);
-  mapping_clear (&m);
+  portada_wp_post_clear (&m);
   if (!checked)
     return FALSE;
   if (state != POST_AS_PUSHED && !p->options->overwrite_site_changes)
@@ -756,7 +638,7 @@ push_article (Push *p, const PortadaArticle *a, GError **error)
   /* Overwriting a post deleted on the site means making it again. */
   if (state == POST_DELETED)
     {
-      if (!mapping_forget (p, a->id, error))
+      if (!portada_wp_posts_forget (p->newsroom, p->site, a->id, error))
         return FALSE;
       post_id = 0;
     }
