@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portada-demo.h"
 #include "portada-publish-dialog.h"
@@ -228,9 +229,12 @@ wordpress_server (const char *command, const char *dir, gboolean *missing)
   g_autofree char *script = g_build_filename (g_getenv ("PORTADA_SOURCE_ROOT"), "tests", "publish",
                                               "wordpress-server", NULL);
   const char *argv[] = { script, command, dir, NULL };
+  g_autofree char *owner = g_strdup_printf ("%d", (int) getpid ());
+  /* Stopped by the script itself if this test aborts before it stops them. */
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "WORDPRESS_SERVER_OWNER", owner, TRUE);
   int status = -1;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
                      &status, NULL))
     return FALSE;
   if (missing)
