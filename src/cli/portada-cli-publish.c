@@ -1,5 +1,6 @@
 /* portada-cli-publish.c: portada publish --db FILE [--to URL] [--from DIR] [--identity KEY]
  *                        [--known-hosts FILE] [--accept-new-host-key] [--dry-run] [--quiet]
+ *                        [--user NAME] [--overwrite-site-changes]
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,10 @@
  * the files it kept are kept too (.NAME.publish/hashes), so that a publish after one
  * article changed reads and sends only a few files. --from DIR publishes an export
  * made before (the same hash cache serves it: it is keyed by inode, size and time).
+ *
+ * A wordpress+https:// destination pushes the articles instead, over the site's REST
+ * API, with the application password from $PORTADA_WORDPRESS_PASSWORD or typed at the
+ * terminal (never stored).
  */
 
 #include "config.h"
@@ -24,6 +29,7 @@
 #include "portada-cli.h"
 #include "portada-destination.h"
 #include "portada-newsroom.h"
+#include "portada-publish-wordpress.h"
 #include "portada-publish.h"
 #include "portada-settings.h"
 #include "portada-site-export.h"
@@ -155,6 +161,98 @@ fail (const char *message)
   return PORTADA_EXIT_UNUSABLE;
 }
 
+/* ---- WordPress ---------------------------------------------------------------- */
+
+static void
+on_wp_article (const PortadaArticle *a, PortadaWordpressOutcome outcome, gint64 post_id,
+               const char *detail, gpointer user_data)
+{
+  gboolean *quiet = user_data;
+
+  switch (outcome)
+    {
+      case PORTADA_WORDPRESS_CREATED:
+        if (!*quiet)
+          printf (_ ("+ “%s” (%s): post %lld created\n"), a->title, a->lang, (long long) post_id);
+        break;
+      case PORTADA_WORDPRESS_UPDATED:
+        if (!*quiet)
+          printf (_ ("~ “%s” (%s): post %lld updated\n"), a->title, a->lang, (long long) post_id);
+        break;
+      case PORTADA_WORDPRESS_CONFLICT:
+        portada_cli_error (_ ("“%s” (%s) was not pushed: %s"), a->title, a->lang, detail);
+        break;
+      case PORTADA_WORDPRESS_FAILED:
+        portada_cli_error (_ ("“%s” (%s) was not pushed: %s"), a->title, a->lang, detail);
+        break;
+      case PORTADA_WORDPRESS_UNCHANGED:
+      default:
+        break;
+    }
+}
+
+static void
+on_wp_note (const char *note, gpointer user_data)
+{
+  portada_cli_error ("%s", note);
+}
+
+static int
+publish_wordpress (PortadaNewsroom *newsroom, PortadaDestination *d, const char *user,
+                   gboolean overwrite, gboolean quiet)
+{
+  g_autofree char *password = NULL;
+  g_autofree char *site = portada_destination_site_url (d);
+  g_autofree char *shown = NULL;
+  g_autoptr (GError) error = NULL;
+  PortadaWordpressOptions options = { 0 };
+  PortadaWordpressSummary summary = { 0 };
+
+  if (user)
+    {
+      g_free (d->user);
+      d->user = g_strdup (user);
+    }
+  if (d->user == NULL)
+    return fail (_ ("publish: --user NAME is required for a WordPress site (or "
+                    "wordpress+https://NAME@SITE)"));
+  if (g_getenv ("PORTADA_WORDPRESS_PASSWORD") && *g_getenv ("PORTADA_WORDPRESS_PASSWORD"))
+    password = g_strdup (g_getenv ("PORTADA_WORDPRESS_PASSWORD"));
+  else
+    {
+      g_autofree char *prompt
+          = g_strdup_printf (_ ("Application password of %s at %s"), d->user, site);
+      password = on_secret (prompt, NULL);
+    }
+  if (password == NULL)
+    return fail (_ ("publish: the application password is missing: set "
+                    "PORTADA_WORDPRESS_PASSWORD or run in a terminal to type it"));
+  options.user = d->user;
+  options.password = password;
+  options.overwrite_site_changes = overwrite;
+  options.article = on_wp_article;
+  options.note = on_wp_note;
+  options.user_data = &quiet;
+  if (!portada_publish_wordpress (newsroom, d, &options, NULL, &summary, &error))
+    {
+      memset (password, 0, strlen (password));
+      return fail (error->message);
+    }
+  memset (password, 0, strlen (password));
+  shown = portada_destination_to_string (d);
+  printf (_ ("Pushed to %s: %u created, %u updated, %u unchanged, %u not pushed (changed on the "
+             "site), %u refused, in %.2f s\n"),
+          site, summary.created, summary.updated, summary.unchanged, summary.conflicts,
+          summary.failed, summary.seconds);
+  if (!portada_settings_set (newsroom, PORTADA_SETTING_PUBLISH_TO, shown, &error))
+    return fail (error->message);
+  if (summary.conflicts)
+    portada_cli_error (_ ("The posts changed on the site were left as they are. Compare the "
+                          "site's version in the article's revisions; publish again with "
+                          "--overwrite-site-changes to replace them with the newsroom's."));
+  return summary.conflicts || summary.failed ? PORTADA_EXIT_PROBLEMS : PORTADA_EXIT_OK;
+}
+
 int
 portada_cli_publish (int argc, char *argv[])
 {
@@ -168,41 +266,52 @@ portada_cli_publish (int argc, char *argv[])
   g_autofree char *site = NULL;
   g_autofree char *hashes = NULL;
   g_autofree char *shown = NULL;
-  gboolean accept_new = FALSE, dry_run = FALSE, quiet = FALSE;
+  g_autofree char *user = NULL;
+  gboolean accept_new = FALSE, dry_run = FALSE, quiet = FALSE, overwrite = FALSE;
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   g_autoptr (PortadaDestination) parsed = NULL;
   PortadaPublishOptions options = { 0 };
   PortadaPublishSummary summary = { 0 };
   Cli cli = { 0 };
-  GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("The newsroom file to publish"), N_ ("FILE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
-      N_ ("Where: sftp://USER@HOST[:PORT]/PATH or file:///PATH (kept in the newsroom for next "
-          "time)"),
-      N_ ("URL") },
-    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
-      N_ ("Publish this export instead of exporting the newsroom first"), N_ ("DIR") },
-    { "identity", 'i', 0, G_OPTION_ARG_FILENAME, &identity,
-      N_ ("The private key to log in with (default: the SSH agent and ~/.ssh)"), N_ ("KEY") },
-    { "known-hosts", 0, 0, G_OPTION_ARG_FILENAME, &known_hosts,
-      N_ ("The known hosts file (default: ~/.ssh/known_hosts)"), N_ ("FILE") },
-    { "accept-new-host-key", 0, 0, G_OPTION_ARG_NONE, &accept_new,
-      N_ ("Trust a server seen for the first time and remember its key (a changed key is "
-          "always refused)"),
-      NULL },
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-      N_ ("List what would change (+ new, ~ changed, - removed) and change nothing"), NULL },
-    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
-    { NULL }
-  };
+  GOptionEntry entries[]
+      = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("The newsroom file to publish"),
+            N_ ("FILE") },
+          { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+            N_ ("Where: sftp://USER@HOST[:PORT]/PATH, file:///PATH or wordpress+https://SITE (kept "
+                "in the newsroom for next time)"),
+            N_ ("URL") },
+          { "from", 0, 0, G_OPTION_ARG_FILENAME, &from,
+            N_ ("Publish this export instead of exporting the newsroom first"), N_ ("DIR") },
+          { "identity", 'i', 0, G_OPTION_ARG_FILENAME, &identity,
+            N_ ("The private key to log in with (default: the SSH agent and ~/.ssh)"), N_ ("KEY") },
+          { "known-hosts", 0, 0, G_OPTION_ARG_FILENAME, &known_hosts,
+            N_ ("The known hosts file (default: ~/.ssh/known_hosts)"), N_ ("FILE") },
+          { "accept-new-host-key", 0, 0, G_OPTION_ARG_NONE, &accept_new,
+            N_ ("Trust a server seen for the first time and remember its key (a changed key is "
+                "always refused)"),
+            NULL },
+          { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+            N_ ("List what would change (+ new, ~ changed, - removed) and change nothing"), NULL },
+          { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
+          { "user", 'u', 0, G_OPTION_ARG_STRING, &user,
+            N_ ("WordPress: the user whose application password is in $PORTADA_WORDPRESS_PASSWORD "
+                "(or typed)"),
+            N_ ("NAME") },
+          { "overwrite-site-changes", 0, 0, G_OPTION_ARG_NONE, &overwrite,
+            N_ ("WordPress: replace the posts changed on the site too (their version is kept as a "
+                "revision of the article first)"),
+            NULL },
+          { NULL } };
 
   if (!portada_cli_parse (
           "publish", NULL,
-          _ ("Publish the site to a web host over SFTP, or to a folder.\n"
-             "Only the files that changed since the last publish are sent; files that Portada\n"
-             "did not put there are left alone.\n"
-             "Exit status: 0 when done, 2 when it could not be done."),
+          _ ("Publish the site to a web host over SFTP, or to a folder, or push the articles\n"
+             "to a WordPress site.\n"
+             "Only what changed since the last publish is sent; files that Portada did not put\n"
+             "there are left alone, and a post changed on the WordPress site is not overwritten.\n"
+             "Exit status: 0 when done, 1 when some posts were not pushed, 2 when it could not\n"
+             "be done."),
           entries, &argc, &argv))
     return PORTADA_EXIT_UNUSABLE;
   if (db == NULL)
@@ -223,6 +332,15 @@ portada_cli_publish (int argc, char *argv[])
     return fail (error->message);
   if (parsed == NULL && (parsed = portada_destination_parse (destination, &error)) == NULL)
     return fail (error->message);
+  if (parsed->kind == PORTADA_DESTINATION_WORDPRESS)
+    {
+      if (from || dry_run || identity)
+        return fail (_ ("publish: --from, --dry-run and --identity are for files; a WordPress "
+                        "site is sent the articles"));
+      return publish_wordpress (newsroom, parsed, user, overwrite, quiet);
+    }
+  if (user || overwrite)
+    return fail (_ ("publish: --user and --overwrite-site-changes are for a WordPress site"));
 
   cli.accept_new = accept_new;
   cli.dry_run = dry_run;

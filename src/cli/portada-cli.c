@@ -26,7 +26,8 @@ static const struct
   { "import", portada_cli_import, N_ ("Import WordPress exports and Markdown files") },
   { "export", portada_cli_export, N_ ("Export the site, WordPress (WXR) or Markdown") },
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
-  { "publish", portada_cli_publish, N_ ("Publish the site over SFTP or to a folder") },
+  { "publish", portada_cli_publish,
+    N_ ("Publish the site over SFTP or to a folder, or push the articles to WordPress") },
   { "trash", portada_cli_trash, N_ ("List, restore and empty deleted articles") },
 };
 

@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The publish runs in a thread. When the server's key is unknown, the thread waits
- * while the dialog shows the fingerprint and the person accepts or refuses it.
+ * while the dialog shows the fingerprint and the person accepts or refuses it. A
+ * WordPress destination (wordpress+https://USER@SITE) is sent the articles instead,
+ * with the application password asked for each time (never stored); the articles the
+ * site changed or refused are listed under the summary.
  */
 
 #include "config.h"
@@ -14,6 +17,7 @@
 
 #include "portada-destination.h"
 #include "portada-publish-dialog.h"
+#include "portada-publish-wordpress.h"
 #include "portada-publish.h"
 #include "portada-settings.h"
 #include "portada-site-export.h"
@@ -59,6 +63,9 @@ typedef struct PublishJob
   gboolean exporting;
   PortadaPublishProgress progress;
   PortadaPublishSummary summary;
+  gboolean wordpress;
+  PortadaWordpressSummary wp_summary;
+  GString *problems; /* WordPress: the articles not pushed, a line each */
 } PublishJob;
 
 static PublishJob *
@@ -80,6 +87,8 @@ job_unref (PublishJob *job)
   g_free (job->host);
   g_free (job->fingerprint);
   g_free (job->prompt);
+  if (job->problems)
+    g_string_free (job->problems, TRUE);
   if (job->secret)
     memset (job->secret, 0, strlen (job->secret));
   g_free (job->secret);
@@ -91,10 +100,18 @@ job_unref (PublishJob *job)
 }
 
 static void
+job_closure_unref (gpointer job, GClosure *closure)
+{
+  job_unref (job);
+}
+
+static void
 answer (PublishJob *job, int value)
 {
   g_mutex_lock (&job->lock);
-  job->answer = value;
+  /* The first answer counts: closing the question after it answers "refuse" too. */
+  if (job->answer < 0)
+    job->answer = value;
   g_cond_signal (&job->answered);
   g_mutex_unlock (&job->lock);
 }
@@ -103,7 +120,6 @@ static void
 host_key_response_cb (AdwMessageDialog *dialog, const char *response, PublishJob *job)
 {
   answer (job, g_strcmp0 (response, "accept") == 0);
-  job_unref (job);
 }
 
 static gboolean
@@ -129,7 +145,9 @@ ask_host_key_idle (gpointer data)
   adw_message_dialog_set_response_appearance (ask, "accept", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ask, "refuse");
   adw_message_dialog_set_close_response (ask, "refuse");
-  g_signal_connect (ask, "response", G_CALLBACK (host_key_response_cb), job_ref (job));
+  /* The job is let go with the question: closing it after an answer answers again. */
+  g_signal_connect_data (ask, "response", G_CALLBACK (host_key_response_cb), job_ref (job),
+                         job_closure_unref, 0);
   gtk_window_present (GTK_WINDOW (ask));
   return G_SOURCE_REMOVE;
 }
@@ -163,14 +181,22 @@ secret_response_cb (AdwMessageDialog *dialog, const char *response, PublishJob *
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
   g_mutex_lock (&job->lock);
+  if (job->answer >= 0)
+    {
+      /* Closed after it was answered. */
+      g_mutex_unlock (&job->lock);
+      return;
+    }
   g_free (job->secret);
   job->secret
       = g_strcmp0 (response, "log-in") == 0 ? g_strdup (gtk_editable_get_text (entry)) : NULL;
   gtk_editable_set_text (entry, "");
+  /* GTK 4.8's password entry, still focused when its window goes, is called after it
+   * is gone (a critical warning): take the focus away first. */
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
   job->answer = 1;
   g_cond_signal (&job->answered);
   g_mutex_unlock (&job->lock);
-  job_unref (job);
 }
 
 static gboolean
@@ -189,13 +215,15 @@ ask_secret_idle (gpointer data)
   ask = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), job->prompt, NULL));
   entry = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* A GtkPasswordEntry is no GtkEntry: its own property. */
+  g_object_set (entry, "activates-default", TRUE, NULL);
   adw_message_dialog_set_extra_child (ask, entry);
   adw_message_dialog_add_responses (ask, "cancel", _ ("_Cancel"), "log-in", _ ("_Log In"), NULL);
   adw_message_dialog_set_response_appearance (ask, "log-in", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ask, "log-in");
   adw_message_dialog_set_close_response (ask, "cancel");
-  g_signal_connect (ask, "response", G_CALLBACK (secret_response_cb), job_ref (job));
+  g_signal_connect_data (ask, "response", G_CALLBACK (secret_response_cb), job_ref (job),
+                         job_closure_unref, 0);
   gtk_window_present (GTK_WINDOW (ask));
   return G_SOURCE_REMOVE;
 }
@@ -241,6 +269,72 @@ cache_dir_of (const char *db)
   return g_build_filename (dir, name, NULL);
 }
 
+/* In the thread: an article the site changed or refused. */
+static void
+on_wp_article (const PortadaArticle *a, PortadaWordpressOutcome outcome, gint64 post_id,
+               const char *detail, gpointer user_data)
+{
+  PublishJob *job = user_data;
+
+  if (outcome != PORTADA_WORDPRESS_CONFLICT && outcome != PORTADA_WORDPRESS_FAILED)
+    return;
+  g_mutex_lock (&job->lock);
+  if (job->problems->len)
+    g_string_append_c (job->problems, '\n');
+  g_string_append_printf (job->problems, _ ("“%s” (%s) was not pushed: %s"), a->title, a->lang,
+                          detail);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+on_wp_note (const char *note, gpointer user_data)
+{
+  PublishJob *job = user_data;
+
+  g_mutex_lock (&job->lock);
+  if (job->problems->len)
+    g_string_append_c (job->problems, '\n');
+  g_string_append (job->problems, note);
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+push_thread (PublishJob *job, PortadaNewsroom *newsroom, GTask *task, GCancellable *cancellable)
+{
+  g_autoptr (PortadaDestination) d = portada_destination_parse (job->destination, NULL);
+  g_autofree char *site = d ? portada_destination_site_url (d) : NULL;
+  g_autofree char *prompt = NULL;
+  g_autofree char *password = NULL;
+  PortadaWordpressOptions options = { 0 };
+  GError *error = NULL;
+
+  if (d == NULL || d->user == NULL)
+    {
+      g_task_return_new_error (task, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                               _ ("Put the WordPress user in the address: "
+                                  "wordpress+https://USER@SITE"));
+      return;
+    }
+  prompt = g_strdup_printf (_ ("Application Password of %s at %s"), d->user, site);
+  password = on_secret (prompt, job);
+  if (password == NULL || *password == '\0')
+    {
+      g_task_return_new_error (task, PORTADA_ERROR, PORTADA_ERROR_CANCELLED,
+                               _ ("No application password was given"));
+      return;
+    }
+  options.user = d->user;
+  options.password = password;
+  options.article = on_wp_article;
+  options.note = on_wp_note;
+  options.user_data = job;
+  if (portada_publish_wordpress (newsroom, d, &options, cancellable, &job->wp_summary, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  memset (password, 0, strlen (password));
+}
+
 static void
 publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -253,6 +347,11 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   GError *error = NULL;
 
   newsroom = portada_newsroom_open (job->newsroom_path, PORTADA_OPEN_DEFAULT, &error);
+  if (newsroom && job->wordpress)
+    {
+      push_thread (job, newsroom, task, cancellable);
+      return;
+    }
   g_mkdir_with_parents (cache, 0700);
   if (newsroom == NULL
       || !portada_site_export (newsroom, site, NULL, cancellable, NULL, NULL, &error))
@@ -310,6 +409,12 @@ progress_tick_cb (gpointer user_data)
 
   if (self->job == NULL)
     return G_SOURCE_CONTINUE;
+  if (self->job->wordpress)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      gtk_label_set_label (self->progress_label, _ ("Sending the articles…"));
+      return G_SOURCE_CONTINUE;
+    }
   if (g_atomic_int_get (&self->job->exporting))
     {
       gtk_progress_bar_pulse (self->progress_bar);
@@ -337,6 +442,24 @@ progress_tick_cb (gpointer user_data)
 }
 
 static void
+show_pushed (PortadaPublishDialog *self, PublishJob *job)
+{
+  const PortadaWordpressSummary *s = &job->wp_summary;
+  g_autofree char *text = g_strdup_printf (
+      _ ("Pushed: %u created, %u updated, %u unchanged; %u not pushed (changed on the site), %u "
+         "refused."),
+      s->created, s->updated, s->unchanged, s->conflicts, s->failed);
+  g_autoptr (GError) store_error = NULL;
+
+  show_summary (self, text);
+  if (job->problems->len)
+    show_error (self, job->problems->str);
+  if (!portada_settings_set (self->newsroom, PORTADA_SETTING_PUBLISH_TO, job->destination,
+                             &store_error))
+    show_error (self, store_error->message);
+}
+
+static void
 publish_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   PortadaPublishDialog *self = PORTADA_PUBLISH_DIALOG (source);
@@ -353,7 +476,9 @@ publish_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   set_running (self, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), FALSE);
-  if (ok)
+  if (ok && job->wordpress)
+    show_pushed (self, job);
+  else if (ok)
     {
       g_autofree char *bytes = g_format_size (job->summary.bytes);
       g_autofree char *text = g_strdup_printf (
@@ -525,6 +650,8 @@ portada_publish_dialog_start (PortadaPublishDialog *self)
   job->identity = identity && *identity ? g_strdup (identity) : NULL;
   job->known_hosts = g_strdup (self->known_hosts);
   job->exporting = TRUE;
+  job->wordpress = parsed->kind == PORTADA_DESTINATION_WORDPRESS;
+  job->problems = g_string_new (NULL);
   self->cancellable = g_cancellable_new ();
   job->cancellable = g_object_ref (self->cancellable);
   self->job = job_ref (job);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "portada-article-item.h"
+#include "portada-publish-wordpress.h"
 #include "portada-revisions-dialog.h"
 #include "portada-revisions.h"
 #include "portada-word-diff.h"
@@ -47,6 +48,8 @@ reason_label (const char *reason)
     return _ ("Before a status change");
   if (g_strcmp0 (reason, "restore") == 0)
     return _ ("Before restoring an earlier version");
+  if (g_strcmp0 (reason, PORTADA_REVISION_REASON_WORDPRESS) == 0)
+    return _ ("The WordPress site's version, kept instead of overwritten");
   return _ ("Kept while editing");
 }
 

@@ -57,6 +57,61 @@ test_destination_good (void)
 }
 
 static void
+test_destination_wordpress (void)
+{
+  static const struct
+  {
+    const char *address, *user, *host;
+    int port;
+    const char *path, *url, *text;
+  } good[] = {
+    { "wordpress+https://example.com", NULL, "example.com", -1, "", "https://example.com",
+      "wordpress+https://example.com" },
+    { "wordpress+https://editor@example.com/blog/", "editor", "example.com", -1, "/blog",
+      "https://example.com/blog", "wordpress+https://editor@example.com/blog" },
+    { "wordpress+http://127.0.0.1:8080/", NULL, "127.0.0.1", 8080, "", "http://127.0.0.1:8080",
+      "wordpress+http://127.0.0.1:8080" },
+    { "WORDPRESS+HTTP://ed@localhost:81", "ed", "localhost", 81, "", "http://localhost:81",
+      "wordpress+http://ed@localhost:81" },
+    { "wordpress+http://[::1]:8080", NULL, "::1", 8080, "", "http://[::1]:8080",
+      "wordpress+http://[::1]:8080" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PortadaDestination) d = portada_destination_parse (good[i].address, &error);
+      g_autofree char *url = NULL;
+      g_autofree char *text = NULL;
+      g_assert_no_error (error);
+      g_assert_cmpint (d->kind, ==, PORTADA_DESTINATION_WORDPRESS);
+      g_assert_cmpstr (d->user, ==, good[i].user);
+      g_assert_cmpstr (d->host, ==, good[i].host);
+      g_assert_cmpint (d->port, ==, good[i].port);
+      g_assert_cmpstr (d->path, ==, good[i].path);
+      url = portada_destination_site_url (d);
+      g_assert_cmpstr (url, ==, good[i].url);
+      text = portada_destination_to_string (d);
+      g_assert_cmpstr (text, ==, good[i].text);
+    }
+}
+
+/* The files engine does not take a WordPress site for a folder. */
+static void
+test_destination_wordpress_not_files (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("portada-publish-XXXXXX", NULL);
+  PortadaPublishOptions options = { 0 };
+
+  g_assert_false (
+      portada_publish (dir, "wordpress+https://example.com", &options, NULL, NULL, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "WordPress"));
+  g_rmdir (dir);
+}
+
+static void
 test_destination_bad (void)
 {
   static const char *bad[] = {
@@ -82,6 +137,14 @@ test_destination_bad (void)
     "file:///",                          /* the root */
     "file:relative/path",
     "file:///srv/../etc",
+    "wordpress+http://example.com",            /* the password in the clear */
+    "wordpress+http://10.0.0.5:8080",          /* not this computer */
+    "wordpress+https://editor:pw@example.com", /* a password */
+    "wordpress+https://",                      /* no host */
+    "wordpress+https://example.com:0",         /* port */
+    "wordpress+https://example.com/blog/../x", /* .. */
+    "wordpress+https://example.com/?p=1",      /* query */
+    "wordpress://example.com",                 /* no transport */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -476,6 +539,9 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/publish/destination/good", test_destination_good);
   g_test_add_func ("/publish/destination/bad", test_destination_bad);
+  g_test_add_func ("/publish/destination/wordpress", test_destination_wordpress);
+  g_test_add_func ("/publish/destination/wordpress-not-files",
+                   test_destination_wordpress_not_files);
   g_test_add_func ("/publish/paths", test_paths);
   g_test_add_func ("/publish/manifest", test_manifest);
   g_test_add ("/publish/folder/cycle", Fixture, NULL, fixture_set_up, test_folder_cycle,

@@ -1,6 +1,7 @@
 /* test-publish-dialog.c: the Publish dialog: a bad address refused in the dialog, a
  * publish to a folder with its summary, the destination kept in the newsroom, a second
- * publish that sends nothing. Runs under Xvfb.
+ * publish that sends nothing; the articles pushed to a real WordPress on loopback, the
+ * application password asked for (a wrong one refused). Runs under Xvfb.
  *
  * Copyright 2026 The Portada authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portada-demo.h"
 #include "portada-publish-dialog.h"
@@ -221,6 +223,114 @@ test_host_key (void)
   }
 }
 
+static gboolean
+wordpress_server (const char *command, const char *dir, gboolean *missing)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("PORTADA_SOURCE_ROOT"), "tests", "publish",
+                                              "wordpress-server", NULL);
+  const char *argv[] = { script, command, dir, NULL };
+  g_autofree char *owner = g_strdup_printf ("%d", (int) getpid ());
+  /* Stopped by the script itself if this test aborts before it stops them. */
+  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "WORDPRESS_SERVER_OWNER", owner, TRUE);
+  int status = -1;
+
+  if (!g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                     &status, NULL))
+    return FALSE;
+  if (missing)
+    *missing = WIFEXITED (status) && WEXITSTATUS (status) == 77;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Publish, answer the password question with @password, wait for the end. */
+static void
+push_with (PortadaPublishDialog *dialog, const char *password)
+{
+  AdwMessageDialog *ask;
+  GtkWidget *entry;
+
+  portada_publish_dialog_start (dialog);
+  ask = wait_message_dialog (dialog);
+  g_assert_nonnull (ask);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ask), "Application Password"));
+  entry = adw_message_dialog_get_extra_child (ask);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  /* As a click on Log In does: the answer, then the message dialog closed. */
+  adw_message_dialog_response (ask, "log-in");
+  gtk_window_close (GTK_WINDOW (ask));
+  g_assert_null (message_dialog ());
+  wait_idle (dialog);
+}
+
+static void
+test_wordpress (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("portada-publish-XXXXXX", NULL);
+  g_autofree char *server = g_build_filename (tmp, "server", NULL);
+  g_autofree char *env_path = g_build_filename (server, "env", NULL);
+  g_autofree char *db = g_build_filename (tmp, "news.db", NULL);
+  g_autofree char *env = NULL, *port = NULL, *user = NULL, *password = NULL, *url = NULL;
+  g_autofree char *stored = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) nr = NULL;
+  PortadaPublishDialog *dialog;
+  gboolean missing = FALSE;
+
+  if (!wordpress_server ("start", server, &missing))
+    {
+      if (missing)
+        {
+          g_test_skip ("WordPress, MariaDB or php-cli is not installed");
+          return;
+        }
+      g_error ("tests/publish/wordpress-server did not start");
+    }
+  g_assert_true (g_file_get_contents (env_path, &env, NULL, NULL));
+  port = env_value (env, "PORT");
+  user = env_value (env, "WP_USER");
+  password = env_value (env, "WP_PASSWORD");
+  /* The env file quotes the password for the shell. */
+  g_strdelimit (password, "'", ' ');
+  g_strstrip (password);
+  url = g_strdup_printf ("wordpress+http://%s@127.0.0.1:%s", user, port);
+  nr = portada_newsroom_open (db, PORTADA_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (portada_demo_fill (nr, 0, NULL, NULL, &error));
+
+  dialog = portada_publish_dialog_new (NULL, nr);
+  gtk_window_present (GTK_WINDOW (dialog));
+  portada_publish_dialog_set_destination (dialog, url);
+
+  /* A wrong password: the refused login said, nothing pushed, nothing kept. */
+  push_with (dialog, "not-the-password");
+  g_assert_nonnull (portada_publish_dialog_get_error (dialog));
+  g_assert_nonnull (strstr (portada_publish_dialog_get_error (dialog), "refused the login"));
+  g_assert_null (portada_publish_dialog_get_summary (dialog));
+  stored = portada_settings_get (nr, PORTADA_SETTING_PUBLISH_TO, NULL);
+  g_assert_true (stored == NULL || *stored == '\0');
+
+  push_with (dialog, password);
+  g_assert_null (portada_publish_dialog_get_error (dialog));
+  g_assert_nonnull (portada_publish_dialog_get_summary (dialog));
+  g_assert_nonnull (strstr (portada_publish_dialog_get_summary (dialog), "8 created"));
+  g_free (stored);
+  stored = portada_settings_get (nr, PORTADA_SETTING_PUBLISH_TO, NULL);
+  g_assert_cmpstr (stored, ==, url);
+
+  /* Again: nothing to send. */
+  push_with (dialog, password);
+  g_assert_nonnull (strstr (portada_publish_dialog_get_summary (dialog), "8 unchanged"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (wordpress_server ("stop", server, NULL));
+  {
+    const char *argv[] = { "rm", "-rf", tmp, NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL,
+                  NULL);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -230,5 +340,6 @@ main (int argc, char *argv[])
   g_assert_nonnull (portada_get_resource ());
   g_test_add_func ("/publish/dialog", test_dialog);
   g_test_add_func ("/publish/dialog/host-key", test_host_key);
+  g_test_add_func ("/publish/dialog/wordpress", test_wordpress);
   return g_test_run ();
 }

@@ -32,6 +32,9 @@ typedef enum
   PORTADA_ERROR_CANCELLED,
   PORTADA_ERROR_FOREIGN_SCHEMA, /* schema objects (triggers, views…) Portada did not create */
   PORTADA_ERROR_EXISTS,         /* the name or path is another record's */
+  PORTADA_ERROR_AUTH,           /* a server refused the login */
+  PORTADA_ERROR_PERMISSION,     /* a server refused the user what was asked */
+  PORTADA_ERROR_UNREACHABLE,    /* a server did not answer */
 } PortadaError;
 
 GQuark portada_error_quark (void);

@@ -131,6 +131,30 @@ static const char *const migrations[] = {
   "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
   "CREATE UNIQUE INDEX page_slug ON page (lang, coalesce(parent_id, 0), slug);"
   "CREATE INDEX page_parent ON page (parent_id);",
+  /* 6, 7: placeholders (another branch's migrations; renumbered at merge). */
+  "",
+  "",
+  /* 8: each article's post on a WordPress site it was pushed to (written only by
+   * portada-wordpress-posts.c): the post's modified_gmt as that push left it, to
+   * tell a change made on the site, and the SHA-256 of what was sent, to send only
+   * what changed, and of the post's fields as the site answered (an edit on the site
+   * in the same second as the push leaves modified_gmt as it was); conflict_site_sha256
+   * the site's version already kept as a revision. */
+  "CREATE TABLE wordpress_post ("
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  site TEXT NOT NULL, post_id INTEGER NOT NULL CHECK (post_id > 0),"
+  "  modified_gmt TEXT NOT NULL, sent_sha256 TEXT NOT NULL, site_sha256 TEXT,"
+  "  pushed_at INTEGER NOT NULL,"
+  "  conflict_site_sha256 TEXT,"
+  "  PRIMARY KEY (article_id, site)) WITHOUT ROWID;"
+  "CREATE UNIQUE INDEX wordpress_post_site ON wordpress_post (site, post_id);"
+  /* And each image's attachment there, uploaded once and reused (written only by
+   * portada-wordpress-media.c). */
+  "CREATE TABLE wordpress_media ("
+  "  media_id INTEGER NOT NULL REFERENCES media(id) ON DELETE CASCADE,"
+  "  site TEXT NOT NULL, wp_media_id INTEGER NOT NULL CHECK (wp_media_id > 0),"
+  "  source_url TEXT NOT NULL,"
+  "  PRIMARY KEY (media_id, site)) WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);

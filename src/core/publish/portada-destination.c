@@ -12,7 +12,7 @@
 #include "portada-destination.h"
 #include "portada-error.h"
 
-#define EXPECTED "file:///PATH, sftp://USER@HOST[:PORT]/PATH"
+#define EXPECTED "file:///PATH, sftp://USER@HOST[:PORT]/PATH, wordpress+https://SITE"
 
 static gboolean
 refuse (GError **error, const char *address, const char *why)
@@ -139,6 +139,67 @@ parse_sftp (GUri *uri, const char *address, GError **error)
   return d;
 }
 
+static gboolean
+is_loopback (const char *host)
+{
+  return g_ascii_strcasecmp (host, "localhost") == 0 || g_str_equal (host, "::1")
+         || g_str_has_prefix (host, "127.");
+}
+
+static PortadaDestination *
+parse_wordpress (GUri *uri, const char *address, gboolean secure, GError **error)
+{
+  const char *user = g_uri_get_user (uri);
+  const char *host = g_uri_get_host (uri);
+  const char *path = g_uri_get_path (uri);
+  int port = g_uri_get_port (uri);
+  PortadaDestination *d;
+
+  if (g_uri_get_password (uri) != NULL)
+    {
+      refuse (error, address,
+              _ ("a password does not belong in the address, which is stored in the newsroom"));
+      return NULL;
+    }
+  if (host == NULL || *host == '\0' || strpbrk (host, "\r\n\t /"))
+    {
+      refuse (error, address, _ ("the site's host is missing"));
+      return NULL;
+    }
+  if (port == 0 || port > 65535)
+    {
+      refuse (error, address, _ ("the port must be a number from 1 to 65535"));
+      return NULL;
+    }
+  if (!secure && !is_loopback (host))
+    {
+      refuse (error, address,
+              _ ("wordpress+http:// sends the application password in the clear: use "
+                 "wordpress+https://, or a test site on this computer (127.0.0.1)"));
+      return NULL;
+    }
+  if (path && *path && (!path_is_clean (path) || path[0] != '/'))
+    {
+      refuse (error, address, _ ("the path holds “..” or control characters"));
+      return NULL;
+    }
+  if (user && strpbrk (user, "\r\n\t:"))
+    {
+      refuse (error, address, _ ("the user name holds control characters"));
+      return NULL;
+    }
+  d = g_new0 (PortadaDestination, 1);
+  d->kind = PORTADA_DESTINATION_WORDPRESS;
+  d->user = user && *user ? g_strdup (user) : NULL;
+  d->host = g_strdup (host);
+  d->port = port;
+  d->secure = secure;
+  d->path = path && *path ? trimmed_path (path) : g_strdup ("");
+  if (g_str_equal (d->path, "/"))
+    d->path[0] = '\0';
+  return d;
+}
+
 PortadaDestination *
 portada_destination_parse (const char *address, GError **error)
 {
@@ -174,8 +235,33 @@ portada_destination_parse (const char *address, GError **error)
     return parse_folder (uri, address, error);
   if (g_ascii_strcasecmp (scheme, "sftp") == 0)
     return parse_sftp (uri, address, error);
+  if (g_ascii_strcasecmp (scheme, "wordpress+https") == 0)
+    return parse_wordpress (uri, address, TRUE, error);
+  if (g_ascii_strcasecmp (scheme, "wordpress+http") == 0)
+    return parse_wordpress (uri, address, FALSE, error);
   refuse (error, address, _ ("unknown scheme"));
   return NULL;
+}
+
+/* "host", "host:port" or "[::1]:port". */
+static char *
+host_port (const PortadaDestination *d)
+{
+  g_autofree char *host
+      = strchr (d->host, ':') ? g_strdup_printf ("[%s]", d->host) : g_strdup (d->host);
+
+  if (d->port > 0)
+    return g_strdup_printf ("%s:%d", host, d->port);
+  return g_steal_pointer (&host);
+}
+
+char *
+portada_destination_site_url (const PortadaDestination *d)
+{
+  g_autofree char *where = host_port (d);
+
+  g_return_val_if_fail (d->kind == PORTADA_DESTINATION_WORDPRESS, NULL);
+  return g_strconcat (d->secure ? "https://" : "http://", where, d->path, NULL);
 }
 
 char *
@@ -183,6 +269,13 @@ portada_destination_to_string (const PortadaDestination *d)
 {
   const char *sep = d->path[0] == '/' ? "" : "/~/";
 
+  if (d->kind == PORTADA_DESTINATION_WORDPRESS)
+    {
+      g_autofree char *where = host_port (d);
+      g_autofree char *user = d->user ? g_uri_escape_string (d->user, NULL, FALSE) : NULL;
+      return g_strconcat (d->secure ? "wordpress+https://" : "wordpress+http://", user ? user : "",
+                          user ? "@" : "", where, d->path, NULL);
+    }
   if (d->kind == PORTADA_DESTINATION_FOLDER)
     return g_strconcat ("file://", d->path, NULL);
   if (d->port != 22)

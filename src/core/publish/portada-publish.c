@@ -478,6 +478,15 @@ run (Publish *p, const char *destination, GError **error)
 
   if (d == NULL)
     return FALSE;
+  if (d->kind == PORTADA_DESTINATION_WORDPRESS)
+    {
+      g_autofree char *shown = portada_destination_to_string (d);
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("%s is a WordPress site: its articles are pushed to it, not the "
+                      "exported files"),
+                   shown);
+      return FALSE;
+    }
   p->site = portada_publish_site_read (p->site_dir, p->options->hash_cache, p->cancellable, error);
   if (p->site == NULL)
     return FALSE;
