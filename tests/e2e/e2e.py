@@ -84,6 +84,17 @@ def newsroom(articles=0, path=None):
     return path
 
 
+def settings_env(export_destination, export_format="site"):
+    """A keyfile settings backend with the export folder chosen, as a user left it: the
+    environment to start Portada with."""
+    config = os.path.join(tmpdir(), "config")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+        f.write("[io/github/portada/Portada]\n"
+                f"export-destination='{export_destination}'\nexport-format='{export_format}'\n")
+    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+
+
 _cache = {}
 
 

@@ -9,15 +9,6 @@ import sqlite3
 import e2e
 
 
-def settings_env(dest):
-    config = os.path.join(e2e.tmpdir(), "config")
-    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
-    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
-        f.write("[io/github/portada/Portada]\n"
-                f"export-destination='{dest}'\nexport-format='site'\n")
-    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
-
-
 def plant_problems(db):
     """Three published articles as another workstation could leave them."""
     c = sqlite3.connect(db)
@@ -41,7 +32,7 @@ def export_lists_problems_then_exports_anyway(t):
     db = e2e.newsroom()
     plant_problems(db)
     dest = os.path.join(e2e.tmpdir(), "site")
-    app = t.start(db, env=settings_env(dest))
+    app = t.start(db, env=e2e.settings_env(dest))
     for dismiss in ("Escape", "Cancel"):
         app.key("ctrl+e")
         app.wait_label("Before You Export")
@@ -73,7 +64,7 @@ def export_lists_problems_then_exports_anyway(t):
 def export_of_a_clean_newsroom_asks_nothing(t):
     db = e2e.newsroom()
     dest = os.path.join(e2e.tmpdir(), "site")
-    app = t.start(db, env=settings_env(dest))
+    app = t.start(db, env=e2e.settings_env(dest))
     app.key("ctrl+e")
     button = export_button(app)
     assert "Anyway" not in e2e.name(button), e2e.name(button)

@@ -39,21 +39,11 @@ def killed_keeps(t, app, db, words):
         assert has_word(db, w), f"“{w}” was shown as Saved, and is not in the file after kill -9"
 
 
-def settings_env(dest):
-    """A keyfile settings backend with the export folder chosen, as a user left it."""
-    config = os.path.join(e2e.tmpdir(), "config")
-    os.makedirs(os.path.join(config, "glib-2.0", "settings"))
-    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
-        f.write("[io/github/portada/Portada]\n"
-                f"export-destination='{dest}'\nexport-format='site'\n")
-    return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
-
-
 @e2e.test
 def saved_after_export_from_the_window(t):
     db = e2e.newsroom()
     dest = os.path.join(e2e.tmpdir(), "site")
-    app = t.start(db, env=settings_env(dest))
+    app = t.start(db, env=e2e.settings_env(dest))
     app.key("ctrl+n")
     type_and_wait_saved(t, app, db, "Alpaca")
     app.key("ctrl+e")

@@ -189,13 +189,41 @@ portada_beneath_write (int root_fd, const char *relpath, const void *data, gsize
   return TRUE;
 }
 
+/* Reads @length bytes of @fd (no more, even if the file grows meanwhile) and closes it;
+ * NULL and @error naming @what on a read error. */
+static char *
+read_whole (int fd, gsize length, const char *what, gsize *size, GError **error)
+{
+  g_autofree char *data = g_malloc (length + 1);
+  gsize got = 0;
+
+  while (got < length)
+    {
+      ssize_t n = read (fd, data + got, length - got);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          set_errno (error, errno, what, _ ("cannot be read"));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      got += n;
+    }
+  close (fd);
+  data[got] = '\0';
+  if (size)
+    *size = got;
+  return g_steal_pointer (&data);
+}
+
 char *
 portada_beneath_read (int root_fd, const char *relpath, gsize max_size, gsize *size, GError **error)
 {
   const char *leaf;
   struct stat st;
-  g_autofree char *data = NULL;
-  gsize got = 0;
   int dir, fd;
 
   if (!check_relpath (relpath, error))
@@ -221,21 +249,7 @@ portada_beneath_read (int root_fd, const char *relpath, gsize max_size, gsize *s
       close (fd);
       return NULL;
     }
-  data = g_malloc (st.st_size + 1);
-  while (got < (gsize) st.st_size)
-    {
-      ssize_t n = read (fd, data + got, st.st_size - got);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      got += n;
-    }
-  close (fd);
-  data[got] = '\0';
-  if (size)
-    *size = got;
-  return g_steal_pointer (&data);
+  return read_whole (fd, st.st_size, relpath, size, error);
 }
 
 const char *
@@ -258,10 +272,8 @@ char *
 portada_read_regular_file (const char *path, gboolean follow_link, gsize max_size, gsize *size,
                            GError **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *shown = g_filename_display_name (path);
   struct stat st;
-  gsize got = 0;
   int fd;
 
   /* O_NONBLOCK: opening a named pipe never waits for a writer (it is refused below). */
@@ -292,28 +304,7 @@ portada_read_regular_file (const char *path, gboolean follow_link, gsize max_siz
       close (fd);
       return NULL;
     }
-  data = g_malloc (st.st_size + 1);
-  /* Read no more than fstat said, even if the file grows meanwhile. */
-  while (got < (gsize) st.st_size)
-    {
-      ssize_t n = read (fd, data + got, st.st_size - got);
-      if (n < 0 && (errno == EINTR || errno == EAGAIN))
-        continue;
-      if (n < 0)
-        {
-          set_errno (error, errno, shown, _ ("cannot be read"));
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      got += n;
-    }
-  close (fd);
-  data[got] = '\0';
-  if (size)
-    *size = got;
-  return g_steal_pointer (&data);
+  return read_whole (fd, st.st_size, shown, size, error);
 }
 
 gboolean
