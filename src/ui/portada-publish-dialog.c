@@ -6,7 +6,8 @@
  * The publish runs in a thread. When the server's key is unknown, the thread waits
  * while the dialog shows the fingerprint and the person accepts or refuses it. A
  * WordPress destination (wordpress+https://USER@SITE) is sent the articles instead,
- * with the application password asked for each time (never stored); the articles the
+ * with the application password asked for once and kept in the keyring (never in the
+ * newsroom file); the articles the
  * site changed or refused are listed under the summary.
  */
 
@@ -17,6 +18,7 @@
 
 #include "portada-destination.h"
 #include "portada-publish-dialog.h"
+#include "portada-publish-secrets.h"
 #include "portada-publish-wordpress.h"
 #include "portada-publish.h"
 #include "portada-settings.h"
@@ -66,6 +68,8 @@ typedef struct PublishJob
   gboolean wordpress;
   PortadaWordpressSummary wp_summary;
   GString *problems; /* WordPress: the articles not pushed, a line each */
+  GHashTable *tried; /* the questions the keyring was asked for (thread only) */
+  GHashTable *asked; /* question -> what the person answered (thread only) */
 } PublishJob;
 
 static PublishJob *
@@ -89,6 +93,8 @@ job_unref (PublishJob *job)
   g_free (job->prompt);
   if (job->problems)
     g_string_free (job->problems, TRUE);
+  g_clear_pointer (&job->tried, g_hash_table_unref);
+  g_clear_pointer (&job->asked, g_hash_table_unref);
   if (job->secret)
     memset (job->secret, 0, strlen (job->secret));
   g_free (job->secret);
@@ -228,12 +234,61 @@ ask_secret_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* In the thread: a password or a key's passphrase, asked in a dialog; never stored. */
+static void
+free_secret (gpointer secret)
+{
+  if (secret)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* In the thread, once the publish is over: what the person typed is kept in the
+ * keyring for the next publish once the server took it; after a refused login the
+ * destination's kept secrets are forgotten, so that the next publish asks again. */
+static void
+settle_secrets (PublishJob *job, gboolean ok, const GError *error)
+{
+  g_autoptr (GError) keyring_error = NULL;
+
+  if (ok && job->asked)
+    {
+      GHashTableIter iter;
+      gpointer question, secret;
+
+      g_hash_table_iter_init (&iter, job->asked);
+      while (g_hash_table_iter_next (&iter, &question, &secret))
+        if (!portada_publish_secret_store (job->destination, question, secret, NULL,
+                                           &keyring_error))
+          {
+            g_message ("The keyring cannot keep the password: %s", keyring_error->message);
+            break;
+          }
+    }
+  else if (g_error_matches (error, PORTADA_ERROR, PORTADA_ERROR_AUTH))
+    portada_publish_secret_clear (job->destination, NULL, NULL);
+}
+
+/* In the thread: a password or a key's passphrase, from the keyring where an earlier
+ * publish kept it (once per question: a refused one is asked again), else asked in a
+ * dialog. Never in the newsroom file. */
 static char *
 on_secret (const char *prompt, gpointer user_data)
 {
   PublishJob *job = user_data;
   char *secret;
+
+  if (job->tried == NULL)
+    {
+      job->tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      job->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_secret);
+    }
+  if (!g_hash_table_contains (job->tried, prompt))
+    {
+      char *kept = portada_publish_secret_lookup (job->destination, prompt, NULL, NULL);
+      g_hash_table_add (job->tried, g_strdup (prompt));
+      if (kept)
+        return kept;
+    }
 
   g_mutex_lock (&job->lock);
   g_free (job->prompt);
@@ -245,6 +300,8 @@ on_secret (const char *prompt, gpointer user_data)
                        g_get_monotonic_time () + G_TIME_SPAN_SECOND / 5);
   secret = g_steal_pointer (&job->secret);
   g_mutex_unlock (&job->lock);
+  if (secret && *secret)
+    g_hash_table_replace (job->asked, g_strdup (prompt), g_strdup (secret));
   return secret;
 }
 
@@ -329,9 +386,15 @@ push_thread (PublishJob *job, PortadaNewsroom *newsroom, GTask *task, GCancellab
   options.note = on_wp_note;
   options.user_data = job;
   if (portada_publish_wordpress (newsroom, d, &options, cancellable, &job->wp_summary, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      settle_secrets (job, TRUE, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
   else
-    g_task_return_error (task, error);
+    {
+      settle_secrets (job, FALSE, error);
+      g_task_return_error (task, error);
+    }
   memset (password, 0, strlen (password));
 }
 
@@ -368,9 +431,15 @@ publish_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *
   options.progress = on_progress;
   options.user_data = job;
   if (portada_publish (site, job->destination, &options, cancellable, &job->summary, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      settle_secrets (job, TRUE, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
   else
-    g_task_return_error (task, error);
+    {
+      settle_secrets (job, FALSE, error);
+      g_task_return_error (task, error);
+    }
 }
 
 static void

@@ -409,7 +409,7 @@ log_in (Sftp *s, const PortadaDestination *d, const PortadaPublishOptions *optio
   else
     advice = _ ("Check that the key's public half is in the server's authorized_keys for this "
                 "user.");
-  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID, "%s %s", refused, advice);
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_AUTH, "%s %s", refused, advice);
   return FALSE;
 }
 
