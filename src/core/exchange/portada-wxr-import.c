@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-exchange-private.h"
 #include "portada-html-to-markdown.h"
 #include "portada-media.h"
@@ -379,8 +380,9 @@ typedef struct
   GPtrArray *thumbnails;   /* Thumbnail */
   GHashTable *page_ids;    /* wp:post_id → page id (gint64 *) */
   GPtrArray *page_parents; /* PageParent: pages whose parent is resolved at the end */
-  guint comments;
-  guint spam;            /* comments marked spam or trash */
+  guint comments;          /* comments of items not imported as articles */
+  guint spam;              /* comments marked spam or trash */
+  gboolean comments_taken; /* the current item's comments were imported */
   gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
@@ -857,6 +859,222 @@ item_body (Import *im, int line, const char *title, const char *html)
   return markdown;
 }
 
+/* ------------------------------------------------------------------ */
+/* Comments */
+
+typedef struct
+{
+  gint64 id;     /* the comment, saved without its parent */
+  char *parent;  /* wp:comment_parent */
+  char *wp_id;   /* wp:comment_id */
+  char *author;
+} CommentParent;
+
+static void
+comment_parent_free (CommentParent *cp)
+{
+  g_free (cp->parent);
+  g_free (cp->wp_id);
+  g_free (cp->author);
+  g_free (cp);
+}
+
+static char *
+comment_meta (xmlNodePtr c, const char *wanted)
+{
+  for (xmlNodePtr n = c->children; n; n = n->next)
+    if (is (n, NS_WP, "commentmeta"))
+      {
+        g_autofree char *key = child_text (n, NS_WP, "meta_key");
+        if (g_strcmp0 (key, wanted) == 0)
+          return child_text (n, NS_WP, "meta_value");
+      }
+  return NULL;
+}
+
+/* Whether @approved (wp:comment_approved) is a comment left out: spam, trash. */
+static gboolean
+comment_is_spam (const char *approved)
+{
+  return approved
+         && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")
+             || g_str_equal (approved, "post-trashed"));
+}
+
+static gboolean
+comment_kind (const char *type, PortadaCommentKind *kind)
+{
+  if (type == NULL || g_str_equal (type, "comment"))
+    *kind = PORTADA_COMMENT_KIND_COMMENT;
+  else if (g_str_equal (type, "pingback"))
+    *kind = PORTADA_COMMENT_KIND_PINGBACK;
+  else if (g_str_equal (type, "trackback"))
+    *kind = PORTADA_COMMENT_KIND_TRACKBACK;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* One wp:comment of @a (saved): imported without its parent, which is set once
+ * every comment of the item is in (resolve_comment_parents). */
+static gboolean
+import_comment (Import *im, xmlNodePtr n, int line, const PortadaArticle *a, guint position,
+                GHashTable *ids, GPtrArray *parents, GError **error)
+{
+  g_autofree char *approved = child_text (n, NS_WP, "comment_approved");
+  g_autofree char *type = child_text (n, NS_WP, "comment_type");
+  g_autofree char *wp_id = child_text (n, NS_WP, "comment_id");
+  g_autofree char *parent = child_text (n, NS_WP, "comment_parent");
+  g_autofree char *author = child_text (n, NS_WP, "comment_author");
+  g_autofree char *content = content_of (child (n, NS_WP, "comment_content"));
+  g_autofree char *uuid = comment_meta (n, "_portada_uuid");
+  g_autoptr (PortadaComment) c = NULL;
+  PortadaCommentKind kind;
+  gint64 id, t;
+
+  if (comment_is_spam (approved))
+    return TRUE; /* counted with the item */
+  if (!comment_kind (type, &kind))
+    {
+      g_autofree char *why = g_strdup_printf (_ ("comments of type “%s”"), type);
+      portada_import_summary_skip_kind (
+          im->summary, why, _ ("%s:%d: “%s”: comment %s skipped: its type “%s” is not a comment"),
+          im->path, line, a->title, wp_id ? wp_id : "?", type);
+      return TRUE;
+    }
+  if (uuid == NULL)
+    {
+      /* The comment's own id in its site, or its place in the item. */
+      g_autofree char *name
+          = wp_id ? g_strdup_printf ("%s#comment-%s", a->uuid, wp_id)
+                  : g_strdup_printf ("%s#comment-at-%u", a->uuid, position);
+      uuid = portada_exchange_uuid_for (name);
+    }
+  id = portada_comments_find_uuid (im->newsroom, uuid, error);
+  if (id < 0)
+    return FALSE;
+  c = id ? portada_comments_load (im->newsroom, id, error) : portada_comment_new ();
+  if (c == NULL)
+    return FALSE;
+  if (c->uuid == NULL)
+    c->uuid = g_strdup (uuid);
+  c->article_id = a->id;
+  c->parent_id = 0;
+  c->kind = kind;
+  g_free (c->author);
+  {
+    g_autofree char *text = author ? html_or_text (im, author) : NULL;
+    c->author = text ? clean (text, NULL) : g_strdup ("");
+  }
+  g_free (c->author_email);
+  {
+    g_autofree char *email = child_text (n, NS_WP, "comment_author_email");
+    c->author_email = clean (email, NULL);
+  }
+  g_free (c->author_url);
+  {
+    g_autofree char *url = child_text (n, NS_WP, "comment_author_url");
+    c->author_url = clean (url, NULL);
+  }
+  {
+    g_autofree char *gmt = child_text (n, NS_WP, "comment_date_gmt");
+    g_autofree char *local_date = child_text (n, NS_WP, "comment_date");
+    c->created_at = parse_wp_date (gmt, &t) || parse_wp_date (local_date, &t) ? t : a->publish_at;
+  }
+  if (approved && !g_str_equal (approved, "1") && !g_str_equal (approved, "0")
+      && !g_str_equal (approved, "approve") && !g_str_equal (approved, "hold"))
+    note (im, line, a->title, _ ("comment %s: unknown approval “%s”, kept for moderation"),
+          wp_id ? wp_id : "?", approved);
+  c->status = approved && (g_str_equal (approved, "1") || g_str_equal (approved, "approve"))
+                  ? PORTADA_COMMENT_APPROVED
+                  : PORTADA_COMMENT_PENDING;
+  g_free (c->body);
+  {
+    /* Through the same conversion and sanitizer as a body. */
+    g_autofree char *label = g_strdup_printf (_ ("%s, comment %s"), a->title, wp_id ? wp_id : "?");
+    g_autofree char *text = clean (content ? content : "", NULL);
+    c->body = item_body (im, line, label, text);
+  }
+  if (!portada_comments_save (im->newsroom, c, error))
+    return FALSE;
+  if (id)
+    im->summary->comments_updated++;
+  else
+    im->summary->comments_created++;
+  if (c->status == PORTADA_COMMENT_PENDING)
+    im->summary->comments_pending++;
+  if (wp_id)
+    {
+      gint64 *value = g_new (gint64, 1);
+      *value = c->id;
+      g_hash_table_replace (ids, g_strdup (wp_id), value);
+    }
+  if (parent && !g_str_equal (parent, "0"))
+    {
+      CommentParent *cp = g_new0 (CommentParent, 1);
+      cp->id = c->id;
+      cp->parent = g_steal_pointer (&parent);
+      cp->wp_id = g_strdup (wp_id ? wp_id : "?");
+      cp->author = g_strdup (c->author);
+      g_ptr_array_add (parents, cp);
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_comment_parents (Import *im, int line, const PortadaArticle *a, GHashTable *ids,
+                         GPtrArray *parents, GError **error)
+{
+  for (guint i = 0; i < parents->len; i++)
+    {
+      CommentParent *cp = parents->pdata[i];
+      gint64 *parent = g_hash_table_lookup (ids, cp->parent);
+      g_autoptr (PortadaComment) c = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (parent == NULL)
+        {
+          note (im, line, a->title,
+                _ ("the comment by %s (comment %s) answers comment %s, which is not imported "
+                   "(not in the file, spam or trash); imported without it"),
+                cp->author, cp->wp_id, cp->parent);
+          continue;
+        }
+      c = portada_comments_load (im->newsroom, cp->id, error);
+      if (c == NULL)
+        return FALSE;
+      c->parent_id = *parent;
+      if (!portada_comments_save (im->newsroom, c, &local))
+        {
+          if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          note (im, line, a->title, _ ("%s; imported without the comment it answers"),
+                local->message);
+        }
+    }
+  return TRUE;
+}
+
+/* The comments of an imported post: approved and waiting ones, threaded. */
+static gboolean
+import_comments (Import *im, xmlNodePtr item, int line, const PortadaArticle *a, GError **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) parents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_parent_free);
+  guint position = 0;
+
+  im->comments_taken = TRUE;
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    if (is (n, NS_WP, "comment")
+        && !import_comment (im, n, line, a, position++, ids, parents, error))
+      return FALSE;
+  return resolve_comment_parents (im, line, a, ids, parents, error);
+}
+
 static gboolean
 import_post (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id,
              GError **error)
@@ -1021,6 +1239,8 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   else
     im->summary->created++;
   g_hash_table_replace (im->guids, g_strdup (a->uuid), g_strdup (post_id ? post_id : ""));
+  if (!import_comments (im, item, line, a, error))
+    goto out;
   if (meta.thumbnail)
     {
       Thumbnail *th = g_new0 (Thumbnail, 1);
@@ -1422,18 +1642,21 @@ stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpo
       n = xmlTextReaderExpand (im->reader);
       if (n == NULL)
         return fail_xml (im, error);
+      im->comments_taken = FALSE;
       if (!portada_exchange_check_cancelled (cancellable, error)
           || !read_channel_child (im, n, line, error))
         return FALSE;
       if (is (n, NS_NONE, "item"))
         {
+          /* Spam and trash are left out wherever they are; the other comments of an
+           * item that is not an article (a page, a skipped post) are counted. */
           for (xmlNodePtr c = n->children; c; c = c->next)
             if (is (c, NS_WP, "comment"))
               {
                 g_autofree char *approved = child_text (c, NS_WP, "comment_approved");
-                if (approved && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")))
+                if (comment_is_spam (approved))
                   im->spam++;
-                else
+                else if (!im->comments_taken)
                   im->comments++;
               }
           if (progress && ++items % 20 == 0 && im->input->size)
@@ -1560,8 +1783,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
                                      path, in.first_bad_line, in.bad_bytes);
   if (im.comments)
     portada_import_summary_add_line (
-        summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
-  portada_import_summary_leave_out (summary, _ ("comments: Portada keeps no comments"),
+        summary, _ ("%s: %u comments not imported: they belong to pages or items left out"), path,
+        im.comments);
+  portada_import_summary_leave_out (summary, _ ("comments of pages and of items left out"),
                                     im.comments);
   portada_import_summary_leave_out (summary, _ ("spam and trashed comments"), im.spam);
   ok = portada_newsroom_commit (newsroom, error);

@@ -131,6 +131,18 @@ static const char *const migrations[] = {
   "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
   "CREATE UNIQUE INDEX page_slug ON page (lang, coalesce(parent_id, 0), slug);"
   "CREATE INDEX page_parent ON page (parent_id);",
+  /* 6: readers' comments on articles, threaded, approved or waiting for
+   * moderation, as WordPress keeps them (spam and trash are never kept). */
+  "CREATE TABLE comment ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES comment(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment','pingback','trackback')),"
+  "  author TEXT NOT NULL DEFAULT '', author_email TEXT, author_url TEXT,"
+  "  created_at INTEGER NOT NULL, body TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('approved','pending')));"
+  "CREATE INDEX comment_article ON comment (article_id, status, created_at);"
+  "CREATE INDEX comment_parent ON comment (parent_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == PORTADA_SCHEMA_VERSION);
