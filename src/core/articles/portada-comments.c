@@ -84,8 +84,8 @@ comment_from_row (sqlite3_stmt *stmt)
 PortadaComment *
 portada_comments_load (PortadaNewsroom *newsroom, gint64 id, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      newsroom, "SELECT " COLUMNS " FROM comment WHERE id = ?1", error);
+  g_autoptr (sqlite3_stmt) stmt
+      = portada_newsroom_prepare (newsroom, "SELECT " COLUMNS " FROM comment WHERE id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -318,8 +318,8 @@ portada_comments_save (PortadaNewsroom *newsroom, PortadaComment *c, GError **er
     sqlite3_bind_null (stmt, 4);
   portada_stmt_bind_text (stmt, 5, portada_comment_kind_to_string (c->kind));
   portada_stmt_bind_text (stmt, 6, c->author ? c->author : "");
-  portada_stmt_bind_text_or_null (stmt, 7, c->author_email && *c->author_email ? c->author_email
-                                                                                : NULL);
+  portada_stmt_bind_text_or_null (stmt, 7,
+                                  c->author_email && *c->author_email ? c->author_email : NULL);
   portada_stmt_bind_text_or_null (stmt, 8, c->author_url && *c->author_url ? c->author_url : NULL);
   sqlite3_bind_int64 (stmt, 9, c->created_at);
   portada_stmt_bind_text (stmt, 10, c->body ? c->body : "");

@@ -54,8 +54,7 @@ const char *portada_comment_kind_to_string (PortadaCommentKind kind);
  * article, and not the comment itself or one of its replies
  * (PORTADA_ERROR_INVALID, naming the comment by its author). Stamps created_at
  * when 0. */
-gboolean portada_comments_save (PortadaNewsroom *newsroom, PortadaComment *comment,
-                                GError **error);
+gboolean portada_comments_save (PortadaNewsroom *newsroom, PortadaComment *comment, GError **error);
 /* NULL with PORTADA_ERROR_NOT_FOUND when there is no such comment. */
 PortadaComment *portada_comments_load (PortadaNewsroom *newsroom, gint64 id, GError **error);
 /* The id of the comment with this uuid, 0 when none, -1 on a database error. */

@@ -22,6 +22,7 @@
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-comments.h"
 #include "portada-pages.h"
 #include "portada-picture.h"
 #include "portada-site-private.h"
@@ -580,6 +581,49 @@ write_wpml_meta (Export *e, const PortadaArticle *a)
   postmeta (e, "_wpml_import_translation_group", a->translation_group);
 }
 
+/* The comments of an article, approved and waiting ones, as WordPress's exporter
+ * writes <wp:comment> (export.php): the ids are Portada's, so parents are found
+ * within the file; the uuid as commentmeta finds them again on a second import. */
+static void
+write_comments (Export *e, const PortadaArticle *a)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) comments = portada_comments_list (e->newsroom, a->id, FALSE, &error);
+
+  if (comments == NULL)
+    {
+      if (e->error == NULL)
+        e->error = g_steal_pointer (&error);
+      return;
+    }
+  for (guint i = 0; i < comments->len; i++)
+    {
+      PortadaComment *c = comments->pdata[i];
+      g_autofree char *date = wp_date (c->created_at);
+      g_autofree char *html = portada_wxr_body_html (c->body);
+      g_autofree char *author = portada_wxr_text_to_wp (c->author);
+
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:comment");
+      int_element (e, "wp:comment_id", c->id);
+      cdata_element (e, "wp:comment_author", author);
+      cdata_element (e, "wp:comment_author_email", c->author_email ? c->author_email : "");
+      element (e, "wp:comment_author_url", c->author_url ? c->author_url : "");
+      cdata_element (e, "wp:comment_author_IP", "");
+      cdata_element (e, "wp:comment_date", date);
+      cdata_element (e, "wp:comment_date_gmt", date);
+      cdata_element (e, "wp:comment_content", html);
+      cdata_element (e, "wp:comment_approved", c->status == PORTADA_COMMENT_APPROVED ? "1" : "0");
+      cdata_element (e, "wp:comment_type", portada_comment_kind_to_string (c->kind));
+      int_element (e, "wp:comment_parent", c->parent_id);
+      int_element (e, "wp:comment_user_id", 0);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:commentmeta");
+      element (e, "wp:meta_key", "_portada_uuid");
+      cdata_element (e, "wp:meta_value", c->uuid);
+      xmlTextWriterEndElement (e->w);
+      xmlTextWriterEndElement (e->w);
+    }
+}
+
 static void
 write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
 {
@@ -637,6 +681,7 @@ write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
           = g_strdup_printf ("%" G_GINT64_FORMAT, e->attachment_base + a->featured_media_id);
       postmeta (e, "_thumbnail_id", id);
     }
+  write_comments (e, a);
   xmlTextWriterEndElement (e->w);
 }
 
@@ -800,6 +845,11 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
       {
         g_autoptr (GArray) image_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         write_post (e, a, image_ids);
+        if (e->error)
+          {
+            g_propagate_error (error, g_steal_pointer (&e->error));
+            goto out;
+          }
         if (a->featured_media_id)
           g_array_prepend_val (image_ids, a->featured_media_id);
         /* One attachment item per image, under the first article that shows it. */

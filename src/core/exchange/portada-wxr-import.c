@@ -383,7 +383,7 @@ typedef struct
   guint comments;          /* comments of items not imported as articles */
   guint spam;              /* comments marked spam or trash */
   gboolean comments_taken; /* the current item's comments were imported */
-  gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
+  gboolean portada_text;   /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
   guint errors_noted;
@@ -864,9 +864,9 @@ item_body (Import *im, int line, const char *title, const char *html)
 
 typedef struct
 {
-  gint64 id;     /* the comment, saved without its parent */
-  char *parent;  /* wp:comment_parent */
-  char *wp_id;   /* wp:comment_id */
+  gint64 id;    /* the comment, saved without its parent */
+  char *parent; /* wp:comment_parent */
+  char *wp_id;  /* wp:comment_id */
   char *author;
 } CommentParent;
 
@@ -945,9 +945,8 @@ import_comment (Import *im, xmlNodePtr n, int line, const PortadaArticle *a, gui
   if (uuid == NULL)
     {
       /* The comment's own id in its site, or its place in the item. */
-      g_autofree char *name
-          = wp_id ? g_strdup_printf ("%s#comment-%s", a->uuid, wp_id)
-                  : g_strdup_printf ("%s#comment-at-%u", a->uuid, position);
+      g_autofree char *name = wp_id ? g_strdup_printf ("%s#comment-%s", a->uuid, wp_id)
+                                    : g_strdup_printf ("%s#comment-at-%u", a->uuid, position);
       uuid = portada_exchange_uuid_for (name);
     }
   id = portada_comments_find_uuid (im->newsroom, uuid, error);

@@ -58,6 +58,7 @@ typedef struct
   guint minutes;
   gint64 publish_at;
   gint64 featured; /* media id of its featured image, 0 for none */
+  guint comments;  /* approved comments */
 } PortadaTeaser;
 
 /* A section's block on the home page: its latest stories. */
@@ -107,9 +108,11 @@ GBytes *portada_site_theme_file (const char *name, GError **error);
 const char *portada_site_favicon_name (void);
 const char *portada_site_touch_icon_name (void);
 
+/* @comments: the article's approved comments as portada_comments_list() gives them
+ * (may be NULL). */
 char *portada_site_render_article (PortadaSite *site, const PortadaArticle *article,
                                    const char *path, GPtrArray *related, GPtrArray *translations,
-                                   GError **error);
+                                   GPtrArray *comments, GError **error);
 /* A home (@section NULL) or section page: page @page (1-based) of @n_pages. */
 char *portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
                                    const char *path, guint page, guint n_pages, GPtrArray *teasers,

@@ -266,11 +266,18 @@ fingerprint_add (GChecksum *sum, const char *text)
 static void
 fingerprint_theme (GChecksum *sum)
 {
-  static const char *const files[]
-      = { "layout.html",         "article.html",         "listing.html",
-          "partials/strip.html", "partials/teaser.html", "partials/section-block.html",
-          "redirect.html",       "labels.ini",           "style.css",
-          "favicon.svg",         "touch-icon.png" };
+  static const char *const files[] = { "layout.html",
+                                       "article.html",
+                                       "listing.html",
+                                       "partials/strip.html",
+                                       "partials/teaser.html",
+                                       "partials/section-block.html",
+                                       "partials/comment.html",
+                                       "redirect.html",
+                                       "labels.ini",
+                                       "style.css",
+                                       "favicon.svg",
+                                       "touch-icon.png" };
 
   fingerprint_add (sum, PACKAGE_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
