@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-core-resources.h"
 #include "portada-demo-images.h"
 #include "portada-demo.h"
@@ -115,6 +116,56 @@ save (PortadaNewsroom *nr, PortadaArticle *a, GError **error)
   return portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error);
 }
 
+/* Readers' comments on the seed article, as a WordPress archive brings them: a
+ * thread, another comment, and one still waiting for moderation (not shown). */
+static gboolean
+fill_seed_comments (PortadaNewsroom *nr, const PortadaArticle *seed, const PortadaArticle *es,
+                    GError **error)
+{
+  static const struct
+  {
+    gboolean spanish;
+    int reply_to; /* 1-based index of an earlier comment, 0: none */
+    gboolean approved;
+    int hours; /* after the article */
+    const char *author, *url, *body;
+  } comments[] = {
+    { FALSE, 0, TRUE, 3, "María Fernanda López", "https://example.org/mflopez",
+      "Costa Rica's experience in 2022 shows why this summit matters. Who pays for the "
+      "operation centers once the pledges run out?" },
+    { FALSE, 1, TRUE, 5, "Daniel Okafor", NULL,
+      "The $25 million is for one center; the **regional** network is the harder part." },
+    { FALSE, 2, TRUE, 8, "María Fernanda López", "https://example.org/mflopez",
+      "Fair point. A shared incident team would help the smaller islands most." },
+    { FALSE, 0, TRUE, 26, "Jorge Castillo", NULL,
+      "Good summary. It would help to know which 20 countries attended." },
+    { FALSE, 0, FALSE, 30, "Visitor", NULL, "Waiting for a moderator." },
+    { TRUE, 0, TRUE, 4, "Ana Sofía Rivas", NULL,
+      "Muy buen resumen. Ojalá se hable también de la formación de especialistas." },
+  };
+  gint64 ids[G_N_ELEMENTS (comments)] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (comments); i++)
+    {
+      const PortadaArticle *a = comments[i].spanish ? es : seed;
+      g_autoptr (PortadaComment) c = portada_comment_new ();
+
+      c->article_id = a->id;
+      c->parent_id = comments[i].reply_to ? ids[comments[i].reply_to - 1] : 0;
+      c->status = comments[i].approved ? PORTADA_COMMENT_APPROVED : PORTADA_COMMENT_PENDING;
+      c->created_at = a->publish_at + comments[i].hours * 3600;
+      g_free (c->author);
+      c->author = g_strdup (comments[i].author);
+      c->author_url = g_strdup (comments[i].url);
+      g_free (c->body);
+      c->body = g_strdup (comments[i].body);
+      if (!portada_comments_save (nr, c, error))
+        return FALSE;
+      ids[i] = c->id;
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
 {
@@ -160,7 +211,7 @@ fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
   es->source_name = g_strdup ("VOA");
   es->source_url = g_strdup (SEED_URL);
   es->featured_media_id = images[0]; /* the same photograph */
-  if (!save (nr, es, error))
+  if (!save (nr, es, error) || !fill_seed_comments (nr, seed, es, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (portada_demo_related); i++)
