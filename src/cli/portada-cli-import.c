@@ -40,6 +40,9 @@ print_summary (PortadaImportSummary *summary)
      * for moderation. */
     printf (_ ("Comments: created %u, updated %u (%u waiting for moderation).\n"),
             summary->comments_created, summary->comments_updated, summary->comments_pending);
+  if (summary->menu_items)
+    /* TRANSLATORS: the import summary: items of the site's section bar and footer links. */
+    printf (_ ("Menus: %u items.\n"), summary->menu_items);
   if (summary->new_sections || summary->new_tags || summary->new_authors)
     {
       g_autofree char *sections

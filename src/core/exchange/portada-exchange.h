@@ -33,6 +33,8 @@ typedef struct
   guint comments_created;
   guint comments_updated;
   guint comments_pending;
+  /* Items of the section bar and the footer links. */
+  guint menu_items;
   /* What came in besides articles: rows the import added. */
   guint new_sections;
   guint new_tags;

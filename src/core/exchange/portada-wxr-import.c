@@ -24,6 +24,7 @@
 #include "portada-comments.h"
 #include "portada-exchange-private.h"
 #include "portada-html-to-markdown.h"
+#include "portada-menu.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
@@ -379,6 +380,9 @@ typedef struct
   GHashTable *guids;       /* uuids of this file */
   GPtrArray *thumbnails;   /* Thumbnail */
   GHashTable *page_ids;    /* wp:post_id → page id (gint64 *) */
+  GHashTable *post_uuids;  /* wp:post_id → uuid of the imported article */
+  GHashTable *terms;       /* wp:term_id → category nicename */
+  GPtrArray *menu_refs;    /* MenuRef: nav_menu_items, resolved at the end */
   GPtrArray *page_parents; /* PageParent: pages whose parent is resolved at the end */
   guint comments;          /* comments of items not imported as articles */
   guint spam;              /* comments marked spam or trash */
@@ -515,6 +519,11 @@ read_category (Import *im, xmlNodePtr n)
   c = g_new0 (Category, 1);
   c->name = name ? portada_html_to_text (name) : NULL;
   c->parent = child_text (n, NS_WP, "category_parent");
+  {
+    g_autofree char *term_id = child_text (n, NS_WP, "term_id");
+    if (term_id)
+      g_hash_table_replace (im->terms, g_steal_pointer (&term_id), percent_decoded (nicename));
+  }
   g_hash_table_replace (im->categories, percent_decoded (nicename), c);
 }
 
@@ -566,7 +575,6 @@ skip_reason (const char *type)
     const char *type, *reason;
   } known[] = {
     { "attachment", N_ ("an attachment (media file); Portada never downloads files") },
-    { "nav_menu_item", N_ ("a navigation menu item, not an article") },
     { "revision", N_ ("a revision of another post") },
     { "custom_css", N_ ("theme CSS, not an article") },
     { "customize_changeset", N_ ("theme settings, not an article") },
@@ -630,6 +638,29 @@ category_path (Import *im, const char *nicename)
       g_string_append (path, parts->pdata[i]);
     }
   return g_string_free (path, FALSE);
+}
+
+/* The key of the existing section of a category, "" when it has none. */
+static char *
+existing_section (Import *im, const char *nicename, GError **error)
+{
+  g_autofree char *decoded = percent_decoded (nicename);
+  g_autofree char *key = portada_slug_from_title (decoded);
+  g_autofree char *path = category_path (im, decoded);
+  g_autoptr (GPtrArray) sections = portada_sections_list (im->newsroom, error);
+
+  if (sections == NULL)
+    return NULL;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PortadaSection *s = sections->pdata[i];
+      const char *spath = portada_section_get_path (s, im->lang);
+      const char *slash = strrchr (spath, '/');
+      if (g_str_equal (s->key, key) || g_str_equal (spath, path)
+          || g_str_equal (slash ? slash + 1 : spath, key))
+        return g_strdup (s->key);
+    }
+  return g_strdup ("");
 }
 
 /* Finds the section of a category: an existing section whose key or path in the
@@ -1238,6 +1269,8 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   else
     im->summary->created++;
   g_hash_table_replace (im->guids, g_strdup (a->uuid), g_strdup (post_id ? post_id : ""));
+  if (post_id)
+    g_hash_table_replace (im->post_uuids, g_strdup (post_id), g_strdup (a->uuid));
   if (!import_comments (im, item, line, a, error))
     goto out;
   if (meta.thumbnail)
@@ -1420,6 +1453,207 @@ resolve_page_parents (Import *im, GError **error)
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Menus */
+
+typedef struct
+{
+  char *menu;  /* the nav_menu's name */
+  char *title; /* the item's own label, NULL: its object's */
+  char *post_id;
+  char *type;   /* _menu_item_type: post_type, taxonomy, custom */
+  char *object; /* _menu_item_object: page, post, category, custom */
+  char *object_id;
+  char *url;
+  int order;
+  int line;
+} MenuRef;
+
+static void
+menu_ref_free (MenuRef *r)
+{
+  g_free (r->menu);
+  g_free (r->title);
+  g_free (r->post_id);
+  g_free (r->type);
+  g_free (r->object);
+  g_free (r->object_id);
+  g_free (r->url);
+  g_free (r);
+}
+
+static char *
+post_meta (xmlNodePtr item, const char *wanted)
+{
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    if (is (n, NS_WP, "postmeta"))
+      {
+        g_autofree char *key = child_text (n, NS_WP, "meta_key");
+        if (g_strcmp0 (key, wanted) == 0)
+          return child_text (n, NS_WP, "meta_value");
+      }
+  return NULL;
+}
+
+/* A nav_menu_item: kept until every item of the file is in, then placed. */
+static void
+read_menu_item (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id)
+{
+  MenuRef *r = g_new0 (MenuRef, 1);
+  g_autofree char *order = child_text (item, NS_WP, "menu_order");
+
+  for (xmlNodePtr n = item->children; n && r->menu == NULL; n = n->next)
+    if (is (n, NS_NONE, "category"))
+      {
+        xmlChar *domain = xmlGetProp (n, (const xmlChar *) "domain");
+        if (domain && xmlStrEqual (domain, (const xmlChar *) "nav_menu"))
+          r->menu = g_strstrip (content_of (n));
+        xmlFree (domain);
+      }
+  if (r->menu == NULL)
+    r->menu = g_strdup ("");
+  r->title = title && *title ? g_strdup (title) : NULL;
+  r->post_id = g_strdup (post_id);
+  r->type = post_meta (item, "_menu_item_type");
+  r->object = post_meta (item, "_menu_item_object");
+  r->object_id = post_meta (item, "_menu_item_object_id");
+  r->url = post_meta (item, "_menu_item_url");
+  r->order = order ? (int) g_ascii_strtoll (order, NULL, 10) : 0;
+  r->line = line;
+  g_ptr_array_add (im->menu_refs, r);
+}
+
+static int
+by_menu_order (gconstpointer a, gconstpointer b)
+{
+  const MenuRef *x = *(MenuRef **) a, *y = *(MenuRef **) b;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* What a menu item points to, or NULL (and @why) when it is not in the file. */
+static PortadaMenuItem *
+menu_target (Import *im, MenuRef *r, char **why, GError **error)
+{
+  const char *label = r->title ? r->title : "";
+  const char *object = r->object ? r->object : "";
+
+  if (g_strcmp0 (r->type, "custom") == 0)
+    {
+      g_autofree char *url = clean (r->url, NULL);
+      if (url && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+        return portada_menu_item_new (label, PORTADA_MENU_URL, url);
+      if (url == NULL || g_str_equal (url, "#"))
+        {
+          /* WordPress's heading for a submenu: Portada's menus are one level, the
+           * items under it are kept in its place. */
+          *why = g_strdup (_ ("a heading without a link (“#”); the items under it are kept"));
+          return NULL;
+        }
+      *why = g_strdup_printf (_ ("its link “%s” is not an http(s) address"), url);
+      return NULL;
+    }
+  if (g_strcmp0 (r->type, "post_type") == 0 && g_str_equal (object, "page"))
+    {
+      gint64 *id = r->object_id ? g_hash_table_lookup (im->page_ids, r->object_id) : NULL;
+      g_autoptr (PortadaPage) p = id ? portada_pages_load (im->newsroom, *id, error) : NULL;
+      if (p)
+        return portada_menu_item_new (label, PORTADA_MENU_PAGE, p->uuid);
+      if (id)
+        return NULL; /* a database error */
+    }
+  else if (g_strcmp0 (r->type, "post_type") == 0 && g_str_equal (object, "post"))
+    {
+      const char *uuid = r->object_id ? g_hash_table_lookup (im->post_uuids, r->object_id) : NULL;
+      if (uuid)
+        return portada_menu_item_new (label, PORTADA_MENU_ARTICLE, uuid);
+    }
+  else if (g_strcmp0 (r->type, "taxonomy") == 0 && g_str_equal (object, "category"))
+    {
+      const char *nicename = r->object_id ? g_hash_table_lookup (im->terms, r->object_id) : NULL;
+      g_autofree char *key = nicename ? existing_section (im, nicename, error) : NULL;
+      if (nicename && key == NULL)
+        return NULL; /* a database error */
+      if (key && *key)
+        return portada_menu_item_new (label, PORTADA_MENU_SECTION, key);
+      if (key)
+        {
+          /* No article has it as its first category: it is no section of the newsroom. */
+          *why = g_strdup_printf (_ ("it points to the category “%s”, which is no section of "
+                                     "the newsroom (an article's section is its first "
+                                     "category)"),
+                                  nicename);
+          return NULL;
+        }
+    }
+  *why = g_strdup_printf (_ ("it points to %s %s, which is not in the file"),
+                          *object ? object : "an object", r->object_id ? r->object_id : "?");
+  return NULL;
+}
+
+/* The first menu of the file becomes the section bar, one named "footer" the
+ * footer links (WordPress keeps which menu sits where in the theme, outside the
+ * export); the items of other menus are left out, counted. */
+static gboolean
+resolve_menus (Import *im, GError **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *bar = NULL, *footer = NULL;
+  GPtrArray *chosen[2];
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < im->menu_refs->len; i++)
+    {
+      MenuRef *r = im->menu_refs->pdata[i];
+      g_autofree char *lower = g_utf8_strdown (r->menu, -1);
+      if (footer == NULL && strstr (lower, "footer"))
+        footer = r->menu;
+      else if (bar == NULL && !strstr (lower, "footer") && !strstr (lower, "social"))
+        bar = r->menu;
+    }
+  g_ptr_array_sort (im->menu_refs, by_menu_order);
+  chosen[0] = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_menu_item_free);
+  chosen[1] = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_menu_item_free);
+  for (guint i = 0; ok && i < im->menu_refs->len; i++)
+    {
+      MenuRef *r = im->menu_refs->pdata[i];
+      int which = bar && g_str_equal (r->menu, bar)         ? 0
+                  : footer && g_str_equal (r->menu, footer) ? 1
+                                                            : -1;
+      g_autofree char *why = NULL;
+      PortadaMenuItem *item;
+
+      if (which < 0)
+        {
+          skip_item_kind (im, r->line, r->title, r->post_id,
+                          _ ("a navigation menu item of a menu the site does not show"),
+                          _ ("a navigation menu item of a menu the site does not show (the first "
+                             "menu becomes the section bar, one named “footer” the footer links)"));
+          continue;
+        }
+      item = menu_target (im, r, &why, error);
+      if (item)
+        {
+          g_ptr_array_add (chosen[which], item);
+          im->summary->menu_items++;
+        }
+      else if (why)
+        skip_item_kind (im, r->line, r->title, r->post_id,
+                        g_str_has_prefix (why, _ ("a heading without a link"))
+                            ? _ ("navigation menu headings without a link")
+                            : _ ("navigation menu items pointing to what is not in the newsroom"),
+                        why);
+      else
+        ok = FALSE;
+    }
+  if (ok && chosen[0]->len)
+    ok = portada_menu_replace (im->newsroom, im->lang, PORTADA_MENU_BAR, chosen[0], error);
+  if (ok && chosen[1]->len)
+    ok = portada_menu_replace (im->newsroom, im->lang, PORTADA_MENU_FOOTER, chosen[1], error);
+  g_ptr_array_unref (chosen[0]);
+  g_ptr_array_unref (chosen[1]);
+  return ok;
+}
+
 static gboolean
 import_item (Import *im, xmlNodePtr item, int line, GError **error)
 {
@@ -1447,6 +1681,11 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
     }
   if (g_str_equal (type, "page"))
     return import_page (im, item, line, title, post_id, error);
+  if (g_str_equal (type, "nav_menu_item"))
+    {
+      read_menu_item (im, item, line, title, post_id);
+      return TRUE;
+    }
   if (!g_str_equal (type, "post"))
     {
       const char *reason = skip_reason (type);
@@ -1755,6 +1994,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.page_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.page_parents = g_ptr_array_new_with_free_func ((GDestroyNotify) page_parent_free);
+  im.post_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.menu_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_ref_free);
   im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
   im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING
@@ -1770,7 +2012,8 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
     goto done;
   im.lang = portada_exchange_import_lang (newsroom, lang, error);
   if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
-      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error))
+      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error)
+      || !resolve_menus (&im, error))
     {
       portada_newsroom_rollback (newsroom);
       goto done;
@@ -1806,6 +2049,9 @@ done:
   g_clear_pointer (&im.guids, g_hash_table_unref);
   g_clear_pointer (&im.page_ids, g_hash_table_unref);
   g_clear_pointer (&im.page_parents, g_ptr_array_unref);
+  g_clear_pointer (&im.post_uuids, g_hash_table_unref);
+  g_clear_pointer (&im.terms, g_hash_table_unref);
+  g_clear_pointer (&im.menu_refs, g_ptr_array_unref);
   g_clear_pointer (&im.thumbnails, g_ptr_array_unref);
   return ok;
 }

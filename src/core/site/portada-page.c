@@ -21,6 +21,7 @@
 #include "portada-comments.h"
 #include "portada-html.h"
 #include "portada-markdown.h"
+#include "portada-menu.h"
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
 #include "portada-picture.h"
@@ -454,6 +455,8 @@ page_init (Page *page, PortadaSite *site, const char *lang, const char *section,
                 dt ? portada_site_format_date (lang, g_date_time_to_unix (dt)) : NULL);
   }
   icon_fields (page);
+  field_set (page->fields, "footer-menu",
+             portada_site_menu (site, lang, PORTADA_MENU_FOOTER) ? "yes" : NULL);
 }
 
 /* Whose icon: the newsroom's (a media id in its settings) or the theme's. */
@@ -502,7 +505,25 @@ common_list (Page *page, const char *name)
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   PortadaSite *site = page->site;
 
-  if (g_str_equal (name, "sections"))
+  GPtrArray *menu = g_str_equal (name, "sections") || g_str_equal (name, "footer-links")
+                        ? portada_site_menu (site, page->lang,
+                                             g_str_equal (name, "sections") ? PORTADA_MENU_BAR
+                                                                            : PORTADA_MENU_FOOTER)
+                        : NULL;
+
+  /* The newsroom's menu where it has one; the sections otherwise. */
+  if (menu)
+    for (guint i = 0; i < menu->len; i++)
+      {
+        PortadaMenuLink *l = g_ptr_array_index (menu, i);
+        GHashTable *item = link_item (page, l->path ? l->path : "", l->name, page->lang);
+        if (l->url)
+          field_set (item, "url", l->url);
+        if (l->section && g_strcmp0 (page->section, l->section) == 0)
+          field_set (item, "current", "page");
+        g_ptr_array_add (items, item);
+      }
+  else if (g_str_equal (name, "sections"))
     for (guint i = 0; i < site->sections->len; i++)
       {
         PortadaSection *s = g_ptr_array_index (site->sections, i);

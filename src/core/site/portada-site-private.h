@@ -43,8 +43,21 @@ typedef struct
   GHashTable *media_by_sha;   /* sha256 -> PortadaMedia (NULL: missing); under lock */
   char *fingerprint;          /* hash of all of the above: pages depend on it */
   GHashTable *logo_html;      /* "prefix\x1flang" -> (sponsor id -> a logo's HTML), made once */
+  GHashTable *menus;          /* "lang\x1fmenu" -> GPtrArray of PortadaMenuLink (bar, footer) */
   GMutex lock;                /* for logo_html and used_media: pages render on threads */
 } PortadaSite;
+
+/* An item of a menu, resolved: a path of the site or an absolute URL. */
+typedef struct
+{
+  char *name;
+  char *path;    /* from the root, NULL for an outside link */
+  char *url;     /* an outside link */
+  char *section; /* the section it opens, for "current" */
+} PortadaMenuLink;
+
+/* The menu @menu (PORTADA_MENU_BAR, _FOOTER) of @lang, NULL when there is none. */
+GPtrArray *portada_site_menu (PortadaSite *site, const char *lang, const char *menu);
 
 /* An article as a list shows it. */
 typedef struct

@@ -11,10 +11,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "portada-articles.h"
 #include "portada-core-resources.h"
 #include "portada-logo-list.h"
 #include "portada-media.h"
+#include "portada-menu.h"
 #include "portada-newsroom-private.h"
+#include "portada-sanitizer.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
 
@@ -135,6 +138,7 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->media_by_sha, g_hash_table_unref);
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
+  g_clear_pointer (&site->menus, g_hash_table_unref);
   g_clear_pointer (&site->list_names, g_hash_table_unref);
   g_mutex_clear (&site->lock);
   g_free (site);
@@ -296,6 +300,104 @@ compare_int64 (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+static void
+menu_link_free (PortadaMenuLink *l)
+{
+  g_free (l->name);
+  g_free (l->path);
+  g_free (l->url);
+  g_free (l->section);
+  g_free (l);
+}
+
+/* An item where the site has it; NULL when its target is not on the site. Pages
+ * are not exported yet: their items wait for them. */
+static PortadaMenuLink *
+resolve_menu_item (PortadaSite *site, const char *lang, const PortadaMenuItem *item)
+{
+  PortadaMenuLink *l;
+  const char *name = item->label && *item->label ? item->label : NULL;
+
+  switch (item->kind)
+    {
+      case PORTADA_MENU_SECTION:
+        {
+          PortadaSection *s = g_hash_table_lookup (site->section_by_key, item->target);
+          if (s == NULL)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : portada_section_get_name (s, lang));
+          l->path = portada_site_section_path (site, lang, s->key);
+          l->section = g_strdup (s->key);
+          return l;
+        }
+      case PORTADA_MENU_ARTICLE:
+        {
+          g_autoptr (PortadaArticle) a
+              = portada_articles_load_by_uuid (site->newsroom, item->target, NULL);
+          if (a == NULL || a->status != PORTADA_STATUS_PUBLISHED || a->deleted_at)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : a->title);
+          l->path = portada_page_article_path (site, a);
+          return l;
+        }
+      case PORTADA_MENU_URL:
+        {
+          g_autofree char *url = portada_sanitize_url (item->target, FALSE);
+          if (url == NULL
+              || !(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : url);
+          l->url = g_steal_pointer (&url);
+          return l;
+        }
+      case PORTADA_MENU_PAGE:
+      default:
+        return NULL;
+    }
+}
+
+static gboolean
+load_menus (PortadaSite *site, GError **error)
+{
+  static const char *const menus[] = { PORTADA_MENU_BAR, PORTADA_MENU_FOOTER };
+
+  site->menus
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < site->languages->len; i++)
+    for (guint m = 0; m < G_N_ELEMENTS (menus); m++)
+      {
+        PortadaLanguage *lang = g_ptr_array_index (site->languages, i);
+        g_autoptr (GPtrArray) items
+            = portada_menu_load (site->newsroom, lang->code, menus[m], error);
+        GPtrArray *links;
+
+        if (items == NULL)
+          return FALSE;
+        if (items->len == 0)
+          continue;
+        links = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_link_free);
+        for (guint k = 0; k < items->len; k++)
+          {
+            PortadaMenuLink *l = resolve_menu_item (site, lang->code, items->pdata[k]);
+            if (l)
+              g_ptr_array_add (links, l);
+          }
+        g_hash_table_insert (site->menus, g_strconcat (lang->code, "\x1f", menus[m], NULL), links);
+      }
+  return TRUE;
+}
+
+GPtrArray *
+portada_site_menu (PortadaSite *site, const char *lang, const char *menu)
+{
+  g_autofree char *key = g_strconcat (lang ? lang : "", "\x1f", menu, NULL);
+  GPtrArray *links = site->menus ? g_hash_table_lookup (site->menus, key) : NULL;
+  return links && links->len ? links : NULL;
+}
+
 /* Everything loaded here shapes every page: its hash tells an export whether a page
  * rendered before can be kept. */
 static char *
@@ -335,6 +437,21 @@ site_fingerprint (PortadaSite *site)
           fingerprint_add (sum, portada_section_get_path (s, lang->code));
         }
     }
+  for (guint i = 0; i < site->languages->len; i++)
+    for (guint m = 0; m < 2; m++)
+      {
+        PortadaLanguage *l = g_ptr_array_index (site->languages, i);
+        GPtrArray *links
+            = portada_site_menu (site, l->code, m ? PORTADA_MENU_FOOTER : PORTADA_MENU_BAR);
+        fingerprint_add (sum, m ? "footer menu" : "bar menu");
+        for (guint k = 0; links && k < links->len; k++)
+          {
+            PortadaMenuLink *link = g_ptr_array_index (links, k);
+            fingerprint_add (sum, link->name);
+            fingerprint_add (sum, link->path);
+            fingerprint_add (sum, link->url);
+          }
+      }
   for (guint i = 0; i < site->placements->len; i++)
     {
       PortadaPlacement *p = g_ptr_array_index (site->placements, i);
@@ -432,6 +549,8 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
       PortadaSection *s = g_ptr_array_index (site->sections, i);
       g_hash_table_insert (site->section_by_key, s->key, s);
     }
+  if (!load_menus (site, error))
+    return NULL;
   site->fingerprint = site_fingerprint (site);
   return g_steal_pointer (&site);
 }
