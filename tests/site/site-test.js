@@ -52,6 +52,8 @@ const PAGES = [
   { name: 'section', path: 'en/business/', kind: 'listing' },
   { name: 'article-en', path: SEED_EN, kind: 'article' },
   { name: 'article-es', path: SEED_ES, kind: 'article' },
+  { name: 'page-en', path: 'en/about/', kind: 'page' },
+  { name: 'page-es', path: 'es/quienes-somos/', kind: 'page' },
 ];
 
 let n = 0;
@@ -285,6 +287,18 @@ async function checkPage(browser, ex, base, spec, checkedLinks) {
         `${what}: ${want.approved} approved comments, ${want.replies} nested as replies`,
         `${c.items} comments, ${c.nested} replies, heading "${c.heading}"`);
       ok(!/Waiting for a moderator|@example\.com/.test(c.text), `${what}: no pending comment, no e-mail address`);
+    }
+
+    // A page of the newsroom: its title and text, no date, section, related or comments;
+    // linked from the footer of its language.
+    if (spec.kind === 'page' && width === WIDTHS[0]) {
+      const p = await page.evaluate((self) => ({
+        news: document.querySelectorAll('.dateline, .section-name, #more-like-this, #comments, #responses, .share').length,
+        footer: [...document.querySelectorAll('.footer-pages a')].map((a) => new URL(a.href).pathname),
+        self,
+      }), spec.path);
+      ok(p.news === 0, `${what}: no date, section, related or comment block`);
+      ok(p.footer.includes('/' + spec.path), `${what}: linked from the footer`, p.footer.join(' '));
     }
 
     // Internal links (once per page: the same at every width).

@@ -18,6 +18,7 @@
 #include "portada-logo-list.h"
 #include "portada-logos.h"
 #include "portada-media.h"
+#include "portada-pages.h"
 #include "portada-placement.h"
 #include "portada-settings.h"
 #include "portada-slug.h"
@@ -373,6 +374,48 @@ fill_generated (PortadaNewsroom *nr, guint n, const gint64 *images, PortadaProgr
   return TRUE;
 }
 
+/* The magazine's own pages, in both languages, linked from the footer. */
+static gboolean
+fill_pages (PortadaNewsroom *nr, GError **error)
+{
+  static const struct
+  {
+    const char *group, *lang, *title, *slug, *body;
+  } pages[] = {
+    { "demo-page-about", "en", "About us", "about",
+      "Business, tourism and current affairs from Latin America and the Caribbean, in "
+      "English and Spanish, since 2009.\n\nOur editors work from Havana, Guatemala City and "
+      "Miami." },
+    { "demo-page-about", "es", "Quiénes somos", "quienes-somos",
+      "Negocios, turismo y actualidad de América Latina y el Caribe, en inglés y español, "
+      "desde 2009.\n\nNuestros editores trabajan desde La Habana, Ciudad de Guatemala y "
+      "Miami." },
+    { "demo-page-advertise", "en", "Advertise", "advertise",
+      "Sponsor logos appear in the header, beside the articles and in the footer. Write to "
+      "[ads@example.com](mailto:ads@example.com)." },
+    { "demo-page-advertise", "es", "Publicidad", "publicidad",
+      "Los logotipos de los patrocinadores aparecen en el encabezado, junto a los artículos y "
+      "en el pie de página. Escriba a [ads@example.com](mailto:ads@example.com)." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (PortadaPage) p = portada_page_new ();
+      p->lang = g_strdup (pages[i].lang);
+      p->title = g_strdup (pages[i].title);
+      p->slug = g_strdup (pages[i].slug);
+      p->menu_order = (int) i / 2;
+      p->status = PORTADA_STATUS_PUBLISHED;
+      p->translation_group = g_strdup (pages[i].group);
+      g_free (p->body);
+      p->body = g_strdup (pages[i].body);
+      p->created_at = p->updated_at = utc (2023, 1, 9, 12, 0);
+      if (!portada_pages_save (nr, p, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc progress,
                    gpointer user_data, GError **error)
@@ -385,6 +428,7 @@ portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc p
     return FALSE;
   if (!fill_settings (nr, error) || !fill_sponsors (nr, error)
       || !portada_demo_images_add (nr, images, error) || !fill_seed_articles (nr, images, error)
+      || !fill_pages (nr, error)
       || !fill_generated (nr, n_generated, images, progress, user_data, error))
     {
       portada_newsroom_rollback (nr);

@@ -34,6 +34,7 @@
 #include "portada-markdown.h"
 #include "portada-path-checks.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
 #include "portada-media-derive.h"
 #include "portada-picture.h"
 #include "portada-site-export.h"
@@ -878,6 +879,92 @@ export_articles (Export *ex, GError **error)
 }
 
 /* ------------------------------------------------------------------ */
+/* The newsroom's pages (About, Contact...) */
+
+typedef struct
+{
+  const PortadaSitePage *page;
+  char *body;
+  GPtrArray *alternates; /* PortadaAlternate */
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  g_free (job->body);
+  g_ptr_array_unref (job->alternates);
+  g_free (job);
+}
+
+static char *
+render_page (Export *ex, gpointer data, gsize *size, GError **error)
+{
+  PageJob *job = data;
+  char *html = portada_site_render_page (ex->site, job->page, job->body, job->alternates, error);
+
+  if (html)
+    *size = strlen (html);
+  return html;
+}
+
+/* The other languages' versions of a page: its translation group's. */
+static GPtrArray *
+page_alternates (Export *ex, const PortadaSitePage *p)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+
+  for (guint i = 0; p->group && i < ex->site->pages->len; i++)
+    {
+      PortadaSitePage *t = g_ptr_array_index (ex->site->pages, i);
+      gboolean dup = FALSE;
+      if (t == p || g_strcmp0 (t->group, p->group) != 0 || g_strcmp0 (t->lang, p->lang) == 0)
+        continue;
+      for (guint k = 0; k < out->len && !dup; k++)
+        dup = g_strcmp0 (((PortadaAlternate *) out->pdata[k])->lang, t->lang) == 0;
+      if (!dup)
+        g_ptr_array_add (out, portada_alternate_new (t->lang, t->path));
+    }
+  return out;
+}
+
+static gboolean
+export_pages (Export *ex, GError **error)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < ex->site->pages->len; i++)
+    {
+      const PortadaSitePage *p = g_ptr_array_index (ex->site->pages, i);
+      g_autoptr (PortadaPage) stored = NULL;
+      g_autofree char *file = NULL;
+      PageJob *job;
+      char key[65];
+
+      if (!exported_lang (ex, p->lang))
+        continue;
+      stored = portada_pages_load (ex->newsroom, p->id, error);
+      if (stored == NULL)
+        return FALSE;
+      job = g_new0 (PageJob, 1);
+      job->page = p;
+      job->body = g_strdup (stored->body);
+      job->alternates = page_alternates (ex, p);
+      g_checksum_reset (sum);
+      key_add (sum, ex->site->fingerprint);
+      key_add (sum, "page");
+      key_add (sum, p->uuid);
+      key_add (sum, job->body);
+      for (guint k = 0; k < job->alternates->len; k++)
+        key_add (sum, ((PortadaAlternate *) job->alternates->pdata[k])->path);
+      key_finish (sum, key);
+      file = g_strconcat (p->path, "index.html", NULL);
+      if (!emit (ex, file, key, render_page, job, (GDestroyNotify) page_job_free, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Home and section pages */
 
 typedef struct
@@ -1326,6 +1413,18 @@ render_sitemap (Export *ex, gpointer data, gsize *size, GError **error)
         continue;
       alternates = entry_alternates (ex, e);
       sitemap_url (ex, w, e->path, MAX (e->updated_at, e->sort_time), alternates);
+    }
+  for (guint i = 0; i < ex->site->pages->len; i++)
+    {
+      const PortadaSitePage *p = g_ptr_array_index (ex->site->pages, i);
+      g_autoptr (GPtrArray) alternates = NULL;
+
+      if (!exported_lang (ex, p->lang))
+        continue;
+      alternates = page_alternates (ex, p);
+      if (alternates->len)
+        g_ptr_array_insert (alternates, 0, portada_alternate_new (p->lang, p->path));
+      sitemap_url (ex, w, p->path, p->updated_at, alternates);
     }
   xmlTextWriterEndElement (w);
   return writer_finish (w, buf, size);
@@ -2086,7 +2185,7 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
   ex->total += ex->langs->len * (ex->site->sections->len + 1) * 2 + 1;
   ex->total += ex->total / 4; /* listing pages beyond the first */
 
-  if (!export_articles (ex, error))
+  if (!export_articles (ex, error) || !export_pages (ex, error))
     return FALSE;
   for (guint i = 0; i < ex->langs->len; i++)
     if (!export_lang (ex, ex->langs->pdata[i], ex->langs->pdata[i] == root_lang, error))

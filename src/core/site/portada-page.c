@@ -40,8 +40,10 @@ typedef struct
 {
   xmlDoc *layout;
   xmlDoc *strip_page;
-  xmlDoc *article_doc, *listing_doc, *strip_doc, *teaser_doc, *block_doc, *comment_doc, *redirect;
+  xmlDoc *article_doc, *page_doc, *listing_doc, *strip_doc, *teaser_doc, *block_doc, *comment_doc,
+      *redirect;
   xmlNode *article; /* the body of article.html */
+  xmlNode *page;    /* the body of page.html */
   xmlNode *listing; /* the body of listing.html */
   xmlNode *strip;   /* the first element of partials/strip.html */
   xmlNode *teaser;  /* the first element of partials/teaser.html */
@@ -86,6 +88,7 @@ theme_get (void)
       theme.layout = parse_theme_file ("layout.html");
       theme.strip_page = parse_theme_file ("strip-page.html");
       theme.article_doc = parse_theme_file ("article.html");
+      theme.page_doc = parse_theme_file ("page.html");
       theme.listing_doc = parse_theme_file ("listing.html");
       theme.strip_doc = parse_theme_file ("partials/strip.html");
       theme.teaser_doc = parse_theme_file ("partials/teaser.html");
@@ -93,6 +96,7 @@ theme_get (void)
       theme.comment_doc = parse_theme_file ("partials/comment.html");
       theme.redirect = parse_theme_file ("redirect.html");
       theme.article = portada_html_find_body (theme.article_doc);
+      theme.page = portada_html_find_body (theme.page_doc);
       theme.listing = portada_html_find_body (theme.listing_doc);
       theme.strip = first_element (portada_html_find_body (theme.strip_doc));
       theme.teaser = first_element (portada_html_find_body (theme.teaser_doc));
@@ -104,8 +108,8 @@ theme_get (void)
                                          g_bytes_get_size (labels), G_KEY_FILE_NONE, &error))
         g_error ("The site theme's labels.ini cannot be read: %s",
                  error ? error->message : "missing");
-      if (!theme.article || !theme.listing || !theme.strip || !theme.teaser || !theme.block
-          || !theme.comment)
+      if (!theme.article || !theme.page || !theme.listing || !theme.strip || !theme.teaser
+          || !theme.block || !theme.comment)
         g_error ("The site theme's templates are incomplete");
       g_once_init_leave (&once, 1);
     }
@@ -457,6 +461,12 @@ page_init (Page *page, PortadaSite *site, const char *lang, const char *section,
   icon_fields (page);
   field_set (page->fields, "footer-menu",
              portada_site_menu (site, lang, PORTADA_MENU_FOOTER) ? "yes" : NULL);
+  for (guint i = 0; site->pages && i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      if (p->parent_id == 0 && g_strcmp0 (p->lang, lang) == 0)
+        field_set (page->fields, "has-pages", "yes");
+    }
 }
 
 /* Whose icon: the newsroom's (a media id in its settings) or the theme's. */
@@ -531,6 +541,18 @@ common_list (Page *page, const char *name)
         GHashTable *item
             = link_item (page, path, portada_section_get_name (s, page->lang), page->lang);
         if (g_strcmp0 (page->section, s->key) == 0)
+          field_set (item, "current", "page");
+        g_ptr_array_add (items, item);
+      }
+  else if (g_str_equal (name, "pages"))
+    for (guint i = 0; site->pages && i < site->pages->len; i++)
+      {
+        PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+        GHashTable *item;
+        if (p->parent_id || g_strcmp0 (p->lang, page->lang) != 0)
+          continue;
+        item = link_item (page, p->path, p->title, page->lang);
+        if (g_strcmp0 (page->path, p->path) == 0)
           field_set (item, "current", "page");
         g_ptr_array_add (items, item);
       }
@@ -1136,6 +1158,89 @@ portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const c
   page.slot = article_slot;
   page.data = &data;
   article_fields (&page, a, related, translations, comments);
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+/* ------------------------------------------------------------------ */
+/* A page of the newsroom (About, Contact...) */
+
+typedef struct
+{
+  const char *body_html;
+  GPtrArray *alternates; /* PortadaAlternate: its translations */
+} StaticPageData;
+
+static GPtrArray *
+static_page_list (Page *page, const char *name)
+{
+  StaticPageData *d = page->data;
+
+  if (g_str_equal (name, "alternates"))
+    {
+      g_autoptr (GPtrArray) all
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+      if (d->alternates && d->alternates->len)
+        {
+          g_ptr_array_add (all, portada_alternate_new (page->lang, page->path));
+          for (guint i = 0; i < d->alternates->len; i++)
+            {
+              PortadaAlternate *a = g_ptr_array_index (d->alternates, i);
+              g_ptr_array_add (all, portada_alternate_new (a->lang, a->path));
+            }
+        }
+      return alternates_list (page, all, TRUE);
+    }
+  if (g_str_equal (name, "translations"))
+    return alternates_list (page, d->alternates, FALSE);
+  return common_list (page, name);
+}
+
+static void
+static_page_slot (Page *page, const char *name, xmlNode *element)
+{
+  StaticPageData *d = page->data;
+  const Theme *theme = theme_get ();
+
+  if (g_str_equal (name, "content"))
+    {
+      xmlAddChildList (element, xmlDocCopyNodeList (page->doc, theme->page->children));
+      fill_children (page, element, page->fields);
+    }
+  else if (g_str_equal (name, "body"))
+    xmlAddChild (element, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST d->body_html));
+  else if (g_str_has_prefix (name, "strips:"))
+    fill_strips (page, name + 7, element, NULL);
+}
+
+char *
+portada_site_render_page (PortadaSite *site, const PortadaSitePage *sp, const char *body,
+                          GPtrArray *alternates, GError **error)
+{
+  const Theme *theme = theme_get ();
+  g_autofree char *markup = portada_markdown_to_html (body ? body : "");
+  g_autofree char *resolved = NULL;
+  g_autofree char *description = portada_markdown_excerpt (body ? body : "", 40, FALSE);
+  StaticPageData data = { NULL, alternates };
+  Page page;
+  char *html;
+
+  page_init (&page, site, sp->lang, NULL, sp->path, theme->layout);
+  resolved = portada_picture_resolve_body (site, page.prefix, markup);
+  data.body_html = resolved;
+  page.list = static_page_list;
+  page.slot = static_page_slot;
+  page.data = &data;
+  field_set (page.fields, "title", sp->title);
+  field_take (page.fields, "page-title",
+              sp->title && *sp->title ? g_strconcat (sp->title, " – ", site->site_title, NULL)
+                                      : g_strdup (site->site_title));
+  field_set (page.fields, "page-class", "static-page");
+  field_set (page.fields, "description", description);
+  field_set (page.fields, "has-translations", alternates && alternates->len ? "yes" : NULL);
+  x_default_field (&page, alternates);
   fill_children (&page, (xmlNode *) page.doc, page.fields);
   html = page_serialize (&page);
   page_clear (&page);

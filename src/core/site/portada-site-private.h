@@ -44,8 +44,30 @@ typedef struct
   char *fingerprint;          /* hash of all of the above: pages depend on it */
   GHashTable *logo_html;      /* "prefix\x1flang" -> (sponsor id -> a logo's HTML), made once */
   GHashTable *menus;          /* "lang\x1fmenu" -> GPtrArray of PortadaMenuLink (bar, footer) */
+  GPtrArray *pages;           /* PortadaSitePage: the published pages, parents first */
   GMutex lock;                /* for logo_html and used_media: pages render on threads */
 } PortadaSite;
+
+/* A published page (About, Contact...) where the site has it: /<lang>/<slug>/, a
+ * child under its parent's path. */
+typedef struct
+{
+  gint64 id;
+  gint64 parent_id;
+  gint64 updated_at;
+  char *uuid;
+  char *lang;
+  char *title;
+  char *group; /* translation group, NULL: none */
+  char *path;
+} PortadaSitePage;
+
+/* The page with this uuid, NULL when the site has none. */
+const PortadaSitePage *portada_site_page_by_uuid (PortadaSite *site, const char *uuid);
+/* A page: title and Markdown body, no date, section or related block. @alternates:
+ * PortadaAlternate of its translations. */
+char *portada_site_render_page (PortadaSite *site, const PortadaSitePage *page, const char *body,
+                                GPtrArray *alternates, GError **error);
 
 /* An item of a menu, resolved: a path of the site or an absolute URL. */
 typedef struct

@@ -17,6 +17,7 @@
 #include "portada-media.h"
 #include "portada-menu.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
 #include "portada-sanitizer.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
@@ -139,6 +140,7 @@ portada_site_free (PortadaSite *site)
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
   g_clear_pointer (&site->menus, g_hash_table_unref);
+  g_clear_pointer (&site->pages, g_ptr_array_unref);
   g_clear_pointer (&site->list_names, g_hash_table_unref);
   g_mutex_clear (&site->lock);
   g_free (site);
@@ -277,6 +279,7 @@ fingerprint_theme (GChecksum *sum)
                                        "partials/teaser.html",
                                        "partials/section-block.html",
                                        "partials/comment.html",
+                                       "page.html",
                                        "redirect.html",
                                        "labels.ini",
                                        "style.css",
@@ -301,6 +304,95 @@ compare_int64 (gconstpointer a, gconstpointer b)
 }
 
 static void
+site_page_free (PortadaSitePage *p)
+{
+  g_free (p->uuid);
+  g_free (p->lang);
+  g_free (p->title);
+  g_free (p->group);
+  g_free (p->path);
+  g_free (p);
+}
+
+/* Whether @path is already a listing of the site (a section's). */
+static gboolean
+path_taken (PortadaSite *site, const char *lang, const char *path)
+{
+  g_autofree char *home = portada_site_home_path (site, lang);
+  g_autofree char *paged = g_strconcat (home, "page/", NULL);
+
+  if (g_str_equal (path, paged))
+    return TRUE;
+  for (guint i = 0; i < site->sections->len; i++)
+    {
+      PortadaSection *s = g_ptr_array_index (site->sections, i);
+      g_autofree char *spath = portada_site_section_path (site, lang, s->key);
+      if (g_str_equal (spath, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The published pages; a child whose parent is not published is not on the site,
+ * nor a page whose address is a section's. */
+static gboolean
+load_pages (PortadaSite *site, GError **error)
+{
+  g_autoptr (GPtrArray) pages = portada_pages_list (site->newsroom, NULL, error);
+  g_autoptr (GHashTable) paths = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (pages == NULL)
+    return FALSE;
+  site->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      PortadaPage *p = pages->pdata[i];
+      PortadaSitePage *sp;
+      g_autofree char *base = NULL;
+      g_autofree char *path = NULL;
+
+      if (p->status != PORTADA_STATUS_PUBLISHED || !portada_site_language (site, p->lang))
+        continue;
+      if (p->parent_id)
+        {
+          PortadaSitePage *parent = g_hash_table_lookup (paths, &p->parent_id);
+          if (parent == NULL)
+            continue;
+          base = g_strdup (parent->path);
+        }
+      else
+        base = portada_site_home_path (site, p->lang);
+      path = g_strconcat (base, p->slug, "/", NULL);
+      if (path_taken (site, p->lang, path))
+        continue;
+      sp = g_new0 (PortadaSitePage, 1);
+      sp->id = p->id;
+      sp->parent_id = p->parent_id;
+      sp->updated_at = p->updated_at;
+      sp->uuid = g_strdup (p->uuid);
+      sp->lang = g_strdup (p->lang);
+      sp->title = g_strdup (p->title);
+      sp->group = g_strdup (p->translation_group);
+      sp->path = g_steal_pointer (&path);
+      g_ptr_array_add (site->pages, sp);
+      g_hash_table_insert (paths, &sp->id, sp);
+    }
+  return TRUE;
+}
+
+const PortadaSitePage *
+portada_site_page_by_uuid (PortadaSite *site, const char *uuid)
+{
+  for (guint i = 0; site->pages && i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      if (g_strcmp0 (p->uuid, uuid) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static void
 menu_link_free (PortadaMenuLink *l)
 {
   g_free (l->name);
@@ -310,8 +402,7 @@ menu_link_free (PortadaMenuLink *l)
   g_free (l);
 }
 
-/* An item where the site has it; NULL when its target is not on the site. Pages
- * are not exported yet: their items wait for them. */
+/* An item where the site has it; NULL when its target is not on the site. */
 static PortadaMenuLink *
 resolve_menu_item (PortadaSite *site, const char *lang, const PortadaMenuItem *item)
 {
@@ -354,6 +445,15 @@ resolve_menu_item (PortadaSite *site, const char *lang, const PortadaMenuItem *i
           return l;
         }
       case PORTADA_MENU_PAGE:
+        {
+          const PortadaSitePage *p = portada_site_page_by_uuid (site, item->target);
+          if (p == NULL || g_strcmp0 (p->lang, lang) != 0)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : p->title);
+          l->path = g_strdup (p->path);
+          return l;
+        }
       default:
         return NULL;
     }
@@ -452,6 +552,16 @@ site_fingerprint (PortadaSite *site)
             fingerprint_add (sum, link->url);
           }
       }
+  for (guint i = 0; i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      g_autofree char *ids
+          = g_strdup_printf ("page %lld %lld", (long long) p->id, (long long) p->parent_id);
+      fingerprint_add (sum, ids);
+      fingerprint_add (sum, p->lang);
+      fingerprint_add (sum, p->title);
+      fingerprint_add (sum, p->path);
+    }
   for (guint i = 0; i < site->placements->len; i++)
     {
       PortadaPlacement *p = g_ptr_array_index (site->placements, i);
@@ -549,7 +659,7 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
       PortadaSection *s = g_ptr_array_index (site->sections, i);
       g_hash_table_insert (site->section_by_key, s->key, s);
     }
-  if (!load_menus (site, error))
+  if (!load_pages (site, error) || !load_menus (site, error))
     return NULL;
   site->fingerprint = site_fingerprint (site);
   return g_steal_pointer (&site);
