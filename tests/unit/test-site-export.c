@@ -946,7 +946,8 @@ test_pages (void)
   /* The footer of every page links the top pages of its language; the section bar
    * shows the menu's page. */
   home = read_file (out, "en/index.html");
-  g_assert_nonnull (strstr (home, "<nav class=\"footer-pages\" aria-label=\"Pages\">"));
+  g_assert_nonnull (
+      strstr (home, "<nav class=\"footer-pages\" aria-label=\"About the magazine\">"));
   g_assert_nonnull (strstr (home, "<a href=\"../en/about/\">About us</a>"));
   g_assert_nonnull (strstr (home, "<a href=\"../en/advertise/\">Advertise</a>"));
   g_assert_null (strstr (home, "quienes-somos/\">"));

@@ -729,12 +729,15 @@ write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
   xmlTextWriterEndElement (e->w);
 }
 
-/* A page: a WordPress "page" item, its parent by post id, at /<lang>/<slug>/. */
+/* A page: a WordPress "page" item, its parent by post id, at its site address. */
 static void
 write_page (Export *e, const PortadaPage *p)
 {
   g_autofree char *home = portada_site_home_path (e->site, e->lang);
-  g_autofree char *path = g_strconcat (home, p->slug, "/", NULL);
+  const PortadaSitePage *shown = portada_site_page_by_uuid (e->site, p->uuid);
+  /* Where the site export has it (a child under its parent); a page not on the
+   * site, at the address it would have at the top. */
+  g_autofree char *path = shown ? g_strdup (shown->path) : g_strconcat (home, p->slug, "/", NULL);
   g_autofree char *link = portada_site_absolute_url (e->site, path);
   g_autofree char *pub = rfc822 (p->created_at);
   g_autofree char *date = wp_date (p->created_at);
