@@ -383,6 +383,61 @@ test_store (void)
   }
 }
 
+/* Moderation: approve, hold back, delete and undo (the replies answer it again). */
+static void
+test_moderate (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autofree char *path = write_temp ("comments.xml", hostile_wxr);
+  g_autoptr (PortadaImportSummary) s = import_ok (nr, path);
+  g_autoptr (PortadaArticle) a = only_article (nr);
+  g_autoptr (GPtrArray) all = portada_comments_list (nr, a->id, FALSE, NULL);
+  g_autoptr (PortadaCommentDeletion) gone = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 mallory = by_author (all, "Mallory")->id;
+  gint64 alice = by_author (all, "Alice")->id;
+  gint64 pat = by_author (all, "Pat")->id;
+
+  g_assert_true (portada_comments_set_status (nr, pat, PORTADA_COMMENT_APPROVED, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (PortadaComment) c = portada_comments_load (nr, pat, NULL);
+    g_assert_cmpint (c->status, ==, PORTADA_COMMENT_APPROVED);
+  }
+  g_assert_true (portada_comments_set_status (nr, pat, PORTADA_COMMENT_PENDING, NULL));
+
+  gone = portada_comments_delete (nr, mallory, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (gone);
+  g_assert_cmpuint (gone->replies->len, ==, 1);
+  {
+    g_autoptr (PortadaComment) reply = portada_comments_load (nr, alice, NULL);
+    g_assert_cmpint (reply->parent_id, ==, 0);
+    g_assert_null (portada_comments_load (nr, mallory, NULL));
+  }
+  g_assert_true (portada_comments_restore (nr, gone, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (PortadaComment) back = portada_comments_load (nr, mallory, NULL);
+    g_autoptr (PortadaComment) reply = portada_comments_load (nr, alice, NULL);
+    g_assert_nonnull (back);
+    g_assert_cmpstr (back->author, ==, "Mallory");
+    g_assert_cmpstr (back->uuid, ==, gone->comment->uuid);
+    g_assert_cmpint (reply->parent_id, ==, mallory);
+  }
+  /* No such comment. */
+  g_assert_null (portada_comments_delete (nr, 999, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* Undo after the article is gone: refused, naming the comment. */
+  g_clear_pointer (&gone, portada_comment_deletion_free);
+  gone = portada_comments_delete (nr, alice, NULL);
+  g_assert_true (portada_newsroom_exec (nr, "DELETE FROM article", NULL));
+  g_assert_false (portada_comments_restore (nr, gone, &error));
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Alice"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,5 +446,6 @@ main (int argc, char **argv)
   g_test_add_func ("/comments/import", test_import);
   g_test_add_func ("/comments/render", test_render);
   g_test_add_func ("/comments/round-trip", test_round_trip);
+  g_test_add_func ("/comments/moderate", test_moderate);
   return g_test_run ();
 }

@@ -330,3 +330,143 @@ portada_comments_save (PortadaNewsroom *newsroom, PortadaComment *c, GError **er
     c->id = sqlite3_last_insert_rowid (portada_newsroom_get_db (newsroom));
   return TRUE;
 }
+
+gboolean
+portada_comments_set_status (PortadaNewsroom *newsroom, gint64 id, PortadaCommentStatus status,
+                             GError **error)
+{
+  g_autoptr (PortadaComment) c = portada_comments_load (newsroom, id, error);
+
+  if (c == NULL)
+    return FALSE;
+  if (c->status == status)
+    return TRUE;
+  c->status = status;
+  return portada_comments_save (newsroom, c, error);
+}
+
+void
+portada_comment_deletion_free (PortadaCommentDeletion *d)
+{
+  if (d == NULL)
+    return;
+  portada_comment_free (d->comment);
+  g_array_unref (d->replies);
+  g_free (d);
+}
+
+static gboolean
+delete_rows (PortadaNewsroom *newsroom, PortadaCommentDeletion *d, GError **error)
+{
+  g_autoptr (sqlite3_stmt) replies
+      = portada_newsroom_prepare (newsroom, "SELECT id FROM comment WHERE parent_id = ?1", error);
+  g_autoptr (sqlite3_stmt) del = NULL;
+  int rc;
+
+  if (replies == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (replies, 1, d->comment->id);
+  while ((rc = sqlite3_step (replies)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (replies, 0);
+      g_array_append_val (d->replies, id);
+    }
+  if (rc != SQLITE_DONE)
+    return portada_newsroom_set_error (newsroom, error, "the comment's replies cannot be read");
+  del = portada_newsroom_prepare (newsroom, "DELETE FROM comment WHERE id = ?1", error);
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, d->comment->id);
+  return portada_newsroom_step_done (newsroom, del, error);
+}
+
+PortadaCommentDeletion *
+portada_comments_delete (PortadaNewsroom *newsroom, gint64 id, GError **error)
+{
+  g_autoptr (PortadaCommentDeletion) d = g_new0 (PortadaCommentDeletion, 1);
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
+  d->replies = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!portada_newsroom_begin (newsroom, error))
+    return NULL;
+  d->comment = portada_comments_load (newsroom, id, error);
+  if (d->comment == NULL || !delete_rows (newsroom, d, error))
+    {
+      portada_newsroom_rollback (newsroom);
+      return NULL;
+    }
+  if (!portada_newsroom_commit (newsroom, error))
+    return NULL;
+  return g_steal_pointer (&d);
+}
+
+static gboolean
+restore_rows (PortadaNewsroom *newsroom, const PortadaCommentDeletion *d, GError **error)
+{
+  const PortadaComment *c = d->comment;
+  g_autoptr (PortadaComment) copy = portada_comment_new ();
+  g_autoptr (sqlite3_stmt) ins = NULL;
+  g_autoptr (sqlite3_stmt) up = NULL;
+
+  /* Under its own id (links to #comment-N stay) unless a new comment took it, then
+   * saved through the checks as any comment: its parent may have gone meanwhile. */
+  ins = portada_newsroom_prepare (newsroom,
+                                  "INSERT INTO comment (id, uuid, article_id, created_at) "
+                                  "SELECT ?1, ?2, ?3, ?4 WHERE EXISTS (SELECT 1 FROM article "
+                                  "WHERE id = ?3) AND NOT EXISTS (SELECT 1 FROM comment WHERE "
+                                  "id = ?1)",
+                                  error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, c->id);
+  portada_stmt_bind_text (ins, 2, c->uuid);
+  sqlite3_bind_int64 (ins, 3, c->article_id);
+  sqlite3_bind_int64 (ins, 4, c->created_at);
+  if (!portada_newsroom_step_done (newsroom, ins, error))
+    return FALSE;
+  copy->id = sqlite3_changes (portada_newsroom_get_db (newsroom)) ? c->id : 0;
+  copy->uuid = g_strdup (c->uuid);
+  copy->article_id = c->article_id;
+  copy->parent_id = c->parent_id;
+  copy->kind = c->kind;
+  g_free (copy->author);
+  copy->author = g_strdup (c->author);
+  copy->author_email = g_strdup (c->author_email);
+  copy->author_url = g_strdup (c->author_url);
+  copy->created_at = c->created_at;
+  g_free (copy->body);
+  copy->body = g_strdup (c->body);
+  copy->status = c->status;
+  if (copy->parent_id && !parent_ok (newsroom, copy, NULL))
+    copy->parent_id = 0;
+  if (!portada_comments_save (newsroom, copy, error))
+    return FALSE;
+  up = portada_newsroom_prepare (
+      newsroom, "UPDATE comment SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NULL", error);
+  if (up == NULL)
+    return FALSE;
+  for (guint i = 0; i < d->replies->len; i++)
+    {
+      sqlite3_reset (up);
+      sqlite3_bind_int64 (up, 1, copy->id);
+      sqlite3_bind_int64 (up, 2, g_array_index (d->replies, gint64, i));
+      if (!portada_newsroom_step_done (newsroom, up, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+portada_comments_restore (PortadaNewsroom *newsroom, const PortadaCommentDeletion *d,
+                          GError **error)
+{
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom) && d && d->comment, FALSE);
+  if (!portada_newsroom_begin (newsroom, error))
+    return FALSE;
+  if (!restore_rows (newsroom, d, error))
+    {
+      portada_newsroom_rollback (newsroom);
+      return FALSE;
+    }
+  return portada_newsroom_commit (newsroom, error);
+}

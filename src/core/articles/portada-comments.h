@@ -66,4 +66,27 @@ gint64 portada_comments_find_uuid (PortadaNewsroom *newsroom, const char *uuid, 
 GPtrArray *portada_comments_list (PortadaNewsroom *newsroom, gint64 article_id,
                                   gboolean approved_only, GError **error);
 
+/* Approves a comment or holds it back for moderation. */
+gboolean portada_comments_set_status (PortadaNewsroom *newsroom, gint64 id,
+                                      PortadaCommentStatus status, GError **error);
+
+/* What portada_comments_delete() took away: the comment, and the replies that
+ * answered it (they stay, at the top of the thread, until it is restored). */
+typedef struct
+{
+  PortadaComment *comment;
+  GArray *replies; /* gint64 comment ids */
+} PortadaCommentDeletion;
+
+void portada_comment_deletion_free (PortadaCommentDeletion *deletion);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaCommentDeletion, portada_comment_deletion_free)
+
+/* Deletes a comment, in one transaction; NULL with PORTADA_ERROR_NOT_FOUND when
+ * there is no such comment. */
+PortadaCommentDeletion *portada_comments_delete (PortadaNewsroom *newsroom, gint64 id,
+                                                 GError **error);
+/* Undoes a deletion: the comment again under its id, its replies under it. */
+gboolean portada_comments_restore (PortadaNewsroom *newsroom,
+                                   const PortadaCommentDeletion *deletion, GError **error);
+
 G_END_DECLS
