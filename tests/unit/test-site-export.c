@@ -13,6 +13,7 @@
 #include <vips/vips.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-demo-images.h"
 #include "portada-demo.h"
 #include "portada-markdown-exchange.h"
@@ -487,6 +488,28 @@ test_incremental (void)
                                 g_hash_table_lookup (after, untouched)));
   /* Unchanged files are the same files (hard links), not copies. */
   g_assert_cmpuint (inode_of (out, untouched), ==, untouched_inode);
+
+  /* A comment approved: the article's page shows it on the next export, and the
+   * pages that merely list the article are not all rendered again. */
+  {
+    g_autoptr (PortadaComment) c = portada_comment_new ();
+    g_autofree char *page = NULL;
+    PortadaSiteExportStats commented = { 0 };
+
+    c->article_id = seed->id;
+    c->status = PORTADA_COMMENT_APPROVED;
+    c->created_at = NOW - 3600;
+    g_free (c->author);
+    c->author = g_strdup ("Late Reader");
+    g_free (c->body);
+    c->body = g_strdup ("Arrived after the export.");
+    g_assert_true (portada_comments_save (nr, c, NULL));
+    export_ok (nr, out, &commented);
+    page = read_text (out, SEED_EN);
+    g_assert_nonnull (strstr (page, "Arrived after the export."));
+    g_assert_nonnull (strstr (page, "5 comments</h2>"));
+    g_assert_cmpuint (commented.pages_rendered, <, full.files / 10);
+  }
   assert_no_leftovers (out);
 }
 
