@@ -16,6 +16,7 @@
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
 #include "portada-test-util.h"
+#include "portada-wxr.h"
 
 #define META(key, value)                                                                           \
   "<wp:postmeta><wp:meta_key>" key "</wp:meta_key><wp:meta_value><![CDATA[" value                  \
@@ -47,17 +48,18 @@ static const char menu_wxr[]
       "<wp:post_type>page</wp:post_type><wp:status>publish</wp:status>"
       "<wp:post_name>about</wp:post_name>"
       "<content:encoded><![CDATA[<p>Who we are.</p>]]></content:encoded></item>\n" MENU_ITEM (
-          "103", "3", "Main Menu", "", "post_type", "post", "10", "")
-          MENU_ITEM ("101", "1", "Main Menu", "", "taxonomy", "category", "7", "")
-              MENU_ITEM ("102", "2", "Main Menu", "Read more", "custom", "custom", "102",
-                         "https://other.example/read")
-                  MENU_ITEM ("104", "4", "Main Menu", "Gone", "post_type", "page", "999", "")
-                      MENU_ITEM ("105", "5", "Main Menu", "Topics", "custom", "custom", "105", "#")
-                          MENU_ITEM ("106", "6", "Main Menu", "", "taxonomy", "category", "8", "")
-                              MENU_ITEM ("201", "1", "Footer links", "Contact", "custom", "custom",
-                                         "201", "https://magazine.example/contact")
-                                  MENU_ITEM ("301", "1", "Social", "X", "custom", "custom", "301",
-                                             "https://x.example/magazine") "</channel></rss>\n";
+          "103", "3", "Main Menu", "", "post_type", "post", "10",
+          "") MENU_ITEM ("101", "1", "Main Menu", "", "taxonomy", "category", "7", "")
+          MENU_ITEM ("102", "2", "Main Menu", "Read more", "custom", "custom", "102",
+                     "https://other.example/read") MENU_ITEM ("104", "4", "Main Menu", "Gone",
+                                                              "post_type", "page", "999", "")
+              MENU_ITEM ("105", "5", "Main Menu", "Topics", "custom", "custom", "105", "#")
+                  MENU_ITEM ("106", "6", "Main Menu", "", "taxonomy", "category", "8", "")
+                      MENU_ITEM ("201", "1", "Footer links", "Contact", "custom", "custom", "201",
+                                 "https://magazine.example/contact")
+                          MENU_ITEM ("202", "2", "Footer links", "", "post_type", "page", "20", "")
+                              MENU_ITEM ("301", "1", "Social", "X", "custom", "custom", "301",
+                                         "https://x.example/magazine") "</channel></rss>\n";
 
 static gboolean
 summary_has (PortadaImportSummary *s, const char *text)
@@ -95,7 +97,7 @@ test_import (void)
 
   /* In menu order, not file order; the heading, the missing page and the category
    * without articles left out and named; the social menu left out. */
-  g_assert_cmpuint (s->menu_items, ==, 4);
+  g_assert_cmpuint (s->menu_items, ==, 5);
   g_assert_cmpuint (bar->len, ==, 3);
   item = bar->pdata[0];
   g_assert_cmpint (item->kind, ==, PORTADA_MENU_SECTION);
@@ -108,8 +110,9 @@ test_import (void)
   item = bar->pdata[2];
   g_assert_cmpint (item->kind, ==, PORTADA_MENU_ARTICLE);
   g_assert_cmpstr (item->target, ==, beaches->uuid);
-  g_assert_cmpuint (footer->len, ==, 1);
+  g_assert_cmpuint (footer->len, ==, 2);
   g_assert_cmpstr (((PortadaMenuItem *) footer->pdata[0])->label, ==, "Contact");
+  g_assert_cmpint (((PortadaMenuItem *) footer->pdata[1])->kind, ==, PORTADA_MENU_PAGE);
   g_assert_true (
       summary_has (s, "“Gone” skipped: it points to page 999, which is not in the file"));
   g_assert_true (summary_has (s, "“Topics” skipped: a heading without a link"));
@@ -157,6 +160,7 @@ test_render (void)
   footer = strstr (html, "<nav class=\"footer-menu\" aria-label=\"Links (footer)\">");
   g_assert_nonnull (footer);
   g_assert_nonnull (strstr (footer, "href=\"https://magazine.example/contact\">Contact</a>"));
+  g_assert_nonnull (strstr (footer, ">About us</a>"));
   g_assert_null (strstr (html, "x.example"));
 
   /* The menu emptied: the sections again, no footer menu. */
@@ -208,6 +212,52 @@ test_bad (void)
   }
 }
 
+static char *
+menus_of (PortadaNewsroom *nr)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int m = 0; m < 2; m++)
+    {
+      g_autoptr (GPtrArray) items
+          = portada_menu_load (nr, "en", m ? PORTADA_MENU_FOOTER : PORTADA_MENU_BAR, NULL);
+      for (guint i = 0; i < items->len; i++)
+        {
+          PortadaMenuItem *item = items->pdata[i];
+          g_string_append_printf (out, "%d %s %d %s\n", m, item->label, item->kind, item->target);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Out in WXR as WordPress's exporter writes nav_menu_items, and back whole. */
+static void
+test_round_trip (void)
+{
+  g_autoptr (PortadaImportSummary) s = NULL;
+  g_autoptr (PortadaNewsroom) a = imported (&s);
+  g_autoptr (PortadaNewsroom) b = portada_test_newsroom ();
+  g_autofree char *dir = portada_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "wxr-menus", NULL);
+  g_autofree char *en = g_build_filename (out, "en.wxr.xml", NULL);
+  g_autoptr (PortadaImportSummary) s2 = portada_import_summary_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL, *before = NULL, *after = NULL;
+
+  g_assert_true (portada_wxr_export (a, out, "en", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (en, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<wp:term_taxonomy><![CDATA[nav_menu]]></wp:term_taxonomy>"));
+  g_assert_nonnull (strstr (text, "<wp:post_type><![CDATA[nav_menu_item]]></wp:post_type>"));
+  g_assert_true (portada_import_path (b, en, "en", s2, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (s2->menu_items, ==, 5);
+  g_assert_cmpuint (s2->left_out, ==, 0);
+  before = menus_of (a);
+  after = menus_of (b);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,5 +265,6 @@ main (int argc, char **argv)
   g_test_add_func ("/menu/import", test_import);
   g_test_add_func ("/menu/render", test_render);
   g_test_add_func ("/menu/bad", test_bad);
+  g_test_add_func ("/menu/round-trip", test_round_trip);
   return g_test_run ();
 }
