@@ -1530,9 +1530,10 @@ by_menu_order (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* What a menu item points to, or NULL (and @why) when it is not in the file. */
+/* What a menu item points to, or NULL (and @why; @heading for a submenu's heading)
+ * when it is not in the file. */
 static PortadaMenuItem *
-menu_target (Import *im, MenuRef *r, char **why, GError **error)
+menu_target (Import *im, MenuRef *r, char **why, gboolean *heading, GError **error)
 {
   const char *label = r->title ? r->title : "";
   const char *object = r->object ? r->object : "";
@@ -1547,6 +1548,7 @@ menu_target (Import *im, MenuRef *r, char **why, GError **error)
           /* WordPress's heading for a submenu: Portada's menus are one level, the
            * items under it are kept in its place. */
           *why = g_strdup (_ ("a heading without a link (“#”); the items under it are kept"));
+          *heading = TRUE;
           return NULL;
         }
       *why = g_strdup_printf (_ ("its link “%s” is not an http(s) address"), url);
@@ -1620,6 +1622,7 @@ resolve_menus (Import *im, GError **error)
                   : footer && g_str_equal (r->menu, footer) ? 1
                                                             : -1;
       g_autofree char *why = NULL;
+      gboolean heading = FALSE;
       PortadaMenuItem *item;
 
       if (which < 0)
@@ -1630,7 +1633,7 @@ resolve_menus (Import *im, GError **error)
                              "menu becomes the section bar, one named “footer” the footer links)"));
           continue;
         }
-      item = menu_target (im, r, &why, error);
+      item = menu_target (im, r, &why, &heading, error);
       if (item)
         {
           g_ptr_array_add (chosen[which], item);
@@ -1638,7 +1641,7 @@ resolve_menus (Import *im, GError **error)
         }
       else if (why)
         skip_item_kind (im, r->line, r->title, r->post_id,
-                        g_str_has_prefix (why, _ ("a heading without a link"))
+                        heading
                             ? _ ("navigation menu headings without a link")
                             : _ ("navigation menu items pointing to what is not in the newsroom"),
                         why);
