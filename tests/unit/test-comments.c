@@ -251,7 +251,9 @@ test_render (void)
   {
     g_autoptr (PortadaArticle) other = portada_article_new ();
     g_autofree char *none = NULL;
+    g_free (other->lang);
     other->lang = g_strdup ("en");
+    g_free (other->title);
     other->title = g_strdup ("Quiet");
     none = portada_page_render_article (nr, other, &options, NULL);
     g_assert_null (strstr (none, "id=\"responses\""));
@@ -337,9 +339,13 @@ test_store (void)
   g_autoptr (PortadaComment) orphan = portada_comment_new ();
   g_autoptr (GError) error = NULL;
 
+  g_free (x->lang);
   x->lang = g_strdup ("en");
+  g_free (x->title);
   x->title = g_strdup ("X");
+  g_free (y->lang);
   y->lang = g_strdup ("en");
+  g_free (y->title);
   y->title = g_strdup ("Y");
   g_assert_true (portada_articles_save (nr, x, 0, NULL));
   g_assert_true (portada_articles_save (nr, y, 0, NULL));

@@ -203,7 +203,9 @@ test_bad (void)
     g_autoptr (PortadaArticle) a = portada_article_new ();
     PortadaRenderOptions options = { "2024-04-01", PORTADA_ASSETS_EXPORT };
     g_autofree char *html = NULL;
+    g_free (a->lang);
     a->lang = g_strdup ("en");
+    g_free (a->title);
     a->title = g_strdup ("T");
     html = portada_page_render_article (nr, a, &options, NULL);
     g_assert_nonnull (strstr (html, ">Fine</a>"));
