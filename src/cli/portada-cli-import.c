@@ -35,6 +35,14 @@ print_summary (PortadaImportSummary *summary)
   if (summary->pages_created || summary->pages_updated)
     /* TRANSLATORS: the import summary: numbers of pages (About, Contact...). */
     printf (_ ("Pages: created %u, updated %u.\n"), summary->pages_created, summary->pages_updated);
+  if (summary->comments_created || summary->comments_updated)
+    /* TRANSLATORS: the import summary: readers' comments, and how many of them wait
+     * for moderation. */
+    printf (_ ("Comments: created %u, updated %u (%u waiting for moderation).\n"),
+            summary->comments_created, summary->comments_updated, summary->comments_pending);
+  if (summary->menu_items)
+    /* TRANSLATORS: the import summary: items of the site's section bar and footer links. */
+    printf (_ ("Menus: %u items.\n"), summary->menu_items);
   if (summary->new_sections || summary->new_tags || summary->new_authors)
     {
       g_autofree char *sections

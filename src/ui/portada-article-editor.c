@@ -193,6 +193,14 @@ fields_changed_cb (PortadaArticleEditor *self)
   ask_before_publishing (self);
 }
 
+/* The page shows the article's approved comments: redrawn, the article unchanged. */
+static void
+fields_comments_moderated_cb (PortadaArticleEditor *self)
+{
+  self->fields_dirty = TRUE;
+  schedule_idle_update (self);
+}
+
 static void
 fields_open_article_cb (PortadaArticleEditor *self, gint64 id)
 {
@@ -410,6 +418,8 @@ portada_article_editor_init (PortadaArticleEditor *self)
   g_queue_init (&self->buffer_order);
   g_signal_connect_object (self->fields, "changed", G_CALLBACK (fields_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->fields, "comments-moderated",
+                           G_CALLBACK (fields_comments_moderated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->fields, "open-article", G_CALLBACK (fields_open_article_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->message_close_button, "clicked", G_CALLBACK (message_close_cb),

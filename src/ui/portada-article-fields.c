@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "portada-language-name.h"
+#include "portada-article-comments.h"
 #include "portada-article-fields.h"
 #include "portada-article-item.h"
 #include "portada-articles.h"
@@ -24,6 +25,7 @@ struct _PortadaArticleFields
   GtkWidget parent_instance;
 
   GtkWidget *scroller;
+  PortadaArticleComments *comments_moderation;
   AdwEntryRow *title_row;
   AdwEntryRow *subtitle_row;
   AdwEntryRow *slug_row;
@@ -77,6 +79,7 @@ enum
 {
   CHANGED,
   OPEN_ARTICLE,
+  COMMENTS_MODERATED,
   N_SIGNALS
 };
 
@@ -557,12 +560,18 @@ portada_article_fields_class_init (PortadaArticleFieldsClass *klass)
   signals[OPEN_ARTICLE]
       = g_signal_new ("open-article", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                       NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* The article's comments changed (approved, deleted...): its page did, not the article. */
+  signals[COMMENTS_MODERATED]
+      = g_signal_new ("comments-moderated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
+  g_type_ensure (PORTADA_TYPE_ARTICLE_COMMENTS);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/portada/Portada/ui/portada-article-fields.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "articlefields");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, PortadaArticleFields, name)
+  BIND (comments_moderation);
   BIND (scroller);
   BIND (title_row);
   BIND (subtitle_row);
@@ -599,10 +608,18 @@ portada_article_fields_class_init (PortadaArticleFieldsClass *klass)
 }
 
 static void
+comments_moderated_cb (PortadaArticleFields *self)
+{
+  g_signal_emit (self, signals[COMMENTS_MODERATED], 0);
+}
+
+static void
 connect_signals (PortadaArticleFields *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_signal_connect_swapped (self->comments_moderation, "moderated",
+                            G_CALLBACK (comments_moderated_cb), self);
   g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect_swapped (self->subtitle_row, "changed", G_CALLBACK (field_changed_cb), self);
   g_signal_connect_swapped (self->slug_row, "changed", G_CALLBACK (field_changed_cb), self);
@@ -703,6 +720,7 @@ portada_article_fields_set_newsroom (PortadaArticleFields *self, PortadaNewsroom
   g_return_if_fail (PORTADA_IS_ARTICLE_FIELDS (self));
   /* The same newsroom again reads its choices again (its settings changed). */
   g_set_object (&self->newsroom, newsroom);
+  portada_article_comments_set_newsroom (self->comments_moderation, newsroom);
   if (newsroom == NULL)
     return;
   self->loading = TRUE;
@@ -818,6 +836,7 @@ portada_article_fields_show_article (PortadaArticleFields *self, const PortadaAr
   set_text (GTK_EDITABLE (self->source_name_row), article->source_name);
   set_text (GTK_EDITABLE (self->source_url_row), article->source_url);
   gtk_switch_set_active (self->comments_switch, article->comments_enabled);
+  portada_article_comments_show_article (self->comments_moderation, article->id);
   self->featured_media_id = article->featured_media_id;
   load_featured_image (self);
   show_translation (self, article);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-demo.h"
 #include "portada-exchange.h"
 #include "portada-markdown.h"
@@ -22,9 +23,25 @@
 
 typedef struct
 {
-  GHashTable *authors; /* login → display name */
-  GHashTable *items;   /* post id (string) → GStrv of the fields after "item" */
+  GHashTable *authors;  /* login → display name */
+  GHashTable *items;    /* post id (string) → GStrv of the fields after "item" */
+  GHashTable *comments; /* "post id/comment id" → GStrv of the fields after "comment" */
 } Parsed;
+
+enum
+{
+  C_POST,
+  C_ID,
+  C_PARENT,
+  C_APPROVED,
+  C_TYPE,
+  C_AUTHOR,
+  C_EMAIL,
+  C_URL,
+  C_DATE,
+  C_CONTENT,
+  N_COMMENT_FIELDS
+};
 
 enum
 {
@@ -45,6 +62,7 @@ parsed_clear (Parsed *p)
 {
   g_clear_pointer (&p->authors, g_hash_table_unref);
   g_clear_pointer (&p->items, g_hash_table_unref);
+  g_clear_pointer (&p->comments, g_hash_table_unref);
 }
 
 static char *
@@ -79,6 +97,8 @@ read_with_php (const char *how, const char *file, Parsed *p)
     g_error ("wxr-read.php %s %s: %s\n%s", how, file, error->message, err);
   p->authors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   p->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  p->comments
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
@@ -93,6 +113,15 @@ read_with_php (const char *how, const char *file, Parsed *p)
           for (guint k = F_TYPE; k < N_FIELDS; k++)
             fields[k] = unbase64 (f[k + 1]);
           g_hash_table_replace (p->items, g_strdup (f[1]), fields);
+        }
+      else if (n == N_COMMENT_FIELDS + 1 && g_str_equal (f[0], "comment"))
+        {
+          GStrv fields = g_new0 (char *, N_COMMENT_FIELDS + 1);
+          for (guint k = C_POST; k <= C_PARENT; k++)
+            fields[k] = g_strdup (f[k + 1]);
+          for (guint k = C_APPROVED; k < N_COMMENT_FIELDS; k++)
+            fields[k] = unbase64 (f[k + 1]);
+          g_hash_table_replace (p->comments, g_strconcat (f[1], "/", f[2], NULL), fields);
         }
       else
         g_assert_cmpstr (lines[i], ==, "");
@@ -171,12 +200,43 @@ meta_value (const char *meta, const char *key)
   return NULL;
 }
 
+/* The article's comments, each as WordPress's importer reads it: the text Portada
+ * wrote to the byte, the author as typed, the thread and the approval. */
+static guint
+compare_comments (PortadaNewsroom *nr, const PortadaArticle *a, Parsed *p)
+{
+  g_autoptr (GPtrArray) comments = portada_comments_list (nr, a->id, FALSE, NULL);
+
+  for (guint i = 0; i < comments->len; i++)
+    {
+      PortadaComment *c = comments->pdata[i];
+      g_autofree char *key
+          = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, a->id, c->id);
+      g_autofree char *html = portada_wxr_body_html (c->body);
+      g_autofree char *parent = g_strdup_printf ("%" G_GINT64_FORMAT, c->parent_id);
+      g_autoptr (GDateTime) when = g_date_time_new_from_unix_utc (c->created_at);
+      g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M:%S");
+      GStrv f = g_hash_table_lookup (p->comments, key);
+
+      g_assert_nonnull (f);
+      g_assert_cmpstr (f[C_CONTENT], ==, html);
+      assert_breaks_between_tags (f[C_CONTENT]);
+      assert_wp_text (f[C_AUTHOR], c->author);
+      g_assert_cmpstr (f[C_PARENT], ==, parent);
+      g_assert_cmpstr (f[C_APPROVED], ==, c->status == PORTADA_COMMENT_APPROVED ? "1" : "0");
+      g_assert_cmpstr (f[C_TYPE], ==, "comment");
+      g_assert_cmpstr (f[C_URL], ==, c->author_url ? c->author_url : "");
+      g_assert_cmpstr (f[C_DATE], ==, date);
+    }
+  return comments->len;
+}
+
 static void
 compare (PortadaNewsroom *nr, const char *lang, Parsed *p, const char *how, guint *n_articles)
 {
   g_autoptr (sqlite3_stmt) stmt
       = portada_newsroom_prepare (nr, "SELECT id FROM article WHERE lang = ?1 ORDER BY id", NULL);
-  guint long_bodies = 0;
+  guint long_bodies = 0, n_comments = 0;
 
   portada_stmt_bind_text (stmt, 1, lang);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -218,9 +278,13 @@ compare (PortadaNewsroom *nr, const char *lang, Parsed *p, const char *how, guin
       g_assert_cmpstr (group, ==, a->translation_group);
       g_assert_cmpstr (wpml, ==, a->translation_group);
       g_assert_cmpstr (wpml_lang, ==, a->lang);
+      n_comments += compare_comments (nr, a, p);
       ++*n_articles;
     }
   g_assert_cmpuint (long_bodies, >=, 1);
+  /* The demo's seed articles have readers' comments, a thread among them. */
+  g_assert_cmpuint (n_comments, ==, g_hash_table_size (p->comments));
+  g_assert_cmpuint (n_comments, >=, g_str_equal (lang, "en") ? 5 : 1);
 }
 
 static void

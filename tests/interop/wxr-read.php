@@ -20,6 +20,7 @@
  * Output, one record per line, fields separated by tabs, text base64-encoded:
  *   author LOGIN DISPLAY_NAME
  *   item POST_ID TYPE STATUS SLUG CREATOR TITLE EXCERPT CONTENT META
+ *   comment POST_ID COMMENT_ID PARENT APPROVED TYPE AUTHOR EMAIL URL DATE_GMT CONTENT
  * where META is base64 of "key=value\n"... for every postmeta.
  */
 
@@ -79,6 +80,13 @@ function read_simplexml(string $file)
              b((string) $wp->status), b((string) $wp->post_name), b((string) $dc->creator),
              b((string) $item->title), b((string) $excerpt->encoded),
              b((string) $content->encoded), b(meta_text($meta))]);
+        foreach ($wp->comment as $c) {
+            out(['comment', (string) (int) $wp->post_id, (string) (int) $c->comment_id,
+                 (string) (int) $c->comment_parent, b((string) $c->comment_approved),
+                 b((string) $c->comment_type), b((string) $c->comment_author),
+                 b((string) $c->comment_author_email), b((string) $c->comment_author_url),
+                 b((string) $c->comment_date_gmt), b((string) $c->comment_content)]);
+        }
     }
 }
 
@@ -114,6 +122,17 @@ function regex_item(string $text)
          b(tag_text($text, 'dc:creator')), b(tag_text($text, 'title')),
          b(tag_text($text, 'excerpt:encoded')), b(tag_text($text, 'content:encoded')),
          b(meta_text($meta))]);
+    if (preg_match_all('|<wp:comment>(.+?)</wp:comment>|is', $text, $comments)) {
+        foreach ($comments[1] as $c) {
+            out(['comment', (string) (int) tag_text($text, 'wp:post_id'),
+                 (string) (int) tag_text($c, 'wp:comment_id'),
+                 (string) (int) tag_text($c, 'wp:comment_parent'),
+                 b(tag_text($c, 'wp:comment_approved')), b(tag_text($c, 'wp:comment_type')),
+                 b(tag_text($c, 'wp:comment_author')), b(tag_text($c, 'wp:comment_author_email')),
+                 b(tag_text($c, 'wp:comment_author_url')), b(tag_text($c, 'wp:comment_date_gmt')),
+                 b(tag_text($c, 'wp:comment_content'))]);
+        }
+    }
 }
 
 function read_regex(string $file)

@@ -52,6 +52,8 @@ const PAGES = [
   { name: 'section', path: 'en/business/', kind: 'listing' },
   { name: 'article-en', path: SEED_EN, kind: 'article' },
   { name: 'article-es', path: SEED_ES, kind: 'article' },
+  { name: 'page-en', path: 'en/about/', kind: 'page' },
+  { name: 'page-es', path: 'es/quienes-somos/', kind: 'page' },
 ];
 
 let n = 0;
@@ -77,7 +79,20 @@ function makeExport(work, name, articles) {
   const out = path.join(work, name);
   sh(portada, ['demo', '--db', db, ...(articles ? ['--articles', String(articles)] : [])]);
   sh(portada, ['export', '--db', db, '--out', out, '--quiet']);
-  return { name, db, root: out, expected: placementsOf(db) };
+  return { name, db, root: out, expected: placementsOf(db), comments: commentsOf(db) };
+}
+
+// Approved comments and replies per article page, from the newsroom.
+function commentsOf(db) {
+  const rows = sh('sqlite3', ['-separator', '\t', db,
+    "SELECT a.lang, a.slug, count(*), count(c.parent_id) FROM comment c JOIN article a ON a.id = c.article_id " +
+    "WHERE c.status = 'approved' GROUP BY a.id"]).split('\n').filter(Boolean).map((l) => l.split('\t'));
+  const out = {};
+  for (const [lang, slug, approved, replies] of rows) {
+    const page = PAGES.find((p) => p.kind === 'article' && p.path.startsWith(lang + '/') && p.path.endsWith(`/${slug}/`));
+    if (page) out[page.path] = { approved: Number(approved), replies: Number(replies) };
+  }
+  return out;
 }
 
 // What each placement must show today: at most max_logos of its list's shown sponsors.
@@ -256,6 +271,35 @@ async function checkPage(browser, ex, base, spec, checkedLinks) {
     for (const id of slots)
       if (!m.strips.some((s) => s.id === id)) bad.push(`placement ${id} (${ex.expected[id].slot}) has no strip`);
     ok(bad.length === 0, `${what}: every strip shows its placement's logos (${m.strips.map((s) => s.logos).join('+')})`, bad.join('\n'));
+
+    // Comments: the article's approved ones, threaded, the count as heading; none waiting
+    // for moderation, no e-mail address.
+    if (spec.kind === 'article' && width === WIDTHS[0]) {
+      const want = ex.comments[spec.path] || { approved: 0, replies: 0 };
+      const c = await page.evaluate(() => ({
+        items: document.querySelectorAll('#responses .comment-list li.comment').length,
+        nested: document.querySelectorAll('#responses .comment-list .children > li.comment').length,
+        heading: (document.querySelector('#responses h2') || {}).textContent || '',
+        text: document.body.innerText,
+      }));
+      ok(c.items === want.approved && c.nested === want.replies
+        && (want.approved === 0 || c.heading.startsWith(String(want.approved))),
+        `${what}: ${want.approved} approved comments, ${want.replies} nested as replies`,
+        `${c.items} comments, ${c.nested} replies, heading "${c.heading}"`);
+      ok(!/Waiting for a moderator|@example\.com/.test(c.text), `${what}: no pending comment, no e-mail address`);
+    }
+
+    // A page of the newsroom: its title and text, no date, section, related or comments;
+    // linked from the footer of its language.
+    if (spec.kind === 'page' && width === WIDTHS[0]) {
+      const p = await page.evaluate((self) => ({
+        news: document.querySelectorAll('.dateline, .section-name, #more-like-this, #comments, #responses, .share').length,
+        footer: [...document.querySelectorAll('.footer-pages a')].map((a) => new URL(a.href).pathname),
+        self,
+      }), spec.path);
+      ok(p.news === 0, `${what}: no date, section, related or comment block`);
+      ok(p.footer.includes('/' + spec.path), `${what}: linked from the footer`, p.footer.join(' '));
+    }
 
     // Internal links (once per page: the same at every width).
     if (width === WIDTHS[0]) {

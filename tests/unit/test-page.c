@@ -461,7 +461,8 @@ test_hostile_sponsor (void)
     stored->website = g_strdup ("javascript:alert(1)");
     {
       g_autoptr (PortadaArticle) a = seed ("en");
-      g_autofree char *page = portada_site_render_article (site, a, "en/x/", NULL, NULL, &error);
+      g_autofree char *page
+          = portada_site_render_article (site, a, "en/x/", NULL, NULL, NULL, &error);
       g_autoptr (xmlDoc) doc = portada_html_parse (page, strlen (page));
       g_autoptr (GPtrArray) all = elements (doc);
       g_assert_no_error (error);

@@ -13,11 +13,14 @@
 #include <vips/vips.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-demo-images.h"
 #include "portada-demo.h"
 #include "portada-markdown-exchange.h"
 #include "portada-wxr.h"
 #include "portada-media-import.h"
+#include "portada-menu.h"
+#include "portada-pages.h"
 #include "portada-html.h"
 #include "portada-page.h"
 #include "portada-settings.h"
@@ -491,6 +494,28 @@ test_incremental (void)
                                 g_hash_table_lookup (after, untouched)));
   /* Unchanged files are the same files (hard links), not copies. */
   g_assert_cmpuint (inode_of (out, untouched), ==, untouched_inode);
+
+  /* A comment approved: the article's page shows it on the next export, and the
+   * pages that merely list the article are not all rendered again. */
+  {
+    g_autoptr (PortadaComment) c = portada_comment_new ();
+    g_autofree char *page = NULL;
+    PortadaSiteExportStats commented = { 0 };
+
+    c->article_id = seed->id;
+    c->status = PORTADA_COMMENT_APPROVED;
+    c->created_at = NOW - 3600;
+    g_free (c->author);
+    c->author = g_strdup ("Late Reader");
+    g_free (c->body);
+    c->body = g_strdup ("Arrived after the export.");
+    g_assert_true (portada_comments_save (nr, c, NULL));
+    export_ok (nr, out, &commented);
+    page = read_text (out, SEED_EN);
+    g_assert_nonnull (strstr (page, "Arrived after the export."));
+    g_assert_nonnull (strstr (page, "5 comments</h2>"));
+    g_assert_cmpuint (commented.pages_rendered, <, full.files / 10);
+  }
   assert_no_leftovers (out);
 }
 
@@ -895,6 +920,105 @@ test_body_images_exchange (void)
   }
 }
 
+static char *
+read_file (const char *root, const char *rel)
+{
+  g_autofree char *path = g_build_filename (root, rel, NULL);
+  char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static PortadaPage *
+add_page (PortadaNewsroom *nr, const char *title, const char *slug, gint64 parent,
+          PortadaArticleStatus status)
+{
+  PortadaPage *p = portada_page_new ();
+  g_autoptr (GError) error = NULL;
+
+  p->lang = g_strdup ("en");
+  p->title = g_strdup (title);
+  p->slug = g_strdup (slug);
+  p->parent_id = parent;
+  p->status = status;
+  g_free (p->body);
+  p->body = g_strdup_printf ("The text of %s.", title);
+  g_assert_true (portada_pages_save (nr, p, &error));
+  g_assert_no_error (error);
+  return p;
+}
+
+/* Pages at /<lang>/<slug>/ (a child under its parent), linked from the footer, in
+ * the sitemap, with their translations; no date, section, related or comment block.
+ * Drafts and a page whose address is a section's stay out. */
+static void
+test_pages (void)
+{
+  g_autoptr (PortadaNewsroom) nr = demo_newsroom (0);
+  g_autofree char *out = tmp_path ("site-pages");
+  g_autoptr (PortadaPage) team = NULL, secret = NULL, business = NULL;
+  g_autofree char *about = NULL, *home = NULL, *sitemap = NULL, *child = NULL, *listing = NULL;
+  g_autoptr (GPtrArray) bar
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_menu_item_free);
+  gint64 about_id = 0;
+
+  {
+    g_autoptr (GPtrArray) pages = portada_pages_list (nr, "en", NULL);
+    for (guint i = 0; i < pages->len; i++)
+      if (g_str_equal (((PortadaPage *) pages->pdata[i])->slug, "about"))
+        {
+          about_id = ((PortadaPage *) pages->pdata[i])->id;
+          g_ptr_array_add (bar, portada_menu_item_new ("", PORTADA_MENU_PAGE,
+                                                       ((PortadaPage *) pages->pdata[i])->uuid));
+        }
+  }
+  g_assert_cmpint (about_id, >, 0);
+  team = add_page (nr, "Our team", "team", about_id, PORTADA_STATUS_PUBLISHED);
+  secret = add_page (nr, "Secret", "secret", 0, PORTADA_STATUS_DRAFT);
+  business = add_page (nr, "Business", "business", 0, PORTADA_STATUS_PUBLISHED);
+  g_assert_true (portada_menu_replace (nr, "en", PORTADA_MENU_BAR, bar, NULL));
+  export_ok (nr, out, NULL);
+
+  about = read_file (out, "en/about/index.html");
+  g_assert_nonnull (strstr (about, "<h1>About us</h1>"));
+  g_assert_nonnull (strstr (about, "Caribbean"));
+  g_assert_null (strstr (about, "Date:"));
+  g_assert_null (strstr (about, "more-like-this"));
+  g_assert_null (strstr (about, "section-name"));
+  g_assert_null (strstr (about, "id=\"comments\""));
+  g_assert_null (strstr (about, "share-facebook"));
+  g_assert_nonnull (
+      strstr (about, "hreflang=\"es\" href=\"https://portada.example.com/es/quienes-somos/\""));
+  g_assert_nonnull (
+      strstr (about, "<a href=\"../../en/about/\" aria-current=\"page\">About us</a>"));
+  child = read_file (out, "en/about/team/index.html");
+  g_assert_nonnull (strstr (child, "<h1>Our team</h1>"));
+  /* The footer of every page links the top pages of its language; the section bar
+   * shows the menu's page. */
+  home = read_file (out, "en/index.html");
+  g_assert_nonnull (
+      strstr (home, "<nav class=\"footer-pages\" aria-label=\"About the magazine\">"));
+  g_assert_nonnull (strstr (home, "<a href=\"../en/about/\">About us</a>"));
+  g_assert_nonnull (strstr (home, "<a href=\"../en/advertise/\">Advertise</a>"));
+  g_assert_null (strstr (home, "quienes-somos/\">"));
+  g_assert_null (strstr (home, "Our team"));
+  {
+    const char *nav = strstr (home, "<nav class=\"section-bar\"");
+    g_assert_nonnull (nav);
+    g_assert_nonnull (strstr (nav, "<li><a href=\"../en/about/\">About us</a></li>"));
+  }
+  sitemap = read_file (out, "sitemap.xml");
+  g_assert_nonnull (strstr (sitemap, "https://portada.example.com/en/about/team/"));
+  /* Left out: the draft, and the page whose address is the Business section's. */
+  {
+    g_autofree char *draft = g_build_filename (out, "en", "secret", NULL);
+    g_assert_false (g_file_test (draft, G_FILE_TEST_EXISTS));
+  }
+  listing = read_file (out, "en/business/index.html");
+  g_assert_nonnull (strstr (listing, "class=\"teaser"));
+  g_assert_null (strstr (listing, "The text of Business."));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -909,5 +1033,6 @@ main (int argc, char **argv)
   g_test_add_func ("/site-export/damaged-previous", test_damaged_previous);
   g_test_add_func ("/site-export/body-images", test_body_images);
   g_test_add_func ("/site-export/body-images-exchange", test_body_images_exchange);
+  g_test_add_func ("/site-export/pages", test_pages);
   return g_test_run ();
 }

@@ -58,12 +58,13 @@ state_of (PortadaNewsroom *nr)
       "SELECT (SELECT count(*) FROM article), (SELECT count(*) FROM section), "
       "(SELECT count(*) FROM tag), (SELECT count(*) FROM author), (SELECT count(*) FROM "
       "language), (SELECT count(*) FROM section_label), (SELECT coalesce(sum(length(body)), 0) "
-      "FROM article), (SELECT coalesce(max(updated_at), 0) FROM article)",
+      "FROM article), (SELECT coalesce(max(updated_at), 0) FROM article), "
+      "(SELECT count(*) FROM comment)",
       NULL);
   GString *out = g_string_new (NULL);
 
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  for (int i = 0; i < 8; i++)
+  for (int i = 0; i < 9; i++)
     g_string_append_printf (out, "%lld ", (long long) sqlite3_column_int64 (stmt, i));
   return g_string_free (out, FALSE);
 }
@@ -115,17 +116,23 @@ test_theme_unit_test (void)
   s = import_ok (nr, path, "en");
   g_test_message ("theme-unit-test-data.xml imported in %.0f ms",
                   (g_get_monotonic_time () - t0) / 1000.0);
-  /* 58 posts and 21 pages; 37 attachments and 70 menu items skipped, each with a reason. */
+  /* 58 posts and 21 pages; 37 attachments and 66 of the 70 menu items skipped, each with a
+   * reason (4 make the section bar). */
   g_assert_cmpuint (s->created, ==, 58);
   g_assert_cmpuint (s->updated, ==, 0);
-  g_assert_cmpuint (s->skipped, ==, 107);
+  g_assert_cmpuint (s->skipped, ==, 103);
+  g_assert_cmpuint (s->menu_items, ==, 4);
   g_assert_cmpuint (s->pages_created, ==, 21);
   g_assert_cmpint (count (nr, "article"), ==, 58);
   g_assert_cmpint (count (nr, "page"), ==, 21);
-  g_assert_cmpuint (s->left_out, ==, 107 + 33);
+  /* 28 comments of posts in (one pending), 5 of pages left out. */
+  g_assert_cmpuint (s->comments_created, ==, 28);
+  g_assert_cmpuint (s->comments_pending, ==, 1);
+  g_assert_cmpint (count (nr, "comment"), ==, 28);
+  g_assert_cmpuint (s->left_out, ==, 103 + 5);
   g_assert_true (summary_has (s, "skipped: a navigation menu item"));
   g_assert_true (summary_has (s, "Portada never downloads files"));
-  g_assert_true (summary_has (s, "33 comments not imported"));
+  g_assert_true (summary_has (s, "5 comments not imported: they belong to pages"));
   /* Two posts of the file share a guid: both kept, told apart by their ids. */
   g_assert_true (summary_has (s, "shares its guid with post 568"));
 
@@ -151,7 +158,10 @@ test_theme_unit_test (void)
   after = state_of (nr);
   g_assert_cmpuint (again->created, ==, 0);
   g_assert_cmpuint (again->updated, ==, 58);
+  g_assert_cmpuint (again->comments_created, ==, 0);
+  g_assert_cmpuint (again->comments_updated, ==, 28);
   g_assert_cmpint (count (nr, "article"), ==, 58);
+  g_assert_cmpint (count (nr, "comment"), ==, 28);
   g_assert_cmpstr (before, ==, after);
 }
 

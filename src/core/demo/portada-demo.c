@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-core-resources.h"
 #include "portada-demo-images.h"
 #include "portada-demo.h"
@@ -17,6 +18,7 @@
 #include "portada-logo-list.h"
 #include "portada-logos.h"
 #include "portada-media.h"
+#include "portada-pages.h"
 #include "portada-placement.h"
 #include "portada-settings.h"
 #include "portada-slug.h"
@@ -115,6 +117,56 @@ save (PortadaNewsroom *nr, PortadaArticle *a, GError **error)
   return portada_articles_save (nr, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error);
 }
 
+/* Readers' comments on the seed article, as a WordPress archive brings them: a
+ * thread, another comment, and one still waiting for moderation (not shown). */
+static gboolean
+fill_seed_comments (PortadaNewsroom *nr, const PortadaArticle *seed, const PortadaArticle *es,
+                    GError **error)
+{
+  static const struct
+  {
+    gboolean spanish;
+    int reply_to; /* 1-based index of an earlier comment, 0: none */
+    gboolean approved;
+    int hours; /* after the article */
+    const char *author, *url, *body;
+  } comments[] = {
+    { FALSE, 0, TRUE, 3, "María Fernanda López", "https://example.org/mflopez",
+      "Costa Rica's experience in 2022 shows why this summit matters. Who pays for the "
+      "operation centers once the pledges run out?" },
+    { FALSE, 1, TRUE, 5, "Daniel Okafor", NULL,
+      "The $25 million is for one center; the **regional** network is the harder part." },
+    { FALSE, 2, TRUE, 8, "María Fernanda López", "https://example.org/mflopez",
+      "Fair point. A shared incident team would help the smaller islands most." },
+    { FALSE, 0, TRUE, 26, "Jorge Castillo", NULL,
+      "Good summary. It would help to know which 20 countries attended." },
+    { FALSE, 0, FALSE, 30, "Visitor", NULL, "Waiting for a moderator." },
+    { TRUE, 0, TRUE, 4, "Ana Sofía Rivas", NULL,
+      "Muy buen resumen. Ojalá se hable también de la formación de especialistas." },
+  };
+  gint64 ids[G_N_ELEMENTS (comments)] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (comments); i++)
+    {
+      const PortadaArticle *a = comments[i].spanish ? es : seed;
+      g_autoptr (PortadaComment) c = portada_comment_new ();
+
+      c->article_id = a->id;
+      c->parent_id = comments[i].reply_to ? ids[comments[i].reply_to - 1] : 0;
+      c->status = comments[i].approved ? PORTADA_COMMENT_APPROVED : PORTADA_COMMENT_PENDING;
+      c->created_at = a->publish_at + comments[i].hours * 3600;
+      g_free (c->author);
+      c->author = g_strdup (comments[i].author);
+      c->author_url = g_strdup (comments[i].url);
+      g_free (c->body);
+      c->body = g_strdup (comments[i].body);
+      if (!portada_comments_save (nr, c, error))
+        return FALSE;
+      ids[i] = c->id;
+    }
+  return TRUE;
+}
+
 static gboolean
 fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
 {
@@ -160,7 +212,7 @@ fill_seed_articles (PortadaNewsroom *nr, const gint64 *images, GError **error)
   es->source_name = g_strdup ("VOA");
   es->source_url = g_strdup (SEED_URL);
   es->featured_media_id = images[0]; /* the same photograph */
-  if (!save (nr, es, error))
+  if (!save (nr, es, error) || !fill_seed_comments (nr, seed, es, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (portada_demo_related); i++)
@@ -322,6 +374,48 @@ fill_generated (PortadaNewsroom *nr, guint n, const gint64 *images, PortadaProgr
   return TRUE;
 }
 
+/* The magazine's own pages, in both languages, linked from the footer. */
+static gboolean
+fill_pages (PortadaNewsroom *nr, GError **error)
+{
+  static const struct
+  {
+    const char *group, *lang, *title, *slug, *body;
+  } pages[] = {
+    { "demo-page-about", "en", "About us", "about",
+      "Business, tourism and current affairs from Latin America and the Caribbean, in "
+      "English and Spanish, since 2009.\n\nOur editors work from Havana, Guatemala City and "
+      "Miami." },
+    { "demo-page-about", "es", "Quiénes somos", "quienes-somos",
+      "Negocios, turismo y actualidad de América Latina y el Caribe, en inglés y español, "
+      "desde 2009.\n\nNuestros editores trabajan desde La Habana, Ciudad de Guatemala y "
+      "Miami." },
+    { "demo-page-advertise", "en", "Advertise", "advertise",
+      "Sponsor logos appear in the header, beside the articles and in the footer. Write to "
+      "[ads@example.com](mailto:ads@example.com)." },
+    { "demo-page-advertise", "es", "Publicidad", "publicidad",
+      "Los logotipos de los patrocinadores aparecen en el encabezado, junto a los artículos y "
+      "en el pie de página. Escriba a [ads@example.com](mailto:ads@example.com)." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (PortadaPage) p = portada_page_new ();
+      p->lang = g_strdup (pages[i].lang);
+      p->title = g_strdup (pages[i].title);
+      p->slug = g_strdup (pages[i].slug);
+      p->menu_order = (int) i / 2;
+      p->status = PORTADA_STATUS_PUBLISHED;
+      p->translation_group = g_strdup (pages[i].group);
+      g_free (p->body);
+      p->body = g_strdup (pages[i].body);
+      p->created_at = p->updated_at = utc (2023, 1, 9, 12, 0);
+      if (!portada_pages_save (nr, p, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc progress,
                    gpointer user_data, GError **error)
@@ -334,6 +428,7 @@ portada_demo_fill (PortadaNewsroom *nr, guint n_generated, PortadaProgressFunc p
     return FALSE;
   if (!fill_settings (nr, error) || !fill_sponsors (nr, error)
       || !portada_demo_images_add (nr, images, error) || !fill_seed_articles (nr, images, error)
+      || !fill_pages (nr, error)
       || !fill_generated (nr, n_generated, images, progress, user_data, error))
     {
       portada_newsroom_rollback (nr);

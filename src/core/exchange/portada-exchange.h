@@ -29,6 +29,12 @@ typedef struct
   /* Pages (About, Advertise...) created and updated. */
   guint pages_created;
   guint pages_updated;
+  /* Readers' comments created and updated; of those, how many wait for moderation. */
+  guint comments_created;
+  guint comments_updated;
+  guint comments_pending;
+  /* Items of the section bar and the footer links. */
+  guint menu_items;
   /* What came in besides articles: rows the import added. */
   guint new_sections;
   guint new_tags;

@@ -29,10 +29,12 @@
 
 #include "portada-article.h"
 #include "portada-beneath.h"
+#include "portada-comments.h"
 #include "portada-exchange-private.h"
 #include "portada-markdown.h"
 #include "portada-path-checks.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
 #include "portada-media-derive.h"
 #include "portada-picture.h"
 #include "portada-site-export.h"
@@ -63,6 +65,7 @@ typedef struct
   gint64 publish_at, created_at, updated_at, sort_time;
   gint64 featured;
   gboolean comments;
+  guint n_comments; /* approved */
   char *path;
   PortadaTeaser *teaser;
   char teaser_key[65];
@@ -178,6 +181,7 @@ entry_keys (Export *ex, Entry *e, const char *body, gboolean comments)
   key_add (sum, e->teaser->section);
   key_add_int (sum, e->teaser->minutes);
   key_add_int (sum, e->teaser->publish_at);
+  key_add_int (sum, e->teaser->comments);
   key_add (sum, featured ? featured->sha256 : NULL);
   key_add (sum, featured ? featured->alt_text : NULL);
   key_finish (sum, e->teaser_key);
@@ -214,7 +218,8 @@ load_entries (Export *ex, GError **error)
       ex->newsroom,
       "SELECT a.id, a.uuid, a.lang, a.translation_group, s.key, a.title, a.subtitle, a.slug, "
       "a.slug_year, a.status, au.name, a.publish_at, a.created_at, a.updated_at, a.excerpt, "
-      "a.body, a.source_name, a.source_url, a.featured_media_id, a.comments_enabled "
+      "a.body, a.source_name, a.source_url, a.featured_media_id, a.comments_enabled, "
+      "(SELECT count(*) FROM comment c WHERE c.article_id = a.id AND c.status = 'approved') "
       "FROM article a LEFT JOIN section s ON s.id = a.section_id "
       "LEFT JOIN author au ON au.id = a.author_id "
       "WHERE a.deleted_at IS NULL AND ((a.status = 'published' AND coalesce(a.publish_at, 0) <= "
@@ -249,6 +254,7 @@ load_entries (Export *ex, GError **error)
       e->source_url = portada_stmt_dup_text (stmt, 17);
       e->featured = sqlite3_column_int64 (stmt, 18);
       e->comments = sqlite3_column_int (stmt, 19) != 0;
+      e->n_comments = sqlite3_column_int (stmt, 20);
       e->sort_time = e->publish_at ? e->publish_at : e->created_at;
       e->path = portada_site_article_path (ex->site, e->lang, e->section, e->year, e->slug);
       e->teaser = g_new0 (PortadaTeaser, 1);
@@ -261,6 +267,7 @@ load_entries (Export *ex, GError **error)
       e->teaser->minutes = portada_reading_time_minutes (portada_text_count_words (body));
       e->teaser->publish_at = e->publish_at;
       e->teaser->featured = e->featured;
+      e->teaser->comments = e->n_comments;
       entry_keys (ex, e, body, e->comments);
       e->index = ex->entries->len;
       g_ptr_array_add (ex->entries, e);
@@ -681,12 +688,14 @@ typedef struct
   char *body;
   GPtrArray *related;      /* Entry */
   GPtrArray *translations; /* Entry */
+  GPtrArray *comments;     /* PortadaComment, approved, threaded */
 } ArticleJob;
 
 static void
 article_job_free (ArticleJob *job)
 {
   g_free (job->body);
+  g_clear_pointer (&job->comments, g_ptr_array_unref);
   g_ptr_array_unref (job->related);
   g_ptr_array_unref (job->translations);
   g_free (job);
@@ -747,7 +756,8 @@ render_article (Export *ex, gpointer data, gsize *size, GError **error)
       Entry *t = job->translations->pdata[i];
       g_ptr_array_add (translations, portada_alternate_new (t->lang, t->path));
     }
-  html = portada_site_render_article (ex->site, &a, e->path, teasers, translations, error);
+  html = portada_site_render_article (ex->site, &a, e->path, teasers, translations, job->comments,
+                                      error);
   if (html)
     *size = strlen (html);
   return html;
@@ -789,6 +799,19 @@ exported_lang (Export *ex, const char *lang)
   return ex->only_lang == NULL || g_strcmp0 (ex->only_lang, lang) == 0;
 }
 
+/* What a comment shows on the page, in its place in the threads. */
+static void
+comment_key (GChecksum *sum, const PortadaComment *c)
+{
+  key_add_int (sum, c->id);
+  key_add_int (sum, c->depth);
+  key_add_int (sum, c->kind);
+  key_add (sum, c->author);
+  key_add (sum, c->author_url);
+  key_add_int (sum, c->created_at);
+  key_add (sum, c->body);
+}
+
 static gboolean
 export_articles (Export *ex, GError **error)
 {
@@ -799,6 +822,7 @@ export_articles (Export *ex, GError **error)
       Entry *e = g_ptr_array_index (ex->entries, i);
       g_autoptr (GPtrArray) related = NULL;
       g_autoptr (GPtrArray) translations = NULL;
+      g_autoptr (GPtrArray) comments = NULL;
       g_autofree char *file = NULL;
       ArticleJob *job;
       gboolean kept;
@@ -808,10 +832,16 @@ export_articles (Export *ex, GError **error)
         continue;
       related = related_of (ex, e);
       translations = translations_of (ex, e);
+      comments = e->n_comments ? portada_comments_list (ex->newsroom, e->id, TRUE, error) : NULL;
+      if (e->n_comments && comments == NULL)
+        return FALSE;
       g_checksum_reset (sum);
       key_add (sum, ex->site->fingerprint);
       key_add (sum, "article");
       key_add (sum, e->content_key);
+      key_add (sum, "comments");
+      for (guint c = 0; comments && c < comments->len; c++)
+        comment_key (sum, comments->pdata[c]);
       for (guint r = 0; r < related->len; r++)
         key_add (sum, ((Entry *) related->pdata[r])->teaser_key);
       key_add (sum, "translations");
@@ -835,6 +865,7 @@ export_articles (Export *ex, GError **error)
       job->body = read_body (ex, e->id, error);
       job->related = g_steal_pointer (&related);
       job->translations = g_steal_pointer (&translations);
+      job->comments = g_steal_pointer (&comments);
       if (job->body == NULL)
         {
           article_job_free (job);
@@ -843,6 +874,92 @@ export_articles (Export *ex, GError **error)
       if (!submit (ex, file, key, render_article, job, (GDestroyNotify) article_job_free, error))
         return FALSE;
       step (ex);
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The newsroom's pages (About, Contact...) */
+
+typedef struct
+{
+  const PortadaSitePage *page;
+  char *body;
+  GPtrArray *alternates; /* PortadaAlternate */
+} PageJob;
+
+static void
+page_job_free (PageJob *job)
+{
+  g_free (job->body);
+  g_ptr_array_unref (job->alternates);
+  g_free (job);
+}
+
+static char *
+render_page (Export *ex, gpointer data, gsize *size, GError **error)
+{
+  PageJob *job = data;
+  char *html = portada_site_render_page (ex->site, job->page, job->body, job->alternates, error);
+
+  if (html)
+    *size = strlen (html);
+  return html;
+}
+
+/* The other languages' versions of a page: its translation group's. */
+static GPtrArray *
+page_alternates (Export *ex, const PortadaSitePage *p)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+
+  for (guint i = 0; p->group && i < ex->site->pages->len; i++)
+    {
+      PortadaSitePage *t = g_ptr_array_index (ex->site->pages, i);
+      gboolean dup = FALSE;
+      if (t == p || g_strcmp0 (t->group, p->group) != 0 || g_strcmp0 (t->lang, p->lang) == 0)
+        continue;
+      for (guint k = 0; k < out->len && !dup; k++)
+        dup = g_strcmp0 (((PortadaAlternate *) out->pdata[k])->lang, t->lang) == 0;
+      if (!dup)
+        g_ptr_array_add (out, portada_alternate_new (t->lang, t->path));
+    }
+  return out;
+}
+
+static gboolean
+export_pages (Export *ex, GError **error)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < ex->site->pages->len; i++)
+    {
+      const PortadaSitePage *p = g_ptr_array_index (ex->site->pages, i);
+      g_autoptr (PortadaPage) stored = NULL;
+      g_autofree char *file = NULL;
+      PageJob *job;
+      char key[65];
+
+      if (!exported_lang (ex, p->lang))
+        continue;
+      stored = portada_pages_load (ex->newsroom, p->id, error);
+      if (stored == NULL)
+        return FALSE;
+      job = g_new0 (PageJob, 1);
+      job->page = p;
+      job->body = g_strdup (stored->body);
+      job->alternates = page_alternates (ex, p);
+      g_checksum_reset (sum);
+      key_add (sum, ex->site->fingerprint);
+      key_add (sum, "page");
+      key_add (sum, p->uuid);
+      key_add (sum, job->body);
+      for (guint k = 0; k < job->alternates->len; k++)
+        key_add (sum, ((PortadaAlternate *) job->alternates->pdata[k])->path);
+      key_finish (sum, key);
+      file = g_strconcat (p->path, "index.html", NULL);
+      if (!emit (ex, file, key, render_page, job, (GDestroyNotify) page_job_free, error))
+        return FALSE;
     }
   return TRUE;
 }
@@ -1301,6 +1418,18 @@ render_sitemap (Export *ex, gpointer data, gsize *size, GError **error)
         continue;
       alternates = entry_alternates (ex, e);
       sitemap_url (ex, w, e->path, MAX (e->updated_at, e->sort_time), alternates);
+    }
+  for (guint i = 0; i < ex->site->pages->len; i++)
+    {
+      const PortadaSitePage *p = g_ptr_array_index (ex->site->pages, i);
+      g_autoptr (GPtrArray) alternates = NULL;
+
+      if (!exported_lang (ex, p->lang))
+        continue;
+      alternates = page_alternates (ex, p);
+      if (alternates->len)
+        g_ptr_array_insert (alternates, 0, portada_alternate_new (p->lang, p->path));
+      sitemap_url (ex, w, p->path, p->updated_at, alternates);
     }
   xmlTextWriterEndElement (w);
   return writer_finish (w, buf, size);
@@ -2061,7 +2190,7 @@ run (Export *ex, const char *lang, const PortadaSiteExportOptions *options, GErr
   ex->total += ex->langs->len * (ex->site->sections->len + 1) * 2 + 1;
   ex->total += ex->total / 4; /* listing pages beyond the first */
 
-  if (!export_articles (ex, error))
+  if (!export_articles (ex, error) || !export_pages (ex, error))
     return FALSE;
   for (guint i = 0; i < ex->langs->len; i++)
     if (!export_lang (ex, ex->langs->pdata[i], ex->langs->pdata[i] == root_lang, error))

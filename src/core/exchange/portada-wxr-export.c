@@ -22,6 +22,8 @@
 #include "portada-markdown.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
+#include "portada-comments.h"
+#include "portada-menu.h"
 #include "portada-pages.h"
 #include "portada-picture.h"
 #include "portada-site-private.h"
@@ -39,6 +41,7 @@ typedef struct
   const char *lang;
   gint64 attachment_base; /* attachment post ids start above every article id */
   gint64 page_base;       /* page post ids start above every attachment id */
+  gint64 menu_base;       /* menu item post ids start above every page id */
   GError *error;
 } Export;
 
@@ -462,6 +465,8 @@ write_author (Export *e, const char *id, const char *name)
   xmlTextWriterWriteRaw (e->w, (const xmlChar *) line);
 }
 
+static gboolean write_menu_terms (Export *e, GError **error);
+
 static gboolean
 write_channel_head (Export *e, gint64 newest, GError **error)
 {
@@ -520,7 +525,7 @@ write_channel_head (Export *e, gint64 newest, GError **error)
       term_name_element (e, "wp:tag_name", tags->pdata[i + 1]);
       xmlTextWriterEndElement (e->w);
     }
-  return TRUE;
+  return write_menu_terms (e, error);
 }
 
 static void
@@ -580,6 +585,188 @@ write_wpml_meta (Export *e, const PortadaArticle *a)
   postmeta (e, "_wpml_import_translation_group", a->translation_group);
 }
 
+/* The comments of an article, approved and waiting ones, as WordPress's exporter
+ * writes <wp:comment> (export.php): the ids are Portada's, so parents are found
+ * within the file; the uuid as commentmeta finds them again on a second import. */
+static void
+write_comments (Export *e, const PortadaArticle *a)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) comments = portada_comments_list (e->newsroom, a->id, FALSE, &error);
+
+  if (comments == NULL)
+    {
+      if (e->error == NULL)
+        e->error = g_steal_pointer (&error);
+      return;
+    }
+  for (guint i = 0; i < comments->len; i++)
+    {
+      PortadaComment *c = comments->pdata[i];
+      g_autofree char *date = wp_date (c->created_at);
+      g_autofree char *html = portada_wxr_body_html (c->body);
+      g_autofree char *author = portada_wxr_text_to_wp (c->author);
+
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:comment");
+      int_element (e, "wp:comment_id", c->id);
+      cdata_element (e, "wp:comment_author", author);
+      cdata_element (e, "wp:comment_author_email", c->author_email ? c->author_email : "");
+      element (e, "wp:comment_author_url", c->author_url ? c->author_url : "");
+      cdata_element (e, "wp:comment_author_IP", "");
+      cdata_element (e, "wp:comment_date", date);
+      cdata_element (e, "wp:comment_date_gmt", date);
+      cdata_element (e, "wp:comment_content", html);
+      cdata_element (e, "wp:comment_approved", c->status == PORTADA_COMMENT_APPROVED ? "1" : "0");
+      cdata_element (e, "wp:comment_type", portada_comment_kind_to_string (c->kind));
+      int_element (e, "wp:comment_parent", c->parent_id);
+      int_element (e, "wp:comment_user_id", 0);
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:commentmeta");
+      element (e, "wp:meta_key", "_portada_uuid");
+      cdata_element (e, "wp:meta_value", c->uuid);
+      xmlTextWriterEndElement (e->w);
+      xmlTextWriterEndElement (e->w);
+    }
+}
+
+/* The menus as WordPress names them: the section bar first (Portada's importer
+ * takes a file's first menu for it), then one named "Footer links". */
+static const struct
+{
+  const char *menu, *slug, *name;
+} wxr_menus[] = {
+  { PORTADA_MENU_BAR, "section-bar", "Section bar" },
+  { PORTADA_MENU_FOOTER, "footer-links", "Footer links" },
+};
+
+static GPtrArray *
+menu_items (Export *e, guint m, GError **error)
+{
+  return portada_menu_load (e->newsroom, e->lang, wxr_menus[m].menu, error);
+}
+
+/* A nav_menu term per menu the language has, as WordPress's exporter writes them:
+ * its importer places a menu item only in a menu of the file. */
+static gboolean
+write_menu_terms (Export *e, GError **error)
+{
+  for (guint m = 0; m < G_N_ELEMENTS (wxr_menus); m++)
+    {
+      g_autoptr (GPtrArray) items = menu_items (e, m, error);
+      if (items == NULL)
+        return FALSE;
+      if (items->len == 0)
+        continue;
+      xmlTextWriterStartElement (e->w, (const xmlChar *) "wp:term");
+      int_element (e, "wp:term_id", e->menu_base + m + 1);
+      cdata_element (e, "wp:term_taxonomy", "nav_menu");
+      cdata_element (e, "wp:term_slug", wxr_menus[m].slug);
+      term_name_element (e, "wp:term_name", wxr_menus[m].name);
+      xmlTextWriterEndElement (e->w);
+    }
+  return TRUE;
+}
+
+/* What a menu item points to in this file: WordPress's type, object and object id. */
+static gboolean
+menu_object (Export *e, const PortadaMenuItem *item, const char **type, const char **object,
+             gint64 *object_id)
+{
+  *object_id = 0;
+  switch (item->kind)
+    {
+      case PORTADA_MENU_SECTION:
+        {
+          PortadaSection *s = g_hash_table_lookup (e->site->section_by_key, item->target);
+          *type = "taxonomy", *object = "category";
+          *object_id = s ? s->id : 0;
+          return s != NULL;
+        }
+      case PORTADA_MENU_PAGE:
+        {
+          gint64 id = portada_pages_find_uuid (e->newsroom, item->target, NULL);
+          *type = "post_type", *object = "page";
+          *object_id = id > 0 ? e->page_base + id : 0;
+          return id > 0;
+        }
+      case PORTADA_MENU_ARTICLE:
+        {
+          g_autoptr (PortadaArticle) a
+              = portada_articles_load_by_uuid (e->newsroom, item->target, NULL);
+          *type = "post_type", *object = "post";
+          *object_id = a ? a->id : 0;
+          return a && g_strcmp0 (a->lang, e->lang) == 0 && a->deleted_at == 0;
+        }
+      case PORTADA_MENU_URL:
+      default:
+        *type = "custom", *object = "custom";
+        return TRUE;
+    }
+}
+
+/* The menus' items, as WordPress's exporter writes nav_menu_items. */
+static gboolean
+write_menus (Export *e, GError **error)
+{
+  gint64 next = e->menu_base + G_N_ELEMENTS (wxr_menus) + 1;
+
+  for (guint m = 0; m < G_N_ELEMENTS (wxr_menus); m++)
+    {
+      g_autoptr (GPtrArray) items = menu_items (e, m, error);
+      if (items == NULL)
+        return FALSE;
+      for (guint i = 0; i < items->len; i++)
+        {
+          PortadaMenuItem *item = items->pdata[i];
+          const char *type, *object;
+          gint64 object_id, id = next++;
+          g_autofree char *object_text = NULL;
+          g_autofree char *guid = NULL;
+
+          if (!menu_object (e, item, &type, &object, &object_id))
+            continue;
+          object_text = g_strdup_printf ("%" G_GINT64_FORMAT, object_id ? object_id : id);
+          guid = g_strdup_printf ("%s/?p=%" G_GINT64_FORMAT, e->site->base_url, id);
+          xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
+          text_element (e, "title", item->label);
+          xmlTextWriterStartElement (e->w, (const xmlChar *) "guid");
+          xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "isPermaLink",
+                                       (const xmlChar *) "false");
+          xmlTextWriterWriteString (e->w, (const xmlChar *) guid);
+          xmlTextWriterEndElement (e->w);
+          element (e, "description", "");
+          cdata_element (e, "content:encoded", "");
+          cdata_element (e, "excerpt:encoded", "");
+          int_element (e, "wp:post_id", id);
+          cdata_element (e, "wp:comment_status", "closed");
+          cdata_element (e, "wp:ping_status", "closed");
+          cdata_element (e, "wp:post_name", object_text);
+          cdata_element (e, "wp:status", "publish");
+          element (e, "wp:post_parent", "0");
+          int_element (e, "wp:menu_order", i + 1);
+          cdata_element (e, "wp:post_type", "nav_menu_item");
+          cdata_element (e, "wp:post_password", "");
+          element (e, "wp:is_sticky", "0");
+          xmlTextWriterStartElement (e->w, (const xmlChar *) "category");
+          xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "domain",
+                                       (const xmlChar *) "nav_menu");
+          xmlTextWriterWriteAttribute (e->w, (const xmlChar *) "nicename",
+                                       (const xmlChar *) wxr_menus[m].slug);
+          {
+            g_autofree char *cdata = cdata_text (wxr_menus[m].name);
+            xmlTextWriterWriteRaw (e->w, (const xmlChar *) cdata);
+          }
+          xmlTextWriterEndElement (e->w);
+          postmeta (e, "_menu_item_type", type);
+          postmeta (e, "_menu_item_menu_item_parent", "0");
+          postmeta (e, "_menu_item_object_id", object_text);
+          postmeta (e, "_menu_item_object", object);
+          postmeta (e, "_menu_item_url", item->kind == PORTADA_MENU_URL ? item->target : "");
+          xmlTextWriterEndElement (e->w);
+        }
+    }
+  return TRUE;
+}
+
 static void
 write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
 {
@@ -637,6 +824,7 @@ write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
           = g_strdup_printf ("%" G_GINT64_FORMAT, e->attachment_base + a->featured_media_id);
       postmeta (e, "_thumbnail_id", id);
     }
+  write_comments (e, a);
   xmlTextWriterEndElement (e->w);
 }
 
@@ -684,12 +872,15 @@ write_attachment (Export *e, gint64 media_id, const PortadaArticle *first_user)
   xmlTextWriterEndElement (e->w);
 }
 
-/* A page: a WordPress "page" item, its parent by post id, at /<lang>/<slug>/. */
+/* A page: a WordPress "page" item, its parent by post id, at its site address. */
 static void
 write_page (Export *e, const PortadaPage *p)
 {
   g_autofree char *home = portada_site_home_path (e->site, e->lang);
-  g_autofree char *path = g_strconcat (home, p->slug, "/", NULL);
+  const PortadaSitePage *shown = portada_site_page_by_uuid (e->site, p->uuid);
+  /* Where the site export has it (a child under its parent); a page not on the
+   * site, at the address it would have at the top. */
+  g_autofree char *path = shown ? g_strdup (shown->path) : g_strconcat (home, p->slug, "/", NULL);
   g_autofree char *link = portada_site_absolute_url (e->site, path);
   g_autofree char *pub = rfc822 (p->created_at);
   g_autofree char *date = wp_date (p->created_at);
@@ -800,6 +991,11 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
       {
         g_autoptr (GArray) image_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
         write_post (e, a, image_ids);
+        if (e->error)
+          {
+            g_propagate_error (error, g_steal_pointer (&e->error));
+            goto out;
+          }
         if (a->featured_media_id)
           g_array_prepend_val (image_ids, a->featured_media_id);
         /* One attachment item per image, under the first article that shows it. */
@@ -828,6 +1024,8 @@ export_language (Export *e, PortadaOutputDir *dir, const char *path, GArray *ids
     for (guint i = 0; i < pages->len; i++)
       write_page (e, pages->pdata[i]);
   }
+  if (!write_menus (e, error))
+    goto out;
   xmlTextWriterEndElement (e->w); /* channel */
   xmlTextWriterEndElement (e->w); /* rss */
   if (xmlTextWriterEndDocument (e->w) < 0)
@@ -899,6 +1097,14 @@ portada_wxr_export_snapshot (PortadaNewsroom *newsroom, const char *out_dir, con
       return FALSE;
     if (sqlite3_step (stmt) == SQLITE_ROW)
       e.page_base = e.attachment_base + sqlite3_column_int64 (stmt, 0);
+  }
+  {
+    g_autoptr (sqlite3_stmt) stmt
+        = portada_newsroom_prepare (newsroom, "SELECT coalesce(max(id), 0) FROM page", error);
+    if (stmt == NULL)
+      return FALSE;
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      e.menu_base = e.page_base + sqlite3_column_int64 (stmt, 0);
   }
 
   if (!portada_path_checks_refuse (newsroom, error))

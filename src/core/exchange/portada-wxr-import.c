@@ -21,8 +21,10 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-exchange-private.h"
 #include "portada-html-to-markdown.h"
+#include "portada-menu.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
@@ -378,10 +380,14 @@ typedef struct
   GHashTable *guids;       /* uuids of this file */
   GPtrArray *thumbnails;   /* Thumbnail */
   GHashTable *page_ids;    /* wp:post_id → page id (gint64 *) */
+  GHashTable *post_uuids;  /* wp:post_id → uuid of the imported article */
+  GHashTable *terms;       /* wp:term_id → category nicename */
+  GPtrArray *menu_refs;    /* MenuRef: nav_menu_items, resolved at the end */
   GPtrArray *page_parents; /* PageParent: pages whose parent is resolved at the end */
-  guint comments;
-  guint spam;            /* comments marked spam or trash */
-  gboolean portada_text; /* written by Portada: titles, excerpts and names are text */
+  guint comments;          /* comments of items not imported as articles */
+  guint spam;              /* comments marked spam or trash */
+  gboolean comments_taken; /* the current item's comments were imported */
+  gboolean portada_text;   /* written by Portada: titles, excerpts and names are text */
   char *xml_error;
   int xml_error_line;
   guint errors_noted;
@@ -513,6 +519,11 @@ read_category (Import *im, xmlNodePtr n)
   c = g_new0 (Category, 1);
   c->name = name ? portada_html_to_text (name) : NULL;
   c->parent = child_text (n, NS_WP, "category_parent");
+  {
+    g_autofree char *term_id = child_text (n, NS_WP, "term_id");
+    if (term_id)
+      g_hash_table_replace (im->terms, g_steal_pointer (&term_id), percent_decoded (nicename));
+  }
   g_hash_table_replace (im->categories, percent_decoded (nicename), c);
 }
 
@@ -564,7 +575,6 @@ skip_reason (const char *type)
     const char *type, *reason;
   } known[] = {
     { "attachment", N_ ("an attachment (media file); Portada never downloads files") },
-    { "nav_menu_item", N_ ("a navigation menu item, not an article") },
     { "revision", N_ ("a revision of another post") },
     { "custom_css", N_ ("theme CSS, not an article") },
     { "customize_changeset", N_ ("theme settings, not an article") },
@@ -628,6 +638,29 @@ category_path (Import *im, const char *nicename)
       g_string_append (path, parts->pdata[i]);
     }
   return g_string_free (path, FALSE);
+}
+
+/* The key of the existing section of a category, "" when it has none. */
+static char *
+existing_section (Import *im, const char *nicename, GError **error)
+{
+  g_autofree char *decoded = percent_decoded (nicename);
+  g_autofree char *key = portada_slug_from_title (decoded);
+  g_autofree char *path = category_path (im, decoded);
+  g_autoptr (GPtrArray) sections = portada_sections_list (im->newsroom, error);
+
+  if (sections == NULL)
+    return NULL;
+  for (guint i = 0; i < sections->len; i++)
+    {
+      PortadaSection *s = sections->pdata[i];
+      const char *spath = portada_section_get_path (s, im->lang);
+      const char *slash = strrchr (spath, '/');
+      if (g_str_equal (s->key, key) || g_str_equal (spath, path)
+          || g_str_equal (slash ? slash + 1 : spath, key))
+        return g_strdup (s->key);
+    }
+  return g_strdup ("");
 }
 
 /* Finds the section of a category: an existing section whose key or path in the
@@ -857,6 +890,221 @@ item_body (Import *im, int line, const char *title, const char *html)
   return markdown;
 }
 
+/* ------------------------------------------------------------------ */
+/* Comments */
+
+typedef struct
+{
+  gint64 id;    /* the comment, saved without its parent */
+  char *parent; /* wp:comment_parent */
+  char *wp_id;  /* wp:comment_id */
+  char *author;
+} CommentParent;
+
+static void
+comment_parent_free (CommentParent *cp)
+{
+  g_free (cp->parent);
+  g_free (cp->wp_id);
+  g_free (cp->author);
+  g_free (cp);
+}
+
+static char *
+comment_meta (xmlNodePtr c, const char *wanted)
+{
+  for (xmlNodePtr n = c->children; n; n = n->next)
+    if (is (n, NS_WP, "commentmeta"))
+      {
+        g_autofree char *key = child_text (n, NS_WP, "meta_key");
+        if (g_strcmp0 (key, wanted) == 0)
+          return child_text (n, NS_WP, "meta_value");
+      }
+  return NULL;
+}
+
+/* Whether @approved (wp:comment_approved) is a comment left out: spam, trash. */
+static gboolean
+comment_is_spam (const char *approved)
+{
+  return approved
+         && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")
+             || g_str_equal (approved, "post-trashed"));
+}
+
+static gboolean
+comment_kind (const char *type, PortadaCommentKind *kind)
+{
+  if (type == NULL || g_str_equal (type, "comment"))
+    *kind = PORTADA_COMMENT_KIND_COMMENT;
+  else if (g_str_equal (type, "pingback"))
+    *kind = PORTADA_COMMENT_KIND_PINGBACK;
+  else if (g_str_equal (type, "trackback"))
+    *kind = PORTADA_COMMENT_KIND_TRACKBACK;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* One wp:comment of @a (saved): imported without its parent, which is set once
+ * every comment of the item is in (resolve_comment_parents). */
+static gboolean
+import_comment (Import *im, xmlNodePtr n, int line, const PortadaArticle *a, guint position,
+                GHashTable *ids, GPtrArray *parents, GError **error)
+{
+  g_autofree char *approved = child_text (n, NS_WP, "comment_approved");
+  g_autofree char *type = child_text (n, NS_WP, "comment_type");
+  g_autofree char *wp_id = child_text (n, NS_WP, "comment_id");
+  g_autofree char *parent = child_text (n, NS_WP, "comment_parent");
+  g_autofree char *author = child_text (n, NS_WP, "comment_author");
+  g_autofree char *content = content_of (child (n, NS_WP, "comment_content"));
+  g_autofree char *uuid = comment_meta (n, "_portada_uuid");
+  g_autoptr (PortadaComment) c = NULL;
+  PortadaCommentKind kind;
+  gint64 id, t;
+
+  if (comment_is_spam (approved))
+    return TRUE; /* counted with the item */
+  if (!comment_kind (type, &kind))
+    {
+      g_autofree char *why = g_strdup_printf (_ ("comments of type “%s”"), type);
+      portada_import_summary_skip_kind (
+          im->summary, why, _ ("%s:%d: “%s”: comment %s skipped: its type “%s” is not a comment"),
+          im->path, line, a->title, wp_id ? wp_id : "?", type);
+      return TRUE;
+    }
+  if (uuid == NULL)
+    {
+      /* The comment's own id in its site, or its place in the item. */
+      g_autofree char *name = wp_id ? g_strdup_printf ("%s#comment-%s", a->uuid, wp_id)
+                                    : g_strdup_printf ("%s#comment-at-%u", a->uuid, position);
+      uuid = portada_exchange_uuid_for (name);
+    }
+  id = portada_comments_find_uuid (im->newsroom, uuid, error);
+  if (id < 0)
+    return FALSE;
+  c = id ? portada_comments_load (im->newsroom, id, error) : portada_comment_new ();
+  if (c == NULL)
+    return FALSE;
+  if (c->uuid == NULL)
+    c->uuid = g_strdup (uuid);
+  c->article_id = a->id;
+  c->parent_id = 0;
+  c->kind = kind;
+  g_free (c->author);
+  {
+    g_autofree char *text = author ? html_or_text (im, author) : NULL;
+    c->author = text ? clean (text, NULL) : g_strdup ("");
+  }
+  g_free (c->author_email);
+  {
+    g_autofree char *email = child_text (n, NS_WP, "comment_author_email");
+    c->author_email = clean (email, NULL);
+  }
+  g_free (c->author_url);
+  {
+    g_autofree char *url = child_text (n, NS_WP, "comment_author_url");
+    c->author_url = clean (url, NULL);
+  }
+  {
+    g_autofree char *gmt = child_text (n, NS_WP, "comment_date_gmt");
+    g_autofree char *local_date = child_text (n, NS_WP, "comment_date");
+    c->created_at = parse_wp_date (gmt, &t) || parse_wp_date (local_date, &t) ? t : a->publish_at;
+  }
+  if (approved && !g_str_equal (approved, "1") && !g_str_equal (approved, "0")
+      && !g_str_equal (approved, "approve") && !g_str_equal (approved, "hold"))
+    note (im, line, a->title, _ ("comment %s: unknown approval “%s”, kept for moderation"),
+          wp_id ? wp_id : "?", approved);
+  c->status = approved && (g_str_equal (approved, "1") || g_str_equal (approved, "approve"))
+                  ? PORTADA_COMMENT_APPROVED
+                  : PORTADA_COMMENT_PENDING;
+  g_free (c->body);
+  {
+    /* Through the same conversion and sanitizer as a body. */
+    g_autofree char *label = g_strdup_printf (_ ("%s, comment %s"), a->title, wp_id ? wp_id : "?");
+    g_autofree char *text = clean (content ? content : "", NULL);
+    c->body = item_body (im, line, label, text);
+  }
+  if (!portada_comments_save (im->newsroom, c, error))
+    return FALSE;
+  if (id)
+    im->summary->comments_updated++;
+  else
+    im->summary->comments_created++;
+  if (c->status == PORTADA_COMMENT_PENDING)
+    im->summary->comments_pending++;
+  if (wp_id)
+    {
+      gint64 *value = g_new (gint64, 1);
+      *value = c->id;
+      g_hash_table_replace (ids, g_strdup (wp_id), value);
+    }
+  if (parent && !g_str_equal (parent, "0"))
+    {
+      CommentParent *cp = g_new0 (CommentParent, 1);
+      cp->id = c->id;
+      cp->parent = g_steal_pointer (&parent);
+      cp->wp_id = g_strdup (wp_id ? wp_id : "?");
+      cp->author = g_strdup (c->author);
+      g_ptr_array_add (parents, cp);
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_comment_parents (Import *im, int line, const PortadaArticle *a, GHashTable *ids,
+                         GPtrArray *parents, GError **error)
+{
+  for (guint i = 0; i < parents->len; i++)
+    {
+      CommentParent *cp = parents->pdata[i];
+      gint64 *parent = g_hash_table_lookup (ids, cp->parent);
+      g_autoptr (PortadaComment) c = NULL;
+      g_autoptr (GError) local = NULL;
+
+      if (parent == NULL)
+        {
+          note (im, line, a->title,
+                _ ("the comment by %s (comment %s) answers comment %s, which is not imported "
+                   "(not in the file, spam or trash); imported without it"),
+                cp->author, cp->wp_id, cp->parent);
+          continue;
+        }
+      c = portada_comments_load (im->newsroom, cp->id, error);
+      if (c == NULL)
+        return FALSE;
+      c->parent_id = *parent;
+      if (!portada_comments_save (im->newsroom, c, &local))
+        {
+          if (!g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_INVALID))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          note (im, line, a->title, _ ("%s; imported without the comment it answers"),
+                local->message);
+        }
+    }
+  return TRUE;
+}
+
+/* The comments of an imported post: approved and waiting ones, threaded. */
+static gboolean
+import_comments (Import *im, xmlNodePtr item, int line, const PortadaArticle *a, GError **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GPtrArray) parents
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) comment_parent_free);
+  guint position = 0;
+
+  im->comments_taken = TRUE;
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    if (is (n, NS_WP, "comment")
+        && !import_comment (im, n, line, a, position++, ids, parents, error))
+      return FALSE;
+  return resolve_comment_parents (im, line, a, ids, parents, error);
+}
+
 static gboolean
 import_post (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id,
              GError **error)
@@ -1025,6 +1273,10 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   else
     im->summary->created++;
   g_hash_table_replace (im->guids, g_strdup (a->uuid), g_strdup (post_id ? post_id : ""));
+  if (post_id)
+    g_hash_table_replace (im->post_uuids, g_strdup (post_id), g_strdup (a->uuid));
+  if (!import_comments (im, item, line, a, error))
+    goto out;
   if (meta.thumbnail)
     {
       Thumbnail *th = g_new0 (Thumbnail, 1);
@@ -1205,6 +1457,210 @@ resolve_page_parents (Import *im, GError **error)
   return TRUE;
 }
 
+/* ------------------------------------------------------------------ */
+/* Menus */
+
+typedef struct
+{
+  char *menu;  /* the nav_menu's name */
+  char *title; /* the item's own label, NULL: its object's */
+  char *post_id;
+  char *type;   /* _menu_item_type: post_type, taxonomy, custom */
+  char *object; /* _menu_item_object: page, post, category, custom */
+  char *object_id;
+  char *url;
+  int order;
+  int line;
+} MenuRef;
+
+static void
+menu_ref_free (MenuRef *r)
+{
+  g_free (r->menu);
+  g_free (r->title);
+  g_free (r->post_id);
+  g_free (r->type);
+  g_free (r->object);
+  g_free (r->object_id);
+  g_free (r->url);
+  g_free (r);
+}
+
+static char *
+post_meta (xmlNodePtr item, const char *wanted)
+{
+  for (xmlNodePtr n = item->children; n; n = n->next)
+    if (is (n, NS_WP, "postmeta"))
+      {
+        g_autofree char *key = child_text (n, NS_WP, "meta_key");
+        if (g_strcmp0 (key, wanted) == 0)
+          return child_text (n, NS_WP, "meta_value");
+      }
+  return NULL;
+}
+
+/* A nav_menu_item: kept until every item of the file is in, then placed. */
+static void
+read_menu_item (Import *im, xmlNodePtr item, int line, const char *title, const char *post_id)
+{
+  MenuRef *r = g_new0 (MenuRef, 1);
+  g_autofree char *order = child_text (item, NS_WP, "menu_order");
+
+  for (xmlNodePtr n = item->children; n && r->menu == NULL; n = n->next)
+    if (is (n, NS_NONE, "category"))
+      {
+        xmlChar *domain = xmlGetProp (n, (const xmlChar *) "domain");
+        if (domain && xmlStrEqual (domain, (const xmlChar *) "nav_menu"))
+          r->menu = g_strstrip (content_of (n));
+        xmlFree (domain);
+      }
+  if (r->menu == NULL)
+    r->menu = g_strdup ("");
+  r->title = title && *title ? g_strdup (title) : NULL;
+  r->post_id = g_strdup (post_id);
+  r->type = post_meta (item, "_menu_item_type");
+  r->object = post_meta (item, "_menu_item_object");
+  r->object_id = post_meta (item, "_menu_item_object_id");
+  r->url = post_meta (item, "_menu_item_url");
+  r->order = order ? (int) g_ascii_strtoll (order, NULL, 10) : 0;
+  r->line = line;
+  g_ptr_array_add (im->menu_refs, r);
+}
+
+static int
+by_menu_order (gconstpointer a, gconstpointer b)
+{
+  const MenuRef *x = *(MenuRef **) a, *y = *(MenuRef **) b;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* What a menu item points to, or NULL (and @why; @heading for a submenu's heading)
+ * when it is not in the file. */
+static PortadaMenuItem *
+menu_target (Import *im, MenuRef *r, char **why, gboolean *heading, GError **error)
+{
+  const char *label = r->title ? r->title : "";
+  const char *object = r->object ? r->object : "";
+
+  if (g_strcmp0 (r->type, "custom") == 0)
+    {
+      g_autofree char *url = clean (r->url, NULL);
+      if (url && (g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+        return portada_menu_item_new (label, PORTADA_MENU_URL, url);
+      if (url == NULL || g_str_equal (url, "#"))
+        {
+          /* WordPress's heading for a submenu: Portada's menus are one level, the
+           * items under it are kept in its place. */
+          *why = g_strdup (_ ("a heading without a link (“#”); the items under it are kept"));
+          *heading = TRUE;
+          return NULL;
+        }
+      *why = g_strdup_printf (_ ("its link “%s” is not an http(s) address"), url);
+      return NULL;
+    }
+  if (g_strcmp0 (r->type, "post_type") == 0 && g_str_equal (object, "page"))
+    {
+      gint64 *id = r->object_id ? g_hash_table_lookup (im->page_ids, r->object_id) : NULL;
+      g_autoptr (PortadaPage) p = id ? portada_pages_load (im->newsroom, *id, error) : NULL;
+      if (p)
+        return portada_menu_item_new (label, PORTADA_MENU_PAGE, p->uuid);
+      if (id)
+        return NULL; /* a database error */
+    }
+  else if (g_strcmp0 (r->type, "post_type") == 0 && g_str_equal (object, "post"))
+    {
+      const char *uuid = r->object_id ? g_hash_table_lookup (im->post_uuids, r->object_id) : NULL;
+      if (uuid)
+        return portada_menu_item_new (label, PORTADA_MENU_ARTICLE, uuid);
+    }
+  else if (g_strcmp0 (r->type, "taxonomy") == 0 && g_str_equal (object, "category"))
+    {
+      const char *nicename = r->object_id ? g_hash_table_lookup (im->terms, r->object_id) : NULL;
+      g_autofree char *key = nicename ? existing_section (im, nicename, error) : NULL;
+      if (nicename && key == NULL)
+        return NULL; /* a database error */
+      if (key && *key)
+        return portada_menu_item_new (label, PORTADA_MENU_SECTION, key);
+      if (key)
+        {
+          /* No article has it as its first category: it is no section of the newsroom. */
+          *why = g_strdup_printf (_ ("it points to the category “%s”, which is no section of "
+                                     "the newsroom (an article's section is its first "
+                                     "category)"),
+                                  nicename);
+          return NULL;
+        }
+    }
+  *why = g_strdup_printf (_ ("it points to %s %s, which is not in the file"),
+                          *object ? object : "an object", r->object_id ? r->object_id : "?");
+  return NULL;
+}
+
+/* The first menu of the file becomes the section bar, one named "footer" the
+ * footer links (WordPress keeps which menu sits where in the theme, outside the
+ * export); the items of other menus are left out, counted. */
+static gboolean
+resolve_menus (Import *im, GError **error)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *bar = NULL, *footer = NULL;
+  GPtrArray *chosen[2];
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < im->menu_refs->len; i++)
+    {
+      MenuRef *r = im->menu_refs->pdata[i];
+      g_autofree char *lower = g_utf8_strdown (r->menu, -1);
+      if (footer == NULL && strstr (lower, "footer"))
+        footer = r->menu;
+      else if (bar == NULL && !strstr (lower, "footer") && !strstr (lower, "social"))
+        bar = r->menu;
+    }
+  g_ptr_array_sort (im->menu_refs, by_menu_order);
+  chosen[0] = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_menu_item_free);
+  chosen[1] = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_menu_item_free);
+  for (guint i = 0; ok && i < im->menu_refs->len; i++)
+    {
+      MenuRef *r = im->menu_refs->pdata[i];
+      int which = bar && g_str_equal (r->menu, bar)         ? 0
+                  : footer && g_str_equal (r->menu, footer) ? 1
+                                                            : -1;
+      g_autofree char *why = NULL;
+      gboolean heading = FALSE;
+      PortadaMenuItem *item;
+
+      if (which < 0)
+        {
+          skip_item_kind (im, r->line, r->title, r->post_id,
+                          _ ("a navigation menu item of a menu the site does not show"),
+                          _ ("a navigation menu item of a menu the site does not show (the first "
+                             "menu becomes the section bar, one named “footer” the footer links)"));
+          continue;
+        }
+      item = menu_target (im, r, &why, &heading, error);
+      if (item)
+        {
+          g_ptr_array_add (chosen[which], item);
+          im->summary->menu_items++;
+        }
+      else if (why)
+        skip_item_kind (im, r->line, r->title, r->post_id,
+                        heading
+                            ? _ ("navigation menu headings without a link")
+                            : _ ("navigation menu items pointing to what is not in the newsroom"),
+                        why);
+      else
+        ok = FALSE;
+    }
+  if (ok && chosen[0]->len)
+    ok = portada_menu_replace (im->newsroom, im->lang, PORTADA_MENU_BAR, chosen[0], error);
+  if (ok && chosen[1]->len)
+    ok = portada_menu_replace (im->newsroom, im->lang, PORTADA_MENU_FOOTER, chosen[1], error);
+  g_ptr_array_unref (chosen[0]);
+  g_ptr_array_unref (chosen[1]);
+  return ok;
+}
+
 static gboolean
 import_item (Import *im, xmlNodePtr item, int line, GError **error)
 {
@@ -1232,6 +1688,11 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
     }
   if (g_str_equal (type, "page"))
     return import_page (im, item, line, title, post_id, error);
+  if (g_str_equal (type, "nav_menu_item"))
+    {
+      read_menu_item (im, item, line, title, post_id);
+      return TRUE;
+    }
   if (!g_str_equal (type, "post"))
     {
       const char *reason = skip_reason (type);
@@ -1426,18 +1887,21 @@ stream (Import *im, GCancellable *cancellable, PortadaProgressFunc progress, gpo
       n = xmlTextReaderExpand (im->reader);
       if (n == NULL)
         return fail_xml (im, error);
+      im->comments_taken = FALSE;
       if (!portada_exchange_check_cancelled (cancellable, error)
           || !read_channel_child (im, n, line, error))
         return FALSE;
       if (is (n, NS_NONE, "item"))
         {
+          /* Spam and trash are left out wherever they are; the other comments of an
+           * item that is not an article (a page, a skipped post) are counted. */
           for (xmlNodePtr c = n->children; c; c = c->next)
             if (is (c, NS_WP, "comment"))
               {
                 g_autofree char *approved = child_text (c, NS_WP, "comment_approved");
-                if (approved && (g_str_equal (approved, "spam") || g_str_equal (approved, "trash")))
+                if (comment_is_spam (approved))
                   im->spam++;
-                else
+                else if (!im->comments_taken)
                   im->comments++;
               }
           if (progress && ++items % 20 == 0 && im->input->size)
@@ -1537,6 +2001,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   im.guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.page_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   im.page_parents = g_ptr_array_new_with_free_func ((GDestroyNotify) page_parent_free);
+  im.post_uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.terms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  im.menu_refs = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_ref_free);
   im.thumbnails = g_ptr_array_new_with_free_func ((GDestroyNotify) thumbnail_free);
   im.reader = xmlReaderForIO (input_read, input_close, &in, path, NULL,
                               XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING
@@ -1552,7 +2019,8 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
     goto done;
   im.lang = portada_exchange_import_lang (newsroom, lang, error);
   if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
-      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error))
+      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error)
+      || !resolve_menus (&im, error))
     {
       portada_newsroom_rollback (newsroom);
       goto done;
@@ -1564,8 +2032,9 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
                                      path, in.first_bad_line, in.bad_bytes);
   if (im.comments)
     portada_import_summary_add_line (
-        summary, _ ("%s: %u comments not imported: Portada keeps no comments"), path, im.comments);
-  portada_import_summary_leave_out (summary, _ ("comments: Portada keeps no comments"),
+        summary, _ ("%s: %u comments not imported: they belong to pages or items left out"), path,
+        im.comments);
+  portada_import_summary_leave_out (summary, _ ("comments of pages and of items left out"),
                                     im.comments);
   portada_import_summary_leave_out (summary, _ ("spam and trashed comments"), im.spam);
   ok = portada_newsroom_commit (newsroom, error);
@@ -1587,6 +2056,9 @@ done:
   g_clear_pointer (&im.guids, g_hash_table_unref);
   g_clear_pointer (&im.page_ids, g_hash_table_unref);
   g_clear_pointer (&im.page_parents, g_ptr_array_unref);
+  g_clear_pointer (&im.post_uuids, g_hash_table_unref);
+  g_clear_pointer (&im.terms, g_hash_table_unref);
+  g_clear_pointer (&im.menu_refs, g_ptr_array_unref);
   g_clear_pointer (&im.thumbnails, g_ptr_array_unref);
   return ok;
 }

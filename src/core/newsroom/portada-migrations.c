@@ -131,8 +131,28 @@ static const char *const migrations[] = {
   "  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);"
   "CREATE UNIQUE INDEX page_slug ON page (lang, coalesce(parent_id, 0), slug);"
   "CREATE INDEX page_parent ON page (parent_id);",
-  /* 6, 7: placeholders (another branch's migrations; renumbered at merge). */
-  "",
+  /* 6: readers' comments on articles, threaded, approved or waiting for
+   * moderation, as WordPress keeps them (spam and trash are never kept); the
+   * site's menus. */
+  "CREATE TABLE comment ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+  "  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+  "  parent_id INTEGER REFERENCES comment(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment','pingback','trackback')),"
+  "  author TEXT NOT NULL DEFAULT '', author_email TEXT, author_url TEXT,"
+  "  created_at INTEGER NOT NULL, body TEXT NOT NULL DEFAULT '',"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('approved','pending')));"
+  "CREATE INDEX comment_article ON comment (article_id, status, created_at);"
+  "CREATE INDEX comment_parent ON comment (parent_id);"
+  /* The site's menus per language, in order: the section bar and the footer links.
+   * An item points to a section (key), a page or an article (uuid), or a URL. */
+  "CREATE TABLE menu_item ("
+  "  id INTEGER PRIMARY KEY, lang TEXT NOT NULL,"
+  "  menu TEXT NOT NULL CHECK (menu IN ('bar','footer')), position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL CHECK (kind IN ('section','page','article','url')),"
+  "  target TEXT NOT NULL, UNIQUE (lang, menu, position));",
+  /* 7: placeholder (another branch's migration; renumbered at merge). */
   "",
   /* 8: each article's post on a WordPress site it was pushed to (written only by
    * portada-wordpress-posts.c): the post's modified_gmt as that push left it, to

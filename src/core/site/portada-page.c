@@ -18,8 +18,10 @@
 #include <string.h>
 
 #include "portada-articles.h"
+#include "portada-comments.h"
 #include "portada-html.h"
 #include "portada-markdown.h"
+#include "portada-menu.h"
 #include "portada-newsroom-private.h"
 #include "portada-page.h"
 #include "portada-media-derive.h"
@@ -30,18 +32,24 @@
 
 #define RAW_PI PORTADA_HTML_RAW
 #define N_RELATED 5
+/* Replies nest this deep at most; deeper ones line up under the last level, as
+ * WordPress does with its default thread depth. */
+#define MAX_COMMENT_LEVELS 5
 
 /* The parsed theme: shared, read-only once loaded. */
 typedef struct
 {
   xmlDoc *layout;
   xmlDoc *strip_page;
-  xmlDoc *article_doc, *listing_doc, *strip_doc, *teaser_doc, *block_doc, *redirect;
+  xmlDoc *article_doc, *page_doc, *listing_doc, *strip_doc, *teaser_doc, *block_doc, *comment_doc,
+      *redirect;
   xmlNode *article; /* the body of article.html */
+  xmlNode *page;    /* the body of page.html */
   xmlNode *listing; /* the body of listing.html */
   xmlNode *strip;   /* the first element of partials/strip.html */
   xmlNode *teaser;  /* the first element of partials/teaser.html */
   xmlNode *block;   /* the first element of partials/section-block.html */
+  xmlNode *comment; /* the first element of partials/comment.html */
   GKeyFile *labels;
 } Theme;
 
@@ -81,23 +89,28 @@ theme_get (void)
       theme.layout = parse_theme_file ("layout.html");
       theme.strip_page = parse_theme_file ("strip-page.html");
       theme.article_doc = parse_theme_file ("article.html");
+      theme.page_doc = parse_theme_file ("page.html");
       theme.listing_doc = parse_theme_file ("listing.html");
       theme.strip_doc = parse_theme_file ("partials/strip.html");
       theme.teaser_doc = parse_theme_file ("partials/teaser.html");
       theme.block_doc = parse_theme_file ("partials/section-block.html");
+      theme.comment_doc = parse_theme_file ("partials/comment.html");
       theme.redirect = parse_theme_file ("redirect.html");
       theme.article = portada_html_find_body (theme.article_doc);
+      theme.page = portada_html_find_body (theme.page_doc);
       theme.listing = portada_html_find_body (theme.listing_doc);
       theme.strip = first_element (portada_html_find_body (theme.strip_doc));
       theme.teaser = first_element (portada_html_find_body (theme.teaser_doc));
       theme.block = first_element (portada_html_find_body (theme.block_doc));
+      theme.comment = first_element (portada_html_find_body (theme.comment_doc));
       theme.labels = g_key_file_new ();
       if (labels == NULL
           || !g_key_file_load_from_data (theme.labels, g_bytes_get_data (labels, NULL),
                                          g_bytes_get_size (labels), G_KEY_FILE_NONE, &error))
         g_error ("The site theme's labels.ini cannot be read: %s",
                  error ? error->message : "missing");
-      if (!theme.article || !theme.listing || !theme.strip || !theme.teaser || !theme.block)
+      if (!theme.article || !theme.page || !theme.listing || !theme.strip || !theme.teaser
+          || !theme.block || !theme.comment)
         g_error ("The site theme's templates are incomplete");
       g_once_init_leave (&once, 1);
     }
@@ -447,6 +460,14 @@ page_init (Page *page, PortadaSite *site, const char *lang, const char *section,
                 dt ? portada_site_format_date (lang, g_date_time_to_unix (dt)) : NULL);
   }
   icon_fields (page);
+  field_set (page->fields, "footer-menu",
+             portada_site_menu (site, lang, PORTADA_MENU_FOOTER) ? "yes" : NULL);
+  for (guint i = 0; site->pages && i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      if (p->parent_id == 0 && g_strcmp0 (p->lang, lang) == 0)
+        field_set (page->fields, "has-pages", "yes");
+    }
 }
 
 /* Open Graph and Twitter cards: what a link to the page shows where it is shared.
@@ -533,7 +554,25 @@ common_list (Page *page, const char *name)
   GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
   PortadaSite *site = page->site;
 
-  if (g_str_equal (name, "sections"))
+  GPtrArray *menu = g_str_equal (name, "sections") || g_str_equal (name, "footer-links")
+                        ? portada_site_menu (site, page->lang,
+                                             g_str_equal (name, "sections") ? PORTADA_MENU_BAR
+                                                                            : PORTADA_MENU_FOOTER)
+                        : NULL;
+
+  /* The newsroom's menu where it has one; the sections otherwise. */
+  if (menu)
+    for (guint i = 0; i < menu->len; i++)
+      {
+        PortadaMenuLink *l = g_ptr_array_index (menu, i);
+        GHashTable *item = link_item (page, l->path ? l->path : "", l->name, page->lang);
+        if (l->url)
+          field_set (item, "url", l->url);
+        if (l->section && g_strcmp0 (page->section, l->section) == 0)
+          field_set (item, "current", "page");
+        g_ptr_array_add (items, item);
+      }
+  else if (g_str_equal (name, "sections"))
     for (guint i = 0; i < site->sections->len; i++)
       {
         PortadaSection *s = g_ptr_array_index (site->sections, i);
@@ -541,6 +580,18 @@ common_list (Page *page, const char *name)
         GHashTable *item
             = link_item (page, path, portada_section_get_name (s, page->lang), page->lang);
         if (g_strcmp0 (page->section, s->key) == 0)
+          field_set (item, "current", "page");
+        g_ptr_array_add (items, item);
+      }
+  else if (g_str_equal (name, "pages"))
+    for (guint i = 0; site->pages && i < site->pages->len; i++)
+      {
+        PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+        GHashTable *item;
+        if (p->parent_id || g_strcmp0 (p->lang, page->lang) != 0)
+          continue;
+        item = link_item (page, p->path, p->title, page->lang);
+        if (g_strcmp0 (page->path, p->path) == 0)
           field_set (item, "current", "page");
         g_ptr_array_add (items, item);
       }
@@ -825,6 +876,13 @@ fill_teaser (Page *page, xmlNode *container, const PortadaTeaser *t, TeaserKind 
   field_take (fields, "date-text",
               t->publish_at ? portada_site_format_date (page->lang, t->publish_at) : NULL);
   field_set (fields, "section-name", s ? portada_section_get_name (s, page->lang) : NULL);
+  if (t->comments)
+    {
+      g_autofree char *pattern
+          = label (page->lang, t->comments == 1 ? "comment-count-one" : "comment-count");
+      g_autofree char *n = g_strdup_printf ("%u", t->comments);
+      field_take (fields, "comment-count", replace_all (pattern, "{n}", n));
+    }
   if (image && media)
     {
       xmlUnsetProp (image, BAD_CAST "data-slot");
@@ -874,6 +932,7 @@ typedef struct
   const char *body_html;
   GPtrArray *related;
   GPtrArray *translations;
+  GPtrArray *comments; /* PortadaComment, approved, threaded */
 } ArticleData;
 
 static GPtrArray *
@@ -902,6 +961,78 @@ article_list (Page *page, const char *name)
   return common_list (page, name);
 }
 
+/* A link to a commenter's site: http(s) only, as the sanitizer allows it. */
+static char *
+commenter_url (const char *url)
+{
+  g_autofree char *clean = url && *url ? portada_sanitize_url (url, FALSE) : NULL;
+
+  if (clean
+      && (g_ascii_strncasecmp (clean, "http://", 7) == 0
+          || g_ascii_strncasecmp (clean, "https://", 8) == 0))
+    return g_steal_pointer (&clean);
+  return NULL;
+}
+
+static GHashTable *
+comment_fields (Page *page, const PortadaComment *c, guint level)
+{
+  GHashTable *fields = fields_new ();
+  g_autofree char *url = commenter_url (c->author_url);
+  const char *kind = portada_comment_kind_to_string (c->kind);
+
+  field_take (fields, "anchor", g_strdup_printf ("comment-%" G_GINT64_FORMAT, c->id));
+  field_take (fields, "permalink", g_strdup_printf ("#comment-%" G_GINT64_FORMAT, c->id));
+  field_take (fields, "comment-class",
+              c->kind == PORTADA_COMMENT_KIND_COMMENT
+                  ? g_strdup_printf ("comment depth-%u", level + 1)
+                  : g_strdup_printf ("comment depth-%u %s", level + 1, kind));
+  field_set (fields, "author", c->author && *c->author ? c->author : "—");
+  field_set (fields, "author-url", url);
+  field_set (fields, "no-author-url", url ? NULL : "yes");
+  field_take (fields, "kind-label",
+              c->kind == PORTADA_COMMENT_KIND_COMMENT ? NULL : label (page->lang, kind));
+  field_take (fields, "date-iso", iso_date (c->created_at));
+  field_take (fields, "date-text", portada_site_format_date (page->lang, c->created_at));
+  return fields;
+}
+
+/* Adds comments[@i] and its replies to @list (an <ol>) at nesting @level; returns
+ * the index after its thread. The text goes through the body's renderer and
+ * sanitizer. */
+static guint
+fill_comment (Page *page, xmlNode *list, GPtrArray *comments, guint i, guint level)
+{
+  const Theme *theme = theme_get ();
+  PortadaComment *c = comments->pdata[i];
+  g_autoptr (GHashTable) fields = comment_fields (page, c, level);
+  xmlNode *copy = xmlDocCopyNode (theme->comment, page->doc, 1);
+  xmlNode *text = find_slot (copy, "comment-text");
+  xmlNode *replies = find_slot (copy, "replies");
+  guint next = i + 1;
+
+  if (text)
+    xmlUnsetProp (text, BAD_CAST "data-slot");
+  if (replies)
+    xmlUnsetProp (replies, BAD_CAST "data-slot");
+  xmlAddChild (list, copy);
+  fill_node (page, copy, fields);
+  if (text)
+    {
+      g_autofree char *html = portada_markdown_to_html (c->body);
+      xmlAddChild (text, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST html));
+    }
+  while (next < comments->len && ((PortadaComment *) comments->pdata[next])->depth > c->depth)
+    {
+      gboolean deeper = replies && level + 1 < MAX_COMMENT_LEVELS;
+      next = fill_comment (page, deeper ? replies : list, comments, next,
+                           deeper ? level + 1 : level);
+    }
+  if (replies && replies->children == NULL)
+    remove_node (replies);
+  return next;
+}
+
 static void
 article_slot (Page *page, const char *name, xmlNode *element)
 {
@@ -926,9 +1057,10 @@ article_slot (Page *page, const char *name, xmlNode *element)
     }
   else if (g_str_equal (name, "comment-list"))
     {
-      /* The comments an article has are shown here once the newsroom stores them
-       * (the exchange issue): until then the block holds the form alone. */
-      remove_node (element);
+      for (guint i = 0; d->comments && i < d->comments->len;)
+        i = fill_comment (page, element, d->comments, i, 0);
+      if (element->children == NULL)
+        remove_node (element);
     }
   else if (g_str_has_prefix (name, "strips:"))
     fill_strips (page, name + 7, element, NULL);
@@ -974,7 +1106,8 @@ x_default_field (Page *page, GPtrArray *others)
 }
 
 static void
-article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArray *translations)
+article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArray *translations,
+                GPtrArray *comments)
 {
   PortadaSite *site = page->site;
   PortadaSection *s = a->section ? g_hash_table_lookup (site->section_by_key, a->section) : NULL;
@@ -1018,6 +1151,13 @@ article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArr
   field_set (page->fields, "comments-closed",
              site->comments_url && *site->comments_url ? NULL : "yes");
   field_set (page->fields, "comments", a->comments_enabled ? "yes" : NULL);
+  if (comments && comments->len)
+    {
+      g_autofree char *pattern
+          = label (page->lang, comments->len == 1 ? "comment-count-one" : "comment-count");
+      g_autofree char *n = g_strdup_printf ("%u", comments->len);
+      field_take (page->fields, "comment-count", replace_all (pattern, "{n}", n));
+    }
   field_set (page->fields, "has-related", related && related->len ? "yes" : NULL);
   field_set (page->fields, "has-translations", translations && translations->len ? "yes" : NULL);
   x_default_field (page, translations);
@@ -1047,12 +1187,13 @@ article_fields (Page *page, const PortadaArticle *a, GPtrArray *related, GPtrArr
 
 char *
 portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const char *path,
-                             GPtrArray *related, GPtrArray *translations, GError **error)
+                             GPtrArray *related, GPtrArray *translations, GPtrArray *comments,
+                             GError **error)
 {
   const Theme *theme = theme_get ();
   g_autofree char *markup = portada_markdown_to_page_html (a->body);
   g_autofree char *body = NULL;
-  ArticleData data = { a, NULL, related, translations };
+  ArticleData data = { a, NULL, related, translations, comments };
   Page page;
   char *html;
 
@@ -1063,7 +1204,90 @@ portada_site_render_article (PortadaSite *site, const PortadaArticle *a, const c
   page.list = article_list;
   page.slot = article_slot;
   page.data = &data;
-  article_fields (&page, a, related, translations);
+  article_fields (&page, a, related, translations, comments);
+  fill_children (&page, (xmlNode *) page.doc, page.fields);
+  html = page_serialize (&page);
+  page_clear (&page);
+  return html;
+}
+
+/* ------------------------------------------------------------------ */
+/* A page of the newsroom (About, Contact...) */
+
+typedef struct
+{
+  const char *body_html;
+  GPtrArray *alternates; /* PortadaAlternate: its translations */
+} StaticPageData;
+
+static GPtrArray *
+static_page_list (Page *page, const char *name)
+{
+  StaticPageData *d = page->data;
+
+  if (g_str_equal (name, "alternates"))
+    {
+      g_autoptr (GPtrArray) all
+          = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
+      if (d->alternates && d->alternates->len)
+        {
+          g_ptr_array_add (all, portada_alternate_new (page->lang, page->path));
+          for (guint i = 0; i < d->alternates->len; i++)
+            {
+              PortadaAlternate *a = g_ptr_array_index (d->alternates, i);
+              g_ptr_array_add (all, portada_alternate_new (a->lang, a->path));
+            }
+        }
+      return alternates_list (page, all, TRUE);
+    }
+  if (g_str_equal (name, "translations"))
+    return alternates_list (page, d->alternates, FALSE);
+  return common_list (page, name);
+}
+
+static void
+static_page_slot (Page *page, const char *name, xmlNode *element)
+{
+  StaticPageData *d = page->data;
+  const Theme *theme = theme_get ();
+
+  if (g_str_equal (name, "content"))
+    {
+      xmlAddChildList (element, xmlDocCopyNodeList (page->doc, theme->page->children));
+      fill_children (page, element, page->fields);
+    }
+  else if (g_str_equal (name, "body"))
+    xmlAddChild (element, xmlNewDocPI (page->doc, BAD_CAST RAW_PI, BAD_CAST d->body_html));
+  else if (g_str_has_prefix (name, "strips:"))
+    fill_strips (page, name + 7, element, NULL);
+}
+
+char *
+portada_site_render_page (PortadaSite *site, const PortadaSitePage *sp, const char *body,
+                          GPtrArray *alternates, GError **error)
+{
+  const Theme *theme = theme_get ();
+  g_autofree char *markup = portada_markdown_to_html (body ? body : "");
+  g_autofree char *resolved = NULL;
+  g_autofree char *description = portada_markdown_excerpt (body ? body : "", 40, FALSE);
+  StaticPageData data = { NULL, alternates };
+  Page page;
+  char *html;
+
+  page_init (&page, site, sp->lang, NULL, sp->path, theme->layout);
+  resolved = portada_picture_resolve_body (site, page.prefix, markup);
+  data.body_html = resolved;
+  page.list = static_page_list;
+  page.slot = static_page_slot;
+  page.data = &data;
+  field_set (page.fields, "title", sp->title);
+  field_take (page.fields, "page-title",
+              sp->title && *sp->title ? g_strconcat (sp->title, " – ", site->site_title, NULL)
+                                      : g_strdup (site->site_title));
+  field_set (page.fields, "page-class", "static-page");
+  field_set (page.fields, "description", description);
+  field_set (page.fields, "has-translations", alternates && alternates->len ? "yes" : NULL);
+  x_default_field (&page, alternates);
   fill_children (&page, (xmlNode *) page.doc, page.fields);
   html = page_serialize (&page);
   page_clear (&page);
@@ -1308,7 +1532,9 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
 
   stmt = portada_newsroom_prepare (site->newsroom,
                                    "SELECT a.lang, s.key, a.title, a.slug, a.slug_year, "
-                                   "a.publish_at, a.excerpt, a.body, a.featured_media_id "
+                                   "a.publish_at, a.excerpt, a.body, a.featured_media_id, "
+                                   "(SELECT count(*) FROM comment c WHERE c.article_id = a.id "
+                                   "AND c.status = 'approved') "
                                    "FROM article a "
                                    "LEFT JOIN section s ON s.id = a.section_id WHERE a.id = ?",
                                    error);
@@ -1334,6 +1560,7 @@ load_teaser (PortadaSite *site, gint64 id, GError **error)
   t->excerpt = portada_teaser_excerpt (excerpt, body);
   t->minutes = portada_reading_time_minutes (portada_text_count_words (body));
   t->featured = sqlite3_column_int64 (stmt, 8);
+  t->comments = sqlite3_column_int (stmt, 9);
   return t;
 }
 
@@ -1370,6 +1597,7 @@ portada_page_render_article (PortadaNewsroom *newsroom, const PortadaArticle *ar
   g_autoptr (GPtrArray) translations
       = g_ptr_array_new_with_free_func ((GDestroyNotify) portada_alternate_free);
   g_autoptr (GDateTime) now = render_now (options);
+  g_autoptr (GPtrArray) comments = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
@@ -1412,7 +1640,13 @@ portada_page_render_article (PortadaNewsroom *newsroom, const PortadaArticle *ar
         }
     }
   path = portada_page_article_path (site, article);
-  return portada_site_render_article (site, article, path, teasers, translations, error);
+  if (article->id)
+    {
+      comments = portada_comments_list (newsroom, article->id, TRUE, error);
+      if (comments == NULL)
+        return NULL;
+    }
+  return portada_site_render_article (site, article, path, teasers, translations, comments, error);
 }
 
 static GPtrArray *

@@ -43,8 +43,43 @@ typedef struct
   GHashTable *media_by_sha;   /* sha256 -> PortadaMedia (NULL: missing); under lock */
   char *fingerprint;          /* hash of all of the above: pages depend on it */
   GHashTable *logo_html;      /* "prefix\x1flang" -> (sponsor id -> a logo's HTML), made once */
+  GHashTable *menus;          /* "lang\x1fmenu" -> GPtrArray of PortadaMenuLink (bar, footer) */
+  GPtrArray *pages;           /* PortadaSitePage: the published pages, parents first */
   GMutex lock;                /* for logo_html and used_media: pages render on threads */
 } PortadaSite;
+
+/* A published page (About, Contact...) where the site has it: /<lang>/<slug>/, a
+ * child under its parent's path. */
+typedef struct
+{
+  gint64 id;
+  gint64 parent_id;
+  gint64 updated_at;
+  char *uuid;
+  char *lang;
+  char *title;
+  char *group; /* translation group, NULL: none */
+  char *path;
+} PortadaSitePage;
+
+/* The page with this uuid, NULL when the site has none. */
+const PortadaSitePage *portada_site_page_by_uuid (PortadaSite *site, const char *uuid);
+/* A page: title and Markdown body, no date, section or related block. @alternates:
+ * PortadaAlternate of its translations. */
+char *portada_site_render_page (PortadaSite *site, const PortadaSitePage *page, const char *body,
+                                GPtrArray *alternates, GError **error);
+
+/* An item of a menu, resolved: a path of the site or an absolute URL. */
+typedef struct
+{
+  char *name;
+  char *path;    /* from the root, NULL for an outside link */
+  char *url;     /* an outside link */
+  char *section; /* the section it opens, for "current" */
+} PortadaMenuLink;
+
+/* The menu @menu (PORTADA_MENU_BAR, _FOOTER) of @lang, NULL when there is none. */
+GPtrArray *portada_site_menu (PortadaSite *site, const char *lang, const char *menu);
 
 /* An article as a list shows it. */
 typedef struct
@@ -58,6 +93,7 @@ typedef struct
   guint minutes;
   gint64 publish_at;
   gint64 featured; /* media id of its featured image, 0 for none */
+  guint comments;  /* approved comments */
 } PortadaTeaser;
 
 /* A section's block on the home page: its latest stories. */
@@ -107,9 +143,11 @@ GBytes *portada_site_theme_file (const char *name, GError **error);
 const char *portada_site_favicon_name (void);
 const char *portada_site_touch_icon_name (void);
 
+/* @comments: the article's approved comments as portada_comments_list() gives them
+ * (may be NULL). */
 char *portada_site_render_article (PortadaSite *site, const PortadaArticle *article,
                                    const char *path, GPtrArray *related, GPtrArray *translations,
-                                   GError **error);
+                                   GPtrArray *comments, GError **error);
 /* A home (@section NULL) or section page: page @page (1-based) of @n_pages. */
 char *portada_site_render_listing (PortadaSite *site, const char *lang, const char *section,
                                    const char *path, guint page, guint n_pages, GPtrArray *teasers,

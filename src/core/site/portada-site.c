@@ -11,10 +11,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "portada-articles.h"
 #include "portada-core-resources.h"
 #include "portada-logo-list.h"
 #include "portada-media.h"
+#include "portada-menu.h"
 #include "portada-newsroom-private.h"
+#include "portada-pages.h"
+#include "portada-sanitizer.h"
 #include "portada-site-private.h"
 #include "portada-strip.h"
 
@@ -135,6 +139,8 @@ portada_site_free (PortadaSite *site)
   g_clear_pointer (&site->media_by_sha, g_hash_table_unref);
   g_free (site->fingerprint);
   g_clear_pointer (&site->logo_html, g_hash_table_unref);
+  g_clear_pointer (&site->menus, g_hash_table_unref);
+  g_clear_pointer (&site->pages, g_ptr_array_unref);
   g_clear_pointer (&site->list_names, g_hash_table_unref);
   g_mutex_clear (&site->lock);
   g_free (site);
@@ -278,11 +284,19 @@ fingerprint_add (GChecksum *sum, const char *text)
 static void
 fingerprint_theme (GChecksum *sum)
 {
-  static const char *const files[]
-      = { "layout.html",         "article.html",         "listing.html",
-          "partials/strip.html", "partials/teaser.html", "partials/section-block.html",
-          "redirect.html",       "labels.ini",           "style.css",
-          "favicon.svg",         "touch-icon.png" };
+  static const char *const files[] = { "layout.html",
+                                       "article.html",
+                                       "listing.html",
+                                       "partials/strip.html",
+                                       "partials/teaser.html",
+                                       "partials/section-block.html",
+                                       "partials/comment.html",
+                                       "page.html",
+                                       "redirect.html",
+                                       "labels.ini",
+                                       "style.css",
+                                       "favicon.svg",
+                                       "touch-icon.png" };
 
   fingerprint_add (sum, PACKAGE_VERSION);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -299,6 +313,201 @@ compare_int64 (gconstpointer a, gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
   return x < y ? -1 : x > y;
+}
+
+static void
+site_page_free (PortadaSitePage *p)
+{
+  g_free (p->uuid);
+  g_free (p->lang);
+  g_free (p->title);
+  g_free (p->group);
+  g_free (p->path);
+  g_free (p);
+}
+
+/* Whether @path is already a listing of the site (a section's). */
+static gboolean
+path_taken (PortadaSite *site, const char *lang, const char *path)
+{
+  g_autofree char *home = portada_site_home_path (site, lang);
+  g_autofree char *paged = g_strconcat (home, "page/", NULL);
+
+  if (g_str_equal (path, paged))
+    return TRUE;
+  for (guint i = 0; i < site->sections->len; i++)
+    {
+      PortadaSection *s = g_ptr_array_index (site->sections, i);
+      g_autofree char *spath = portada_site_section_path (site, lang, s->key);
+      if (g_str_equal (spath, path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The published pages; a child whose parent is not published is not on the site,
+ * nor a page whose address is a section's. */
+static gboolean
+load_pages (PortadaSite *site, GError **error)
+{
+  g_autoptr (GPtrArray) pages = portada_pages_list (site->newsroom, NULL, error);
+  g_autoptr (GHashTable) paths = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (pages == NULL)
+    return FALSE;
+  site->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_page_free);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      PortadaPage *p = pages->pdata[i];
+      PortadaSitePage *sp;
+      g_autofree char *base = NULL;
+      g_autofree char *path = NULL;
+
+      if (p->status != PORTADA_STATUS_PUBLISHED || !portada_site_language (site, p->lang))
+        continue;
+      if (p->parent_id)
+        {
+          PortadaSitePage *parent = g_hash_table_lookup (paths, &p->parent_id);
+          if (parent == NULL)
+            continue;
+          base = g_strdup (parent->path);
+        }
+      else
+        base = portada_site_home_path (site, p->lang);
+      path = g_strconcat (base, p->slug, "/", NULL);
+      if (path_taken (site, p->lang, path))
+        continue;
+      sp = g_new0 (PortadaSitePage, 1);
+      sp->id = p->id;
+      sp->parent_id = p->parent_id;
+      sp->updated_at = p->updated_at;
+      sp->uuid = g_strdup (p->uuid);
+      sp->lang = g_strdup (p->lang);
+      sp->title = g_strdup (p->title);
+      sp->group = g_strdup (p->translation_group);
+      sp->path = g_steal_pointer (&path);
+      g_ptr_array_add (site->pages, sp);
+      g_hash_table_insert (paths, &sp->id, sp);
+    }
+  return TRUE;
+}
+
+const PortadaSitePage *
+portada_site_page_by_uuid (PortadaSite *site, const char *uuid)
+{
+  for (guint i = 0; site->pages && i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      if (g_strcmp0 (p->uuid, uuid) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static void
+menu_link_free (PortadaMenuLink *l)
+{
+  g_free (l->name);
+  g_free (l->path);
+  g_free (l->url);
+  g_free (l->section);
+  g_free (l);
+}
+
+/* An item where the site has it; NULL when its target is not on the site. */
+static PortadaMenuLink *
+resolve_menu_item (PortadaSite *site, const char *lang, const PortadaMenuItem *item)
+{
+  PortadaMenuLink *l;
+  const char *name = item->label && *item->label ? item->label : NULL;
+
+  switch (item->kind)
+    {
+      case PORTADA_MENU_SECTION:
+        {
+          PortadaSection *s = g_hash_table_lookup (site->section_by_key, item->target);
+          if (s == NULL)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : portada_section_get_name (s, lang));
+          l->path = portada_site_section_path (site, lang, s->key);
+          l->section = g_strdup (s->key);
+          return l;
+        }
+      case PORTADA_MENU_ARTICLE:
+        {
+          g_autoptr (PortadaArticle) a
+              = portada_articles_load_by_uuid (site->newsroom, item->target, NULL);
+          if (a == NULL || a->status != PORTADA_STATUS_PUBLISHED || a->deleted_at)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : a->title);
+          l->path = portada_page_article_path (site, a);
+          return l;
+        }
+      case PORTADA_MENU_URL:
+        {
+          g_autofree char *url = portada_sanitize_url (item->target, FALSE);
+          if (url == NULL
+              || !(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")))
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : url);
+          l->url = g_steal_pointer (&url);
+          return l;
+        }
+      case PORTADA_MENU_PAGE:
+        {
+          const PortadaSitePage *p = portada_site_page_by_uuid (site, item->target);
+          if (p == NULL || g_strcmp0 (p->lang, lang) != 0)
+            return NULL;
+          l = g_new0 (PortadaMenuLink, 1);
+          l->name = g_strdup (name ? name : p->title);
+          l->path = g_strdup (p->path);
+          return l;
+        }
+      default:
+        return NULL;
+    }
+}
+
+static gboolean
+load_menus (PortadaSite *site, GError **error)
+{
+  static const char *const menus[] = { PORTADA_MENU_BAR, PORTADA_MENU_FOOTER };
+
+  site->menus
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < site->languages->len; i++)
+    for (guint m = 0; m < G_N_ELEMENTS (menus); m++)
+      {
+        PortadaLanguage *lang = g_ptr_array_index (site->languages, i);
+        g_autoptr (GPtrArray) items
+            = portada_menu_load (site->newsroom, lang->code, menus[m], error);
+        GPtrArray *links;
+
+        if (items == NULL)
+          return FALSE;
+        if (items->len == 0)
+          continue;
+        links = g_ptr_array_new_with_free_func ((GDestroyNotify) menu_link_free);
+        for (guint k = 0; k < items->len; k++)
+          {
+            PortadaMenuLink *l = resolve_menu_item (site, lang->code, items->pdata[k]);
+            if (l)
+              g_ptr_array_add (links, l);
+          }
+        g_hash_table_insert (site->menus, g_strconcat (lang->code, "\x1f", menus[m], NULL), links);
+      }
+  return TRUE;
+}
+
+GPtrArray *
+portada_site_menu (PortadaSite *site, const char *lang, const char *menu)
+{
+  g_autofree char *key = g_strconcat (lang ? lang : "", "\x1f", menu, NULL);
+  GPtrArray *links = site->menus ? g_hash_table_lookup (site->menus, key) : NULL;
+  return links && links->len ? links : NULL;
 }
 
 /* Everything loaded here shapes every page: its hash tells an export whether a page
@@ -339,6 +548,31 @@ site_fingerprint (PortadaSite *site)
           fingerprint_add (sum, portada_section_get_name (s, lang->code));
           fingerprint_add (sum, portada_section_get_path (s, lang->code));
         }
+    }
+  for (guint i = 0; i < site->languages->len; i++)
+    for (guint m = 0; m < 2; m++)
+      {
+        PortadaLanguage *l = g_ptr_array_index (site->languages, i);
+        GPtrArray *links
+            = portada_site_menu (site, l->code, m ? PORTADA_MENU_FOOTER : PORTADA_MENU_BAR);
+        fingerprint_add (sum, m ? "footer menu" : "bar menu");
+        for (guint k = 0; links && k < links->len; k++)
+          {
+            PortadaMenuLink *link = g_ptr_array_index (links, k);
+            fingerprint_add (sum, link->name);
+            fingerprint_add (sum, link->path);
+            fingerprint_add (sum, link->url);
+          }
+      }
+  for (guint i = 0; i < site->pages->len; i++)
+    {
+      PortadaSitePage *p = g_ptr_array_index (site->pages, i);
+      g_autofree char *ids
+          = g_strdup_printf ("page %lld %lld", (long long) p->id, (long long) p->parent_id);
+      fingerprint_add (sum, ids);
+      fingerprint_add (sum, p->lang);
+      fingerprint_add (sum, p->title);
+      fingerprint_add (sum, p->path);
     }
   for (guint i = 0; i < site->placements->len; i++)
     {
@@ -437,6 +671,8 @@ portada_site_load (PortadaNewsroom *newsroom, PortadaAssetMode assets, const cha
       PortadaSection *s = g_ptr_array_index (site->sections, i);
       g_hash_table_insert (site->section_by_key, s->key, s);
     }
+  if (!load_pages (site, error) || !load_menus (site, error))
+    return NULL;
   site->fingerprint = site_fingerprint (site);
   return g_steal_pointer (&site);
 }
