@@ -278,9 +278,11 @@ run_edit (PortadaMarkdownView *self, EditFunc func, gpointer data)
 
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   edit = func (text, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end), data);
+  /* The focus back first (a toolbar button had it): taking it back after the edit
+   * would leave the text without the selection the edit made. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (edit)
     apply_edit (self, text, edit);
-  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static PortadaMarkdownEdit *
