@@ -28,6 +28,8 @@ static const struct
   { "sponsors", portada_cli_sponsors, N_ ("List, import and export sponsors (CSV)") },
   { "publish", portada_cli_publish, N_ ("Publish the site over SFTP or to a folder") },
   { "trash", portada_cli_trash, N_ ("List, restore and empty deleted articles") },
+  { "sync", portada_cli_sync, N_ ("Sync the newsroom with a git repository") },
+  { "clone", portada_cli_clone, N_ ("Make a newsroom from a sync repository") },
 };
 
 static void

@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; files with a higher user_version are refused. */
-#define PORTADA_SCHEMA_VERSION 5
+#define PORTADA_SCHEMA_VERSION 7
 
 /* How long a write waits for another window or program that is writing to the
  * same newsroom before it fails with PORTADA_ERROR_BUSY. */

@@ -1,0 +1,732 @@
+/* portada-sync.c: commit, fetch, merge, import, push (libgit2).
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The order keeps every step recoverable: the local commit is made before the
+ * network is touched, the merged result is imported in one transaction before
+ * the branch moves to it, and the push comes last. Killed between any two steps,
+ * the next sync finds the newsroom and the branch consistent (at worst the same
+ * content is committed again, which merges to itself).
+ */
+
+#include "config.h"
+
+#include <git2.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include <string.h>
+
+#include "portada-settings.h"
+#include "portada-sync-merge.h"
+#include "portada-sync-private.h"
+#include "portada-sync.h"
+
+#define BRANCH "refs/heads/main"
+#define TRACKING "refs/remotes/origin/main"
+#define MAX_ATTEMPTS 8
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_remote, git_remote_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_tree, git_tree_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_commit, git_commit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_treebuilder, git_treebuilder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_blob, git_blob_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_reference, git_reference_free)
+
+typedef struct
+{
+  PortadaNewsroom *nr;
+  git_repository *repo;
+  PortadaSyncReport *report;
+  char *url;
+} Sync;
+
+void
+portada_sync_report_free (PortadaSyncReport *report)
+{
+  if (report == NULL)
+    return;
+  g_ptr_array_unref (report->notes);
+  g_free (report);
+}
+
+static PortadaSyncReport *
+report_new (void)
+{
+  PortadaSyncReport *r = g_new0 (PortadaSyncReport, 1);
+
+  r->notes = g_ptr_array_new_with_free_func (g_free);
+  return r;
+}
+
+static void
+ensure_init (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      git_libgit2_init ();
+      g_once_init_leave (&once, 1);
+    }
+}
+
+static gboolean
+git_failed (GError **error, const char *what)
+{
+  const git_error *e = git_error_last ();
+
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED, "%s: %s", what,
+               e && e->message ? e->message : _ ("unknown error"));
+  return FALSE;
+}
+
+char *
+portada_sync_repository_path (const char *db_path)
+{
+  return g_strconcat (db_path, ".sync", NULL);
+}
+
+gboolean
+portada_sync_is_linked (const char *db_path)
+{
+  g_autofree char *path = portada_sync_repository_path (db_path);
+  g_autofree char *head = g_build_filename (path, "HEAD", NULL);
+
+  return g_file_test (head, G_FILE_TEST_EXISTS);
+}
+
+/* Trees */
+
+static gboolean
+write_tree (git_repository *repo, GHashTable *files, git_oid *out, GError **error)
+{
+  g_autoptr (git_treebuilder) top = NULL;
+  g_autoptr (GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) git_treebuilder_free);
+  GHashTableIter iter;
+  gpointer path, bytes;
+
+  if (git_treebuilder_new (&top, repo, NULL) != 0)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &path, &bytes))
+    {
+      const char *slash = strchr (path, '/');
+      git_treebuilder *into = top;
+      git_oid oid;
+      gsize len;
+      const void *data = g_bytes_get_data (bytes, &len);
+
+      if (slash)
+        {
+          g_autofree char *folder = g_strndup (path, slash - (const char *) path);
+          into = g_hash_table_lookup (folders, folder);
+          if (into == NULL)
+            {
+              if (git_treebuilder_new (&into, repo, NULL) != 0)
+                return git_failed (error, _ ("Could not write the sync repository"));
+              g_hash_table_insert (folders, g_steal_pointer (&folder), into);
+            }
+        }
+      if (git_blob_create_from_buffer (&oid, repo, data ? data : "", len) != 0
+          || git_treebuilder_insert (NULL, into, slash ? slash + 1 : (const char *) path, &oid,
+                                     GIT_FILEMODE_BLOB)
+                 != 0)
+        return git_failed (error, path);
+    }
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &path, &bytes))
+    {
+      git_oid oid;
+      if (git_treebuilder_write (&oid, bytes) != 0
+          || git_treebuilder_insert (NULL, top, path, &oid, GIT_FILEMODE_TREE) != 0)
+        return git_failed (error, path);
+    }
+  if (git_treebuilder_write (out, top) != 0)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  return TRUE;
+}
+
+static gboolean
+read_blob (git_repository *repo, git_odb *odb, const git_tree_entry *entry, const char *path,
+           GHashTable *files, GError **error)
+{
+  g_autoptr (git_blob) blob = NULL;
+  git_object_t type;
+  size_t size = 0;
+  g_autofree char *shown = g_utf8_make_valid (path, -1);
+
+  if (git_tree_entry_type (entry) != GIT_OBJECT_BLOB
+      || (git_tree_entry_filemode (entry) != GIT_FILEMODE_BLOB
+          && git_tree_entry_filemode (entry) != GIT_FILEMODE_BLOB_EXECUTABLE))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("“%s”: not a regular file (a link, a folder or a submodule)"), shown);
+      return FALSE;
+    }
+  if (!portada_sync_check_path (path, 0, error))
+    return FALSE;
+  /* The size from the object's header, before anything is read. */
+  if (git_odb_read_header (&size, &type, odb, git_tree_entry_id (entry)) != 0)
+    return git_failed (error, shown);
+  if (!portada_sync_check_path (path, size, error))
+    return FALSE;
+  if (g_hash_table_size (files) >= PORTADA_SYNC_MAX_FILES)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("The repository holds more than %d files"), PORTADA_SYNC_MAX_FILES);
+      return FALSE;
+    }
+  if (git_blob_lookup (&blob, repo, git_tree_entry_id (entry)) != 0)
+    return git_failed (error, shown);
+  g_hash_table_insert (files, g_strdup (path),
+                       g_bytes_new (git_blob_rawcontent (blob), git_blob_rawsize (blob)));
+  return TRUE;
+}
+
+/* The files of @commit's tree, each checked as portada_sync_read_dir() does. */
+static GHashTable *
+read_commit (git_repository *repo, const git_oid *commit_id, GError **error)
+{
+  g_autoptr (GHashTable) files = portada_sync_files_new ();
+  g_autoptr (git_commit) commit = NULL;
+  g_autoptr (git_tree) tree = NULL;
+  g_autoptr (git_odb) odb = NULL;
+
+  if (git_commit_lookup (&commit, repo, commit_id) != 0 || git_commit_tree (&tree, commit) != 0
+      || git_repository_odb (&odb, repo) != 0)
+    {
+      git_failed (error, _ ("Could not read the sync repository"));
+      return NULL;
+    }
+  for (size_t i = 0; i < git_tree_entrycount (tree); i++)
+    {
+      const git_tree_entry *e = git_tree_entry_byindex (tree, i);
+      const char *name = git_tree_entry_name (e);
+
+      if (git_tree_entry_type (e) == GIT_OBJECT_TREE)
+        {
+          g_autoptr (git_tree) sub = NULL;
+          if (git_tree_lookup (&sub, repo, git_tree_entry_id (e)) != 0)
+            {
+              git_failed (error, name);
+              return NULL;
+            }
+          for (size_t j = 0; j < git_tree_entrycount (sub); j++)
+            {
+              const git_tree_entry *f = git_tree_entry_byindex (sub, j);
+              g_autofree char *path = g_strdup_printf ("%s/%s", name, git_tree_entry_name (f));
+              if (!read_blob (repo, odb, f, path, files, error))
+                return NULL;
+            }
+        }
+      else if (!read_blob (repo, odb, e, name, files, error))
+        return NULL;
+    }
+  return g_steal_pointer (&files);
+}
+
+/* Commits */
+
+static git_signature *
+signature (PortadaNewsroom *nr)
+{
+  g_autofree char *name = portada_settings_get (nr, PORTADA_SETTING_DEFAULT_AUTHOR, NULL);
+  g_autofree char *email = NULL;
+  git_signature *sig = NULL;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (g_get_real_name ());
+      if (g_str_equal (name, "Unknown") || *name == '\0')
+        {
+          g_free (name);
+          name = g_strdup (g_get_user_name ());
+        }
+    }
+  {
+    g_autoptr (sqlite3_stmt) s
+        = portada_newsroom_prepare (nr, "SELECT email FROM author WHERE name = ?", NULL);
+    if (s)
+      {
+        portada_stmt_bind_text (s, 1, name);
+        if (sqlite3_step (s) == SQLITE_ROW && sqlite3_column_text (s, 0)
+            && *sqlite3_column_text (s, 0))
+          email = portada_stmt_dup_text (s, 0);
+      }
+  }
+  if (email == NULL)
+    email = g_strdup_printf ("%s@%s", g_get_user_name (), g_get_host_name ());
+  if (git_signature_now (&sig, name, email) != 0
+      && git_signature_now (&sig, "Portada", "portada@localhost") != 0)
+    return NULL;
+  return sig;
+}
+
+static gboolean
+commit (Sync *s, const git_oid *tree_id, const git_oid *parents, guint n_parents,
+        const char *message, git_oid *out, GError **error)
+{
+  g_autoptr (git_signature) sig = signature (s->nr);
+  g_autoptr (git_tree) tree = NULL;
+  const git_commit *parent_commits[2] = { NULL, NULL };
+  gboolean ok;
+
+  g_assert (n_parents <= 2);
+  if (sig == NULL || git_tree_lookup (&tree, s->repo, tree_id) != 0)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  for (guint i = 0; i < n_parents; i++)
+    if (git_commit_lookup ((git_commit **) &parent_commits[i], s->repo, &parents[i]) != 0)
+      return git_failed (error, _ ("Could not read the sync repository"));
+  ok = git_commit_create (out, s->repo, NULL, sig, sig, "UTF-8", message, tree, n_parents,
+                          parent_commits)
+       == 0;
+  for (guint i = 0; i < n_parents; i++)
+    git_commit_free ((git_commit *) parent_commits[i]);
+  if (!ok)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  return TRUE;
+}
+
+static gboolean
+set_ref (git_repository *repo, const char *name, const git_oid *id, GError **error)
+{
+  g_autoptr (git_reference) ref = NULL;
+
+  if (git_reference_create (&ref, repo, name, id, 1, "portada sync") != 0)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  return TRUE;
+}
+
+static gboolean
+get_ref (git_repository *repo, const char *name, git_oid *id)
+{
+  return git_reference_name_to_id (id, repo, name) == 0;
+}
+
+static gboolean
+tree_of (git_repository *repo, const git_oid *commit_id, git_oid *tree_id)
+{
+  g_autoptr (git_commit) c = NULL;
+
+  if (git_commit_lookup (&c, repo, commit_id) != 0)
+    return FALSE;
+  git_oid_cpy (tree_id, git_commit_tree_id (c));
+  return TRUE;
+}
+
+/* Commits what the newsroom holds when it differs from the branch. */
+static gboolean
+commit_local (Sync *s, GHashTable **files_out, GError **error)
+{
+  g_autoptr (GHashTable) files = portada_sync_export (s->nr, error);
+  git_oid tree_id, head, head_tree, id;
+  gboolean has_head;
+  g_autofree char *message = NULL;
+
+  if (files == NULL || !write_tree (s->repo, files, &tree_id, error))
+    return FALSE;
+  has_head = get_ref (s->repo, BRANCH, &head);
+  *files_out = g_steal_pointer (&files);
+  if (has_head && tree_of (s->repo, &head, &head_tree) && git_oid_equal (&head_tree, &tree_id))
+    return TRUE;
+  message = g_strdup_printf ("Changes from %s\n", g_get_host_name ());
+  if (!commit (s, &tree_id, &head, has_head ? 1 : 0, message, &id, error)
+      || !set_ref (s->repo, BRANCH, &id, error))
+    return FALSE;
+  s->report->committed = TRUE;
+  return TRUE;
+}
+
+/* The remote */
+
+typedef struct
+{
+  guint credential_calls;
+  char *rejected;
+} Callbacks;
+
+static int
+credentials_cb (git_credential **out, const char *url, const char *user, unsigned int allowed,
+                void *payload)
+{
+  Callbacks *cb = payload;
+
+  /* libgit2 asks again after each refusal: one offer from the agent, then give up. */
+  if (cb->credential_calls++ > 0)
+    return GIT_EUSER;
+  if (allowed & GIT_CREDENTIAL_SSH_KEY)
+    return git_credential_ssh_key_from_agent (out, user ? user : g_get_user_name ());
+  if (allowed & GIT_CREDENTIAL_USERNAME)
+    return git_credential_username_new (out, user ? user : g_get_user_name ());
+  return GIT_PASSTHROUGH;
+}
+
+static int
+push_update_cb (const char *refname, const char *status, void *payload)
+{
+  Callbacks *cb = payload;
+
+  if (status != NULL && cb->rejected == NULL)
+    cb->rejected = g_strdup_printf ("%s: %s", refname, status);
+  return 0;
+}
+
+static gboolean
+remote_failed (Sync *s, Callbacks *cb, GError **error)
+{
+  const git_error *e = git_error_last ();
+
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+               _ ("Could not sync with “%s”: %s. The newsroom was not changed; its changes wait "
+                  "for the next sync"),
+               s->url,
+               cb->credential_calls > 1 ? _ ("the server refused the key")
+               : e && e->message        ? e->message
+                                        : _ ("unknown error"));
+  return FALSE;
+}
+
+static gboolean
+fetch (Sync *s, GError **error)
+{
+  g_autoptr (git_remote) remote = NULL;
+  git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
+  Callbacks cb = { 0 };
+  char *spec = "+" BRANCH ":" TRACKING;
+  git_strarray specs = { &spec, 1 };
+
+  opts.callbacks.credentials = credentials_cb;
+  opts.callbacks.payload = &cb;
+  opts.prune = GIT_FETCH_PRUNE;
+  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
+    return git_failed (error, _ ("The sync repository has no remote"));
+  if (git_remote_fetch (remote, &specs, &opts, "portada sync") != 0)
+    return remote_failed (s, &cb, error);
+  return TRUE;
+}
+
+/* Pushes the branch; *rejected when another workstation pushed first. */
+static gboolean
+push (Sync *s, gboolean *rejected, GError **error)
+{
+  g_autoptr (git_remote) remote = NULL;
+  git_push_options opts = GIT_PUSH_OPTIONS_INIT;
+  Callbacks cb = { 0 };
+  char *spec = BRANCH ":" BRANCH;
+  git_strarray specs = { &spec, 1 };
+  int rc;
+
+  *rejected = FALSE;
+  opts.callbacks.credentials = credentials_cb;
+  opts.callbacks.push_update_reference = push_update_cb;
+  opts.callbacks.payload = &cb;
+  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
+    return git_failed (error, _ ("The sync repository has no remote"));
+  rc = git_remote_push (remote, &specs, &opts);
+  if (rc == GIT_ENONFASTFORWARD || (rc == 0 && cb.rejected))
+    {
+      g_free (cb.rejected);
+      *rejected = TRUE;
+      return TRUE;
+    }
+  if (rc != 0)
+    return remote_failed (s, &cb, error);
+  return TRUE;
+}
+
+/* Merging */
+
+static gboolean
+import_commit (Sync *s, const git_oid *id, GHashTable *expected, GError **error)
+{
+  g_autoptr (GHashTable) files = read_commit (s->repo, id, error);
+
+  return files && portada_sync_import_checked (s->nr, files, expected, error);
+}
+
+static gboolean
+merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_files,
+       GError **error)
+{
+  g_autoptr (GHashTable) base = NULL;
+  g_autoptr (GHashTable) theirs = NULL;
+  g_autoptr (GHashTable) merged = NULL;
+  g_autoptr (GHashTable) result = NULL;
+  git_oid base_id, tree_id, id;
+  git_oid parents[2];
+  guint notes_before = s->report->notes->len;
+
+  if (git_merge_base (&base_id, s->repo, local, remote) == 0)
+    base = read_commit (s->repo, &base_id, error);
+  else
+    base = portada_sync_files_new ();
+  if (base == NULL || (theirs = read_commit (s->repo, remote, error)) == NULL)
+    return FALSE;
+  merged = portada_sync_merge (base, local_files, theirs, s->report->notes, error);
+  if (merged == NULL || !portada_sync_import_checked (s->nr, merged, local_files, error))
+    {
+      g_ptr_array_set_size (s->report->notes, notes_before);
+      return FALSE;
+    }
+  for (guint i = notes_before; i < s->report->notes->len; i++)
+    if (g_str_has_prefix (s->report->notes->pdata[i], _ ("Conflict")))
+      s->report->conflicts++;
+  /* What the newsroom holds now, normalised by the import, is the merge. */
+  result = portada_sync_export (s->nr, error);
+  if (result == NULL || !write_tree (s->repo, result, &tree_id, error))
+    return FALSE;
+  git_oid_cpy (&parents[0], local);
+  git_oid_cpy (&parents[1], remote);
+  if (!commit (s, &tree_id, parents, 2, "Merge changes from another workstation\n", &id, error))
+    return FALSE;
+  s->report->received = TRUE;
+  return set_ref (s->repo, BRANCH, &id, error);
+}
+
+/* One cycle; *again when the push was refused. */
+static gboolean
+cycle (Sync *s, gboolean *again, GError **error)
+{
+  g_autoptr (GHashTable) files = NULL;
+  git_oid local, remote;
+  gboolean rejected;
+
+  *again = FALSE;
+  s->report->attempts++;
+  if (!commit_local (s, &files, error) || !fetch (s, error))
+    return FALSE;
+  if (!get_ref (s->repo, BRANCH, &local))
+    return git_failed (error, _ ("Could not read the sync repository"));
+  if (get_ref (s->repo, TRACKING, &remote) && !git_oid_equal (&local, &remote)
+      && git_graph_descendant_of (s->repo, &local, &remote) != 1)
+    {
+      if (git_graph_descendant_of (s->repo, &remote, &local) == 1)
+        {
+          if (!import_commit (s, &remote, files, error)
+              || !set_ref (s->repo, BRANCH, &remote, error))
+            return FALSE;
+          s->report->received = TRUE;
+          s->report->pushed = TRUE;
+          return TRUE;
+        }
+      if (!merge (s, &local, &remote, files, error))
+        return FALSE;
+    }
+  else if (get_ref (s->repo, TRACKING, &remote) && git_oid_equal (&local, &remote))
+    {
+      s->report->pushed = TRUE;
+      return TRUE;
+    }
+  if (!push (s, &rejected, error))
+    return FALSE;
+  *again = rejected;
+  s->report->pushed = !rejected;
+  return TRUE;
+}
+
+static gboolean
+run_cycles (Sync *s, GError **error)
+{
+  for (guint i = 0; i < MAX_ATTEMPTS; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      gboolean again = FALSE;
+
+      if (!cycle (s, &again, &local))
+        {
+          /* An edit in the window during the sync: start over with it. */
+          if (g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_BUSY))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (!again)
+        return TRUE;
+    }
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
+               _ ("Could not sync with “%s”: other workstations pushed during each of %d "
+                  "attempts; try again"),
+               s->url, MAX_ATTEMPTS);
+  return FALSE;
+}
+
+/* Opening */
+
+static gboolean
+set_remote (git_repository *repo, const char *url, GError **error)
+{
+  g_autoptr (git_remote) remote = NULL;
+
+  if (git_remote_lookup (&remote, repo, "origin") == 0)
+    {
+      if (git_remote_set_url (repo, "origin", url) != 0)
+        return git_failed (error, url);
+      return TRUE;
+    }
+  if (git_remote_create (&remote, repo, "origin", url) != 0)
+    return git_failed (error, url);
+  return TRUE;
+}
+
+static gboolean
+open_repo (Sync *s, const char *db_path, gboolean create, const char *url, GError **error)
+{
+  g_autofree char *path = portada_sync_repository_path (db_path);
+  g_autoptr (git_remote) remote = NULL;
+
+  ensure_init ();
+  if (create)
+    {
+      if (git_repository_init (&s->repo, path, 1) != 0)
+        return git_failed (error, path);
+      git_repository_set_head (s->repo, BRANCH);
+    }
+  else if (!portada_sync_is_linked (db_path))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                   _ ("%s is not linked to a remote: link it with portada sync --init --remote "
+                      "URL"),
+                   db_path);
+      return FALSE;
+    }
+  else if (git_repository_open_bare (&s->repo, path) != 0)
+    return git_failed (error, path);
+  if (url && !set_remote (s->repo, url, error))
+    return FALSE;
+  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
+    return git_failed (error, _ ("The sync repository has no remote"));
+  s->url = g_strdup (git_remote_url (remote));
+  return TRUE;
+}
+
+static void
+sync_clear (Sync *s)
+{
+  g_clear_pointer (&s->repo, git_repository_free);
+  g_clear_pointer (&s->url, g_free);
+}
+
+static gboolean
+remove_tree (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+      file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children && (info = g_file_enumerator_next_file (children, NULL, NULL)))
+    {
+      g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        remove_tree (child);
+      else
+        g_unlink (child);
+      g_object_unref (info);
+    }
+  return g_rmdir (path) == 0;
+}
+
+PortadaSyncReport *
+portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error)
+{
+  g_autoptr (PortadaSyncReport) report = report_new ();
+  const char *db = portada_newsroom_get_path (newsroom);
+  g_autofree char *path = portada_sync_repository_path (db);
+  Sync s = { newsroom, NULL, report, NULL };
+  git_oid remote;
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
+  g_return_val_if_fail (url != NULL, NULL);
+  if (portada_sync_is_linked (db))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS,
+                   _ ("%s is already linked to a remote (%s): run portada sync"), db, path);
+      return NULL;
+    }
+  ok = open_repo (&s, db, TRUE, url, error) && fetch (&s, error);
+  if (ok && get_ref (s.repo, TRACKING, &remote))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS,
+                   _ ("“%s” already holds a newsroom: make one from it with portada clone"), url);
+      ok = FALSE;
+    }
+  ok = ok && run_cycles (&s, error);
+  sync_clear (&s);
+  if (!ok)
+    {
+      remove_tree (path);
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+PortadaSyncReport *
+portada_sync_run (PortadaNewsroom *newsroom, const char *url, GError **error)
+{
+  g_autoptr (PortadaSyncReport) report = report_new ();
+  Sync s = { newsroom, NULL, report, NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
+  ok = open_repo (&s, portada_newsroom_get_path (newsroom), FALSE, url, error)
+       && run_cycles (&s, error);
+  sync_clear (&s);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+PortadaNewsroom *
+portada_sync_clone (const char *url, const char *db_path, PortadaSyncReport **report_out,
+                    GError **error)
+{
+  g_autoptr (PortadaSyncReport) report = report_new ();
+  g_autofree char *path = portada_sync_repository_path (db_path);
+  g_autoptr (PortadaNewsroom) nr = NULL;
+  Sync s = { NULL, NULL, report, NULL };
+  git_oid remote;
+  gboolean ok;
+
+  g_return_val_if_fail (url != NULL && db_path != NULL, NULL);
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS,
+                   _ ("%s already exists: portada clone makes a new newsroom"), db_path);
+      return NULL;
+    }
+  ok = open_repo (&s, db_path, TRUE, url, error) && fetch (&s, error);
+  if (ok && !get_ref (s.repo, TRACKING, &remote))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                   _ ("“%s” holds no newsroom yet: put one in it with portada sync --init"), url);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      nr = portada_newsroom_open (db_path, PORTADA_OPEN_CREATE, error);
+      s.nr = nr;
+      ok = nr != NULL && import_commit (&s, &remote, NULL, error)
+           && set_ref (s.repo, BRANCH, &remote, error);
+    }
+  sync_clear (&s);
+  if (!ok)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (db_path, "-shm", NULL);
+      if (nr)
+        portada_newsroom_close (nr);
+      g_unlink (db_path), g_unlink (wal), g_unlink (shm);
+      remove_tree (path);
+      return NULL;
+    }
+  report->received = TRUE;
+  if (report_out)
+    *report_out = g_steal_pointer (&report);
+  return g_steal_pointer (&nr);
+}

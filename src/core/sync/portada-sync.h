@@ -1,0 +1,52 @@
+/* portada-sync.h: one newsroom across workstations, through a git remote.
+ *
+ * Copyright 2026 The Portada authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The newsroom file stays the working store. Beside it, FILE.sync is a bare git
+ * repository of its own holding the newsroom as text (portada-sync-text.h) on the
+ * branch main, and the remote "origin" it syncs with: a path to a bare
+ * repository, or an ssh:// address. A newsroom without FILE.sync is not linked
+ * and works as before.
+ */
+
+#pragma once
+
+#include "portada-newsroom.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  gboolean committed; /* this workstation's changes were written as a commit */
+  gboolean received;  /* another workstation's changes were imported */
+  gboolean pushed;    /* the remote now has this workstation's commit */
+  guint attempts;     /* cycles run (a push refused because another came first repeats) */
+  guint conflicts;
+  GPtrArray *notes; /* of char *: what the merge kept, one sentence each */
+} PortadaSyncReport;
+
+void portada_sync_report_free (PortadaSyncReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PortadaSyncReport, portada_sync_report_free)
+
+/* The folder of @db_path's sync repository (DB.sync). */
+char *portada_sync_repository_path (const char *db_path);
+/* Whether the newsroom is linked to a remote. */
+gboolean portada_sync_is_linked (const char *db_path);
+
+/* Links @newsroom to the empty repository at @url and puts the newsroom in it. */
+PortadaSyncReport *portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error);
+
+/* Makes a new newsroom at @db_path (which must not exist) from the repository at
+ * @url. On a problem nothing is left behind. */
+PortadaNewsroom *portada_sync_clone (const char *url, const char *db_path,
+                                     PortadaSyncReport **report, GError **error);
+
+/* One sync: commits the local changes, fetches, merges, imports the result in one
+ * transaction and pushes; a refused push repeats the cycle. @url, when given,
+ * becomes the remote. On a problem (the remote unreachable, refusing, or holding
+ * files that cannot be read) the newsroom is unchanged and the local changes
+ * wait for the next sync. */
+PortadaSyncReport *portada_sync_run (PortadaNewsroom *newsroom, const char *url, GError **error);
+
+G_END_DECLS
