@@ -154,7 +154,7 @@ conflict_id (const char *path, const char *field, const char *value)
 
 static void
 keep_conflict (GHashTable *merged, const char *path, GHashTable *ours, const char *field,
-               const char *theirs, GPtrArray *notes)
+               const char *theirs, GPtrArray *notes, guint *n_conflicts)
 {
   g_autofree char *id = conflict_id (path, field, theirs);
   g_autofree char *conflict_path = portada_sync_record_path ("conflicts", id);
@@ -163,6 +163,7 @@ keep_conflict (GHashTable *merged, const char *path, GHashTable *ours, const cha
 
   if (title == NULL && ours)
     title = g_hash_table_lookup (ours, "name");
+  (*n_conflicts)++;
   g_hash_table_insert (r, g_strdup ("uid"), g_strdup (id));
   g_hash_table_insert (r, g_strdup ("record"), g_strdup (path));
   g_hash_table_insert (r, g_strdup ("field"), g_strdup (field));
@@ -171,12 +172,18 @@ keep_conflict (GHashTable *merged, const char *path, GHashTable *ours, const cha
   if (theirs && *theirs)
     g_hash_table_insert (r, g_strdup ("body"), g_strdup (theirs));
   g_hash_table_insert (merged, g_strdup (conflict_path), portada_sync_record_write (r));
-  g_ptr_array_add (
-      notes, g_strdup_printf (_ ("Conflict in “%s”%s%s%s, field “%s”: it was changed here and on "
-                                 "another workstation; this version is kept, the other is kept "
-                                 "beside it in “%s”"),
-                              path, title ? " (“" : "", title ? title : "", title ? "”)" : "",
-                              field, conflict_path));
+  if (title)
+    g_ptr_array_add (notes,
+                     g_strdup_printf (_ ("Conflict in “%s” (“%s”), field “%s”: it was changed "
+                                         "here and on another workstation; this version is kept, "
+                                         "the other is kept beside it in “%s”"),
+                                      path, title, field, conflict_path));
+  else
+    g_ptr_array_add (notes,
+                     g_strdup_printf (_ ("Conflict in “%s”, field “%s”: it was changed here and "
+                                         "on another workstation; this version is kept, the "
+                                         "other is kept beside it in “%s”"),
+                                      path, field, conflict_path));
 }
 
 static GHashTable *
@@ -223,7 +230,7 @@ merge_field (const char *field, const char *b, const char *o, const char *t, gbo
 
 static gboolean
 merge_record (GHashTable *merged, const char *path, GBytes *bb, GBytes *ob, GBytes *tb,
-              GPtrArray *notes, GError **error)
+              GPtrArray *notes, guint *n_conflicts, GError **error)
 {
   g_autoptr (GHashTable) b = parse_or_empty (path, bb, error);
   g_autoptr (GHashTable) o = b ? parse_or_empty (path, ob, error) : NULL;
@@ -247,7 +254,7 @@ merge_record (GHashTable *merged, const char *path, GBytes *bb, GBytes *ob, GByt
       if (value)
         g_hash_table_insert (result, g_strdup (key), value);
       if (conflict)
-        keep_conflict (merged, path, o, key, tv, notes);
+        keep_conflict (merged, path, o, key, tv, notes, n_conflicts);
     }
   g_hash_table_insert (merged, g_strdup (path), portada_sync_record_write (result));
   return TRUE;
@@ -263,7 +270,7 @@ same_bytes (GBytes *a, GBytes *b)
 
 GHashTable *
 portada_sync_merge (GHashTable *base, GHashTable *ours, GHashTable *theirs, GPtrArray *notes,
-                    GError **error)
+                    guint *n_conflicts, GError **error)
 {
   g_autoptr (GHashTable) merged = portada_sync_files_new ();
   g_autoptr (GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
@@ -294,7 +301,7 @@ portada_sync_merge (GHashTable *base, GHashTable *ours, GHashTable *theirs, GPtr
         take = o;
       else
         {
-          if (!merge_record (merged, path, b, o, t, notes, error))
+          if (!merge_record (merged, path, b, o, t, notes, n_conflicts, error))
             return NULL;
           continue;
         }

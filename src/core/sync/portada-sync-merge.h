@@ -24,9 +24,10 @@ char *portada_merge_lines (const char *base, const char *ours, const char *their
  * on both sides by lines, and what still conflicts keeps this workstation's
  * value while the other's is kept beside it as a record of conflicts/. A record
  * edited on one side and deleted on the other is kept. Appends to @notes (of
- * char *) one sentence per conflict or kept record. Returns the merged files, or
- * NULL with @error naming a file that cannot be read. */
+ * char *) one sentence per conflict or kept record, and adds the conflicts to
+ * @n_conflicts. Returns the merged files, or NULL with @error naming a file that
+ * cannot be read. */
 GHashTable *portada_sync_merge (GHashTable *base, GHashTable *ours, GHashTable *theirs,
-                                GPtrArray *notes, GError **error);
+                                GPtrArray *notes, guint *n_conflicts, GError **error);
 
 G_END_DECLS

@@ -108,8 +108,9 @@ portada_sync_check_path (const char *path, guint64 size, GError **error)
     }
   if (size > (is_media ? PORTADA_SYNC_MAX_MEDIA_BYTES : PORTADA_SYNC_MAX_TEXT_BYTES))
     {
+      g_autofree char *bytes = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
-                   _ ("“%s”: too large (%" G_GUINT64_FORMAT " bytes; at most %d)"), shown, size,
+                   _ ("“%s”: too large (%s bytes; at most %d)"), shown, bytes,
                    is_media ? PORTADA_SYNC_MAX_MEDIA_BYTES : PORTADA_SYNC_MAX_TEXT_BYTES);
       return FALSE;
     }

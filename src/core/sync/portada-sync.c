@@ -378,10 +378,28 @@ push_update_cb (const char *refname, const char *status, void *payload)
   return 0;
 }
 
+/* A remote given as a path rather than a URL (no "scheme://", no "host:path"). */
+static gboolean
+is_path (const char *url)
+{
+  const char *colon = strchr (url, ':');
+
+  return strstr (url, "://") == NULL && (colon == NULL || strchr (url, '/') < colon);
+}
+
 static gboolean
 remote_failed (Sync *s, Callbacks *cb, GError **error)
 {
   const git_error *e = git_error_last ();
+
+  if (is_path (s->url) && !g_file_test (s->url, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
+                   _ ("Could not sync with “%s”: there is no such folder. The newsroom was not "
+                      "changed; its changes wait for the next sync"),
+                   s->url);
+      return FALSE;
+    }
 
   g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED,
                _ ("Could not sync with “%s”: %s. The newsroom was not changed; its changes wait "
@@ -462,6 +480,7 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_f
   git_oid base_id, tree_id, id;
   git_oid parents[2];
   guint notes_before = s->report->notes->len;
+  guint conflicts = 0;
 
   if (git_merge_base (&base_id, s->repo, local, remote) == 0)
     base = read_commit (s->repo, &base_id, error);
@@ -469,15 +488,13 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_f
     base = portada_sync_files_new ();
   if (base == NULL || (theirs = read_commit (s->repo, remote, error)) == NULL)
     return FALSE;
-  merged = portada_sync_merge (base, local_files, theirs, s->report->notes, error);
+  merged = portada_sync_merge (base, local_files, theirs, s->report->notes, &conflicts, error);
   if (merged == NULL || !portada_sync_import_checked (s->nr, merged, local_files, error))
     {
       g_ptr_array_set_size (s->report->notes, notes_before);
       return FALSE;
     }
-  for (guint i = notes_before; i < s->report->notes->len; i++)
-    if (g_str_has_prefix (s->report->notes->pdata[i], _ ("Conflict")))
-      s->report->conflicts++;
+  s->report->conflicts += conflicts;
   /* What the newsroom holds now, normalised by the import, is the merge. */
   result = portada_sync_export (s->nr, error);
   if (result == NULL || !write_tree (s->repo, result, &tree_id, error))
@@ -560,9 +577,11 @@ run_cycles (Sync *s, GError **error)
 /* Opening */
 
 static gboolean
-set_remote (git_repository *repo, const char *url, GError **error)
+set_remote (git_repository *repo, const char *given, GError **error)
 {
   g_autoptr (git_remote) remote = NULL;
+  /* A relative path would mean another folder once run from elsewhere. */
+  g_autofree char *url = is_path (given) ? g_canonicalize_filename (given, NULL) : g_strdup (given);
 
   if (git_remote_lookup (&remote, repo, "origin") == 0)
     {
