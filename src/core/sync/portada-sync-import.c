@@ -666,6 +666,21 @@ data_path_of (GHashTable *files, const char *sha)
   return NULL;
 }
 
+/* An image file's name is its sha256. */
+static gboolean
+check_digest (const char *path, GBytes *data, GError **error)
+{
+  g_autofree char *digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+
+  if (strncmp (path + strlen ("media/"), digest, 64) != 0)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                   _ ("“%s”: its contents do not match its name (sha256 %s)"), path, digest);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_media (const char *path, GHashTable *record, GHashTable *files, GError **error)
 {
@@ -771,7 +786,7 @@ check_format (GHashTable *records, GError **error)
 
 /* path → record, every file of @files checked. */
 static GHashTable *
-parse_all (GHashTable *files, gboolean check, GError **error)
+parse_all (GHashTable *files, GHashTable *same_as, gboolean check, GError **error)
 {
   g_autoptr (GHashTable) records
       = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
@@ -785,7 +800,21 @@ parse_all (GHashTable *files, gboolean check, GError **error)
       if (!portada_sync_check_path (path, g_bytes_get_size (bytes), error))
         return NULL;
       if (!portada_sync_is_record (path))
-        continue;
+        {
+          GBytes *other = same_as ? g_hash_table_lookup (same_as, path) : NULL;
+          if (check && (other == NULL || !g_bytes_equal (other, bytes))
+              && !check_digest (path, bytes, error))
+            return NULL;
+          continue;
+        }
+      /* What the newsroom holds already is neither read nor written again. */
+      if (same_as && g_strcmp0 (path, "portada-sync.md") != 0
+          && g_strcmp0 (path, "settings.md") != 0)
+        {
+          GBytes *other = g_hash_table_lookup (same_as, path);
+          if (other && g_bytes_equal (other, bytes))
+            continue;
+        }
       record = portada_sync_record_parse (path, bytes, error);
       if (record == NULL)
         return NULL;
@@ -866,25 +895,14 @@ same_files (GHashTable *a, GHashTable *b)
 }
 
 static gboolean
-apply (PortadaNewsroom *nr, GHashTable *files, GHashTable *records, GHashTable *expected,
-       GError **error)
+apply (PortadaNewsroom *nr, GHashTable *files, GHashTable *records, GHashTable *old,
+       GHashTable *old_records, GError **error)
 {
-  g_autoptr (GHashTable) old = portada_sync_export_locked (nr, error);
-  g_autoptr (GHashTable) old_records = NULL;
   g_autoptr (GPtrArray) settle = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer path, record;
   Ctx c = { nr, NULL, NULL, error };
 
-  if (old == NULL || (old_records = parse_all (old, FALSE, error)) == NULL)
-    return FALSE;
-  if (expected && !same_files (old, expected))
-    {
-      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
-                   _ ("%s: the newsroom changed while it was being synced"),
-                   portada_newsroom_get_path (nr));
-      return FALSE;
-    }
   /* Deleted records, dependents first. */
   for (int kind = G_N_ELEMENTS (folders) - 1; kind >= 0; kind--)
     {
@@ -937,16 +955,25 @@ gboolean
 portada_sync_import_checked (PortadaNewsroom *newsroom, GHashTable *files, GHashTable *expected,
                              GError **error)
 {
+  g_autoptr (GHashTable) old = NULL;
   g_autoptr (GHashTable) records = NULL;
+  g_autoptr (GHashTable) old_records = NULL;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), FALSE);
   g_return_val_if_fail (files != NULL, FALSE);
-  records = parse_all (files, TRUE, error);
-  if (records == NULL)
-    return FALSE;
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
-  if (!apply (newsroom, files, records, expected, error))
+  old = portada_sync_export_locked (newsroom, error);
+  if (old && expected && !same_files (old, expected))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
+                   _ ("%s: the newsroom changed while it was being synced"),
+                   portada_newsroom_get_path (newsroom));
+      g_clear_pointer (&old, g_hash_table_unref);
+    }
+  if (old == NULL || (records = parse_all (files, old, TRUE, error)) == NULL
+      || (old_records = parse_all (old, files, FALSE, error)) == NULL
+      || !apply (newsroom, files, records, old, old_records, error))
     {
       portada_newsroom_rollback (newsroom);
       return FALSE;

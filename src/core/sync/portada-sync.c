@@ -43,6 +43,10 @@ typedef struct
   git_repository *repo;
   PortadaSyncReport *report;
   char *url;
+  /* The files of the newsroom's last export and their blobs' ids (path → git_oid):
+   * what the commits read agree with is not read again. */
+  GHashTable *files;
+  GHashTable *oids;
 } Sync;
 
 void
@@ -102,16 +106,23 @@ portada_sync_is_linked (const char *db_path)
 
 /* Trees */
 
+static GHashTable *
+oids_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 static gboolean
-write_tree (git_repository *repo, GHashTable *files, git_oid *out, GError **error)
+write_tree (git_repository *repo, GHashTable *files, git_oid *out, GHashTable *oids, GError **error)
 {
   g_autoptr (git_treebuilder) top = NULL;
+  g_autoptr (git_odb) odb = NULL;
   g_autoptr (GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) git_treebuilder_free);
   GHashTableIter iter;
   gpointer path, bytes;
 
-  if (git_treebuilder_new (&top, repo, NULL) != 0)
+  if (git_treebuilder_new (&top, repo, NULL) != 0 || git_repository_odb (&odb, repo) != 0)
     return git_failed (error, _ ("Could not write the sync repository"));
   g_hash_table_iter_init (&iter, files);
   while (g_hash_table_iter_next (&iter, &path, &bytes))
@@ -133,11 +144,16 @@ write_tree (git_repository *repo, GHashTable *files, git_oid *out, GError **erro
               g_hash_table_insert (folders, g_steal_pointer (&folder), into);
             }
         }
-      if (git_blob_create_from_buffer (&oid, repo, data ? data : "", len) != 0
+      /* Hashed first: writing an object that exists would touch its file. */
+      if (git_odb_hash (&oid, data ? data : "", len, GIT_OBJECT_BLOB) != 0
+          || (!git_odb_exists (odb, &oid)
+              && git_odb_write (&oid, odb, data ? data : "", len, GIT_OBJECT_BLOB) != 0)
           || git_treebuilder_insert (NULL, into, slash ? slash + 1 : (const char *) path, &oid,
                                      GIT_FILEMODE_BLOB)
                  != 0)
         return git_failed (error, path);
+      if (oids)
+        g_hash_table_insert (oids, g_strdup (path), g_memdup2 (&oid, sizeof oid));
     }
   g_hash_table_iter_init (&iter, folders);
   while (g_hash_table_iter_next (&iter, &path, &bytes))
@@ -152,10 +168,21 @@ write_tree (git_repository *repo, GHashTable *files, git_oid *out, GError **erro
   return TRUE;
 }
 
-static gboolean
-read_blob (git_repository *repo, git_odb *odb, const git_tree_entry *entry, const char *path,
-           GHashTable *files, GError **error)
+typedef struct
 {
+  git_repository *repo;
+  git_odb *odb;
+  GHashTable *known_files; /* optional: bytes of blobs known by id */
+  GHashTable *known_oids;
+} Reader;
+
+static gboolean
+read_blob (Reader *rd, const git_tree_entry *entry, const char *path, GHashTable *files,
+           GError **error)
+{
+  git_repository *repo = rd->repo;
+  git_odb *odb = rd->odb;
+  const git_oid *known = rd->known_oids ? g_hash_table_lookup (rd->known_oids, path) : NULL;
   g_autoptr (git_blob) blob = NULL;
   git_object_t type;
   size_t size = 0;
@@ -171,6 +198,12 @@ read_blob (git_repository *repo, git_odb *odb, const git_tree_entry *entry, cons
     }
   if (!portada_sync_check_path (path, 0, error))
     return FALSE;
+  if (known && git_oid_equal (known, git_tree_entry_id (entry)))
+    {
+      g_hash_table_insert (files, g_strdup (path),
+                           g_bytes_ref (g_hash_table_lookup (rd->known_files, path)));
+      return TRUE;
+    }
   /* The size from the object's header, before anything is read. */
   if (git_odb_read_header (&size, &type, odb, git_tree_entry_id (entry)) != 0)
     return git_failed (error, shown);
@@ -189,14 +222,17 @@ read_blob (git_repository *repo, git_odb *odb, const git_tree_entry *entry, cons
   return TRUE;
 }
 
-/* The files of @commit's tree, each checked as portada_sync_read_dir() does. */
+/* The files of @commit's tree, each checked as portada_sync_read_dir() does; the
+ * blobs the newsroom's last export (s->files) holds are taken from there. */
 static GHashTable *
-read_commit (git_repository *repo, const git_oid *commit_id, GError **error)
+read_commit (Sync *s, const git_oid *commit_id, GError **error)
 {
+  git_repository *repo = s->repo;
   g_autoptr (GHashTable) files = portada_sync_files_new ();
   g_autoptr (git_commit) commit = NULL;
   g_autoptr (git_tree) tree = NULL;
   g_autoptr (git_odb) odb = NULL;
+  Reader rd = { repo, NULL, s->files, s->oids };
 
   if (git_commit_lookup (&commit, repo, commit_id) != 0 || git_commit_tree (&tree, commit) != 0
       || git_repository_odb (&odb, repo) != 0)
@@ -204,6 +240,7 @@ read_commit (git_repository *repo, const git_oid *commit_id, GError **error)
       git_failed (error, _ ("Could not read the sync repository"));
       return NULL;
     }
+  rd.odb = odb;
   for (size_t i = 0; i < git_tree_entrycount (tree); i++)
     {
       const git_tree_entry *e = git_tree_entry_byindex (tree, i);
@@ -221,11 +258,11 @@ read_commit (git_repository *repo, const git_oid *commit_id, GError **error)
             {
               const git_tree_entry *f = git_tree_entry_byindex (sub, j);
               g_autofree char *path = g_strdup_printf ("%s/%s", name, git_tree_entry_name (f));
-              if (!read_blob (repo, odb, f, path, files, error))
+              if (!read_blob (&rd, f, path, files, error))
                 return NULL;
             }
         }
-      else if (!read_blob (repo, odb, e, name, files, error))
+      else if (!read_blob (&rd, e, name, files, error))
         return NULL;
     }
   return g_steal_pointer (&files);
@@ -323,17 +360,19 @@ tree_of (git_repository *repo, const git_oid *commit_id, git_oid *tree_id)
 
 /* Commits what the newsroom holds when it differs from the branch. */
 static gboolean
-commit_local (Sync *s, GHashTable **files_out, GError **error)
+commit_local (Sync *s, GError **error)
 {
-  g_autoptr (GHashTable) files = portada_sync_export (s->nr, error);
   git_oid tree_id, head, head_tree, id;
   gboolean has_head;
   g_autofree char *message = NULL;
 
-  if (files == NULL || !write_tree (s->repo, files, &tree_id, error))
+  g_clear_pointer (&s->files, g_hash_table_unref);
+  g_clear_pointer (&s->oids, g_hash_table_unref);
+  s->files = portada_sync_export (s->nr, error);
+  s->oids = oids_new ();
+  if (s->files == NULL || !write_tree (s->repo, s->files, &tree_id, s->oids, error))
     return FALSE;
   has_head = get_ref (s->repo, BRANCH, &head);
-  *files_out = g_steal_pointer (&files);
   if (has_head && tree_of (s->repo, &head, &head_tree) && git_oid_equal (&head_tree, &tree_id))
     return TRUE;
   message = g_strdup_printf ("Changes from %s\n", g_get_host_name ());
@@ -464,15 +503,15 @@ push (Sync *s, gboolean *rejected, GError **error)
 static gboolean
 import_commit (Sync *s, const git_oid *id, GHashTable *expected, GError **error)
 {
-  g_autoptr (GHashTable) files = read_commit (s->repo, id, error);
+  g_autoptr (GHashTable) files = read_commit (s, id, error);
 
   return files && portada_sync_import_checked (s->nr, files, expected, error);
 }
 
 static gboolean
-merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_files,
-       GError **error)
+merge (Sync *s, const git_oid *local, const git_oid *remote, GError **error)
 {
+  GHashTable *local_files = s->files;
   g_autoptr (GHashTable) base = NULL;
   g_autoptr (GHashTable) theirs = NULL;
   g_autoptr (GHashTable) merged = NULL;
@@ -483,10 +522,10 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_f
   guint conflicts = 0;
 
   if (git_merge_base (&base_id, s->repo, local, remote) == 0)
-    base = read_commit (s->repo, &base_id, error);
+    base = read_commit (s, &base_id, error);
   else
     base = portada_sync_files_new ();
-  if (base == NULL || (theirs = read_commit (s->repo, remote, error)) == NULL)
+  if (base == NULL || (theirs = read_commit (s, remote, error)) == NULL)
     return FALSE;
   merged = portada_sync_merge (base, local_files, theirs, s->report->notes, &conflicts, error);
   if (merged == NULL || !portada_sync_import_checked (s->nr, merged, local_files, error))
@@ -497,7 +536,7 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_f
   s->report->conflicts += conflicts;
   /* What the newsroom holds now, normalised by the import, is the merge. */
   result = portada_sync_export (s->nr, error);
-  if (result == NULL || !write_tree (s->repo, result, &tree_id, error))
+  if (result == NULL || !write_tree (s->repo, result, &tree_id, NULL, error))
     return FALSE;
   git_oid_cpy (&parents[0], local);
   git_oid_cpy (&parents[1], remote);
@@ -511,13 +550,12 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GHashTable *local_f
 static gboolean
 cycle (Sync *s, gboolean *again, GError **error)
 {
-  g_autoptr (GHashTable) files = NULL;
   git_oid local, remote;
   gboolean rejected;
 
   *again = FALSE;
   s->report->attempts++;
-  if (!commit_local (s, &files, error) || !fetch (s, error))
+  if (!commit_local (s, error) || !fetch (s, error))
     return FALSE;
   if (!get_ref (s->repo, BRANCH, &local))
     return git_failed (error, _ ("Could not read the sync repository"));
@@ -526,14 +564,14 @@ cycle (Sync *s, gboolean *again, GError **error)
     {
       if (git_graph_descendant_of (s->repo, &remote, &local) == 1)
         {
-          if (!import_commit (s, &remote, files, error)
+          if (!import_commit (s, &remote, s->files, error)
               || !set_ref (s->repo, BRANCH, &remote, error))
             return FALSE;
           s->report->received = TRUE;
           s->report->pushed = TRUE;
           return TRUE;
         }
-      if (!merge (s, &local, &remote, files, error))
+      if (!merge (s, &local, &remote, error))
         return FALSE;
     }
   else if (get_ref (s->repo, TRACKING, &remote) && git_oid_equal (&local, &remote))
@@ -628,6 +666,8 @@ open_repo (Sync *s, const char *db_path, gboolean create, const char *url, GErro
 static void
 sync_clear (Sync *s)
 {
+  g_clear_pointer (&s->files, g_hash_table_unref);
+  g_clear_pointer (&s->oids, g_hash_table_unref);
   g_clear_pointer (&s->repo, git_repository_free);
   g_clear_pointer (&s->url, g_free);
 }
@@ -658,7 +698,7 @@ portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error)
   g_autoptr (PortadaSyncReport) report = report_new ();
   const char *db = portada_newsroom_get_path (newsroom);
   g_autofree char *path = portada_sync_repository_path (db);
-  Sync s = { newsroom, NULL, report, NULL };
+  Sync s = { newsroom, NULL, report, NULL, NULL, NULL };
   git_oid remote;
   gboolean ok;
 
@@ -691,7 +731,7 @@ PortadaSyncReport *
 portada_sync_run (PortadaNewsroom *newsroom, const char *url, GError **error)
 {
   g_autoptr (PortadaSyncReport) report = report_new ();
-  Sync s = { newsroom, NULL, report, NULL };
+  Sync s = { newsroom, NULL, report, NULL, NULL, NULL };
   gboolean ok;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
@@ -708,7 +748,7 @@ portada_sync_clone (const char *url, const char *db_path, PortadaSyncReport **re
   g_autoptr (PortadaSyncReport) report = report_new ();
   g_autofree char *path = portada_sync_repository_path (db_path);
   g_autoptr (PortadaNewsroom) nr = NULL;
-  Sync s = { NULL, NULL, report, NULL };
+  Sync s = { NULL, NULL, report, NULL, NULL, NULL };
   git_oid remote;
   gboolean ok;
 
