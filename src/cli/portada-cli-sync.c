@@ -22,6 +22,9 @@ print_report (PortadaSyncReport *report)
     printf ("%s\n", _ ("This workstation's changes were committed."));
   if (report->received)
     printf ("%s\n", _ ("Changes from other workstations were imported."));
+  if (report->attempts > 1)
+    printf ("%s\n", _ ("Another workstation pushed during the sync: its changes were merged and "
+                       "the sync ran again."));
   if (report->pushed)
     printf ("%s\n", _ ("The remote is up to date."));
   for (guint i = 0; i < report->notes->len; i++)
@@ -69,6 +72,7 @@ portada_cli_sync (int argc, char *argv[])
 {
   g_autofree char *db = NULL;
   g_autofree char *remote = NULL;
+  g_autofree char *identity = NULL;
   g_autofree char *to = NULL;
   g_autofree char *from = NULL;
   gboolean init = FALSE;
@@ -80,6 +84,9 @@ portada_cli_sync (int argc, char *argv[])
           { "remote", 0, 0, G_OPTION_ARG_STRING, &remote,
             N_ ("The repository to sync with (a path to a bare repository, or ssh://)"),
             N_ ("URL") },
+          { "identity", 0, 0, G_OPTION_ARG_FILENAME, &identity,
+            N_ ("The private key for ssh:// (kept for the next syncs; default: the SSH agent)"),
+            N_ ("FILE") },
           { "init", 0, 0, G_OPTION_ARG_NONE, &init,
             N_ ("Put the newsroom into an empty repository and link it"), NULL },
           { "to-folder", 0, 0, G_OPTION_ARG_FILENAME, &to,
@@ -114,8 +121,8 @@ portada_cli_sync (int argc, char *argv[])
     return fail (error);
   if (to || from)
     return folder (newsroom, to, from);
-  report = init ? portada_sync_init (newsroom, remote, &error)
-                : portada_sync_run (newsroom, remote, &error);
+  report = init ? portada_sync_init (newsroom, remote, identity, &error)
+                : portada_sync_run (newsroom, remote, identity, &error);
   if (report == NULL)
     return fail (error);
   return print_report (report);
@@ -125,12 +132,17 @@ int
 portada_cli_clone (int argc, char *argv[])
 {
   g_autofree char *db = NULL;
+  g_autofree char *identity = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   PortadaSyncReport *report = NULL;
-  GOptionEntry entries[] = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db,
-                               N_ ("The newsroom file to create"), N_ ("FILE") },
-                             { NULL } };
+  GOptionEntry entries[]
+      = { { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, N_ ("The newsroom file to create"),
+            N_ ("FILE") },
+          { "identity", 0, 0, G_OPTION_ARG_FILENAME, &identity,
+            N_ ("The private key for ssh:// (kept for the next syncs; default: the SSH agent)"),
+            N_ ("FILE") },
+          { NULL } };
 
   if (!portada_cli_parse ("clone", N_ ("URL"),
                           _ ("Make a new newsroom from a sync repository, linked to it."), entries,
@@ -141,7 +153,7 @@ portada_cli_clone (int argc, char *argv[])
       portada_cli_error (_ ("clone: give the repository's URL and --db FILE"));
       return PORTADA_EXIT_UNUSABLE;
     }
-  newsroom = portada_sync_clone (argv[1], db, &report, &error);
+  newsroom = portada_sync_clone (argv[1], db, identity, &report, &error);
   if (newsroom == NULL)
     return fail (error);
   portada_sync_report_free (report);

@@ -77,11 +77,11 @@ setup (Fixture *f, gconstpointer data)
   git_init_bare (f->remote);
   f->a = open_db (f->dir, "a.db", TRUE);
   g_assert_true (portada_demo_fill (f->a, 0, NULL, NULL, &error));
-  report = portada_sync_init (f->a, f->remote, &error);
+  report = portada_sync_init (f->a, f->remote, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (report->committed && report->pushed);
   b_path = g_build_filename (f->dir, "b.db", NULL);
-  f->b = portada_sync_clone (f->remote, b_path, &cloned, &error);
+  f->b = portada_sync_clone (f->remote, b_path, NULL, &cloned, &error);
   g_assert_no_error (error);
   g_assert_nonnull (f->b);
 }
@@ -99,7 +99,7 @@ static PortadaSyncReport *
 sync_ok (PortadaNewsroom *nr)
 {
   g_autoptr (GError) error = NULL;
-  PortadaSyncReport *report = portada_sync_run (nr, NULL, &error);
+  PortadaSyncReport *report = portada_sync_run (nr, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (report);
@@ -527,13 +527,13 @@ test_bad_remote (Fixture *f, gconstpointer data)
 
   set_title (f->a, one, "Waiting for the remote");
   before = files_of (f->a);
-  g_assert_null (portada_sync_run (f->a, missing, &error));
+  g_assert_null (portada_sync_run (f->a, missing, NULL, &error));
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, missing));
   g_assert_nonnull (strstr (error->message, "not changed"));
   g_clear_error (&error);
   g_assert_cmpint (g_mkdir (not_repo, 0700), ==, 0);
-  g_assert_null (portada_sync_run (f->a, not_repo, &error));
+  g_assert_null (portada_sync_run (f->a, not_repo, NULL, &error));
   g_assert_nonnull (strstr (error->message, not_repo));
   g_clear_error (&error);
   {
@@ -541,7 +541,7 @@ test_bad_remote (Fixture *f, gconstpointer data)
     g_assert_true (same_files (before, after));
   }
   /* Back to the real remote: the change waited and goes through. */
-  portada_sync_report_free (portada_sync_run (f->a, f->remote, &error));
+  portada_sync_report_free (portada_sync_run (f->a, f->remote, NULL, &error));
   g_assert_no_error (error);
   sync_quiet (f->b);
   on_b = load (f->b, one);
@@ -551,12 +551,12 @@ test_bad_remote (Fixture *f, gconstpointer data)
   {
     g_autofree char *dir = fresh_dir ();
     g_autoptr (PortadaNewsroom) lone = open_db (dir, "lone.db", TRUE);
-    g_assert_null (portada_sync_run (lone, NULL, &error));
+    g_assert_null (portada_sync_run (lone, NULL, NULL, &error));
     g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND);
     g_assert_nonnull (strstr (error->message, "--init"));
     g_clear_error (&error);
     /* And --init refuses a repository that already holds a newsroom. */
-    g_assert_null (portada_sync_init (lone, f->remote, &error));
+    g_assert_null (portada_sync_init (lone, f->remote, NULL, &error));
     g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS);
     g_clear_error (&error);
     g_assert_false (portada_sync_is_linked (portada_newsroom_get_path (lone)));
@@ -652,7 +652,7 @@ expect_refused (Fixture *f, const char *what)
   g_autoptr (GHashTable) before = files_of (f->b);
   g_autoptr (GError) error = NULL;
 
-  g_assert_null (portada_sync_run (f->b, NULL, &error));
+  g_assert_null (portada_sync_run (f->b, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_test_message ("refused: %s", error->message);
   g_assert_nonnull (strstr (error->message, what));

@@ -16,7 +16,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include "portada-settings.h"
 #include "portada-sync-merge.h"
@@ -36,6 +39,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_signature, git_signature_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_odb, git_odb_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_blob, git_blob_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_reference, git_reference_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
 
 typedef struct
 {
@@ -47,6 +51,7 @@ typedef struct
    * what the commits read agree with is not read again. */
   GHashTable *files;
   GHashTable *oids;
+  int lock_fd;
 } Sync;
 
 void
@@ -389,7 +394,32 @@ typedef struct
 {
   guint credential_calls;
   char *rejected;
+  char *identity; /* a private key file, or NULL for the SSH agent */
 } Callbacks;
+
+static void
+callbacks_init (Sync *s, Callbacks *cb)
+{
+  g_autoptr (git_config) config = NULL;
+  git_buf buf = { 0 };
+
+  memset (cb, 0, sizeof *cb);
+  if (git_repository_config (&config, s->repo) == 0
+      && git_config_get_string_buf (&buf, config, "portada.identity") == 0)
+    {
+      cb->identity = g_strdup (buf.ptr);
+      git_buf_dispose (&buf);
+    }
+}
+
+static void
+callbacks_clear (Callbacks *cb)
+{
+  g_clear_pointer (&cb->identity, g_free);
+  g_clear_pointer (&cb->rejected, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Callbacks, callbacks_clear)
 
 static int
 credentials_cb (git_credential **out, const char *url, const char *user, unsigned int allowed,
@@ -400,6 +430,9 @@ credentials_cb (git_credential **out, const char *url, const char *user, unsigne
   /* libgit2 asks again after each refusal: one offer from the agent, then give up. */
   if (cb->credential_calls++ > 0)
     return GIT_EUSER;
+  if ((allowed & GIT_CREDENTIAL_SSH_KEY) && cb->identity)
+    return git_credential_ssh_key_new (out, user ? user : g_get_user_name (), NULL, cb->identity,
+                                       NULL);
   if (allowed & GIT_CREDENTIAL_SSH_KEY)
     return git_credential_ssh_key_from_agent (out, user ? user : g_get_user_name ());
   if (allowed & GIT_CREDENTIAL_USERNAME)
@@ -445,8 +478,11 @@ remote_failed (Sync *s, Callbacks *cb, GError **error)
                   "for the next sync"),
                s->url,
                cb->credential_calls > 1 ? _ ("the server refused the key")
-               : e && e->message        ? e->message
-                                        : _ ("unknown error"));
+               : e && e->message && strstr (e->message, "hostkey")
+                   ? _ ("the server's host key is not the one in ~/.ssh/known_hosts (unknown, or "
+                        "changed); check it before adding it there")
+               : e && e->message ? e->message
+                                 : _ ("unknown error"));
   return FALSE;
 }
 
@@ -455,10 +491,11 @@ fetch (Sync *s, GError **error)
 {
   g_autoptr (git_remote) remote = NULL;
   git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
-  Callbacks cb = { 0 };
+  g_auto (Callbacks) cb;
   char *spec = "+" BRANCH ":" TRACKING;
   git_strarray specs = { &spec, 1 };
 
+  callbacks_init (s, &cb);
   opts.callbacks.credentials = credentials_cb;
   opts.callbacks.payload = &cb;
   opts.prune = GIT_FETCH_PRUNE;
@@ -469,18 +506,20 @@ fetch (Sync *s, GError **error)
   return TRUE;
 }
 
-/* Pushes the branch; *rejected when another workstation pushed first. */
+/* Pushes the branch; *rejected (the server's reason) when the remote refused the
+ * update, as it does when another workstation pushed first. */
 static gboolean
-push (Sync *s, gboolean *rejected, GError **error)
+push (Sync *s, char **rejected, GError **error)
 {
   g_autoptr (git_remote) remote = NULL;
   git_push_options opts = GIT_PUSH_OPTIONS_INIT;
-  Callbacks cb = { 0 };
+  g_auto (Callbacks) cb;
   char *spec = BRANCH ":" BRANCH;
   git_strarray specs = { &spec, 1 };
   int rc;
 
-  *rejected = FALSE;
+  *rejected = NULL;
+  callbacks_init (s, &cb);
   opts.callbacks.credentials = credentials_cb;
   opts.callbacks.push_update_reference = push_update_cb;
   opts.callbacks.payload = &cb;
@@ -489,8 +528,7 @@ push (Sync *s, gboolean *rejected, GError **error)
   rc = git_remote_push (remote, &specs, &opts);
   if (rc == GIT_ENONFASTFORWARD || (rc == 0 && cb.rejected))
     {
-      g_free (cb.rejected);
-      *rejected = TRUE;
+      *rejected = cb.rejected ? g_steal_pointer (&cb.rejected) : g_strdup ("non-fast-forward");
       return TRUE;
     }
   if (rc != 0)
@@ -550,8 +588,9 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GError **error)
 static gboolean
 cycle (Sync *s, gboolean *again, GError **error)
 {
-  git_oid local, remote;
-  gboolean rejected;
+  git_oid local, remote, after;
+  gboolean had_remote;
+  g_autofree char *rejected = NULL;
 
   *again = FALSE;
   s->report->attempts++;
@@ -579,11 +618,28 @@ cycle (Sync *s, gboolean *again, GError **error)
       s->report->pushed = TRUE;
       return TRUE;
     }
+  had_remote = get_ref (s->repo, TRACKING, &remote);
   if (!push (s, &rejected, error))
     return FALSE;
-  *again = rejected;
-  s->report->pushed = !rejected;
-  return TRUE;
+  if (rejected == NULL)
+    {
+      s->report->pushed = TRUE;
+      return TRUE;
+    }
+  /* Refused: when another workstation pushed in the meantime, merge that and
+   * try again; otherwise the server said no (a permission, a hook). */
+  if (!fetch (s, error))
+    return FALSE;
+  if (get_ref (s->repo, TRACKING, &after) && (!had_remote || !git_oid_equal (&after, &remote)))
+    {
+      *again = TRUE;
+      return TRUE;
+    }
+  g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_READ_ONLY,
+               _ ("Could not sync with “%s”: the server refused the changes (%s). The newsroom "
+                  "keeps them for the next sync"),
+               s->url, rejected);
+  return FALSE;
 }
 
 static gboolean
@@ -632,8 +688,56 @@ set_remote (git_repository *repo, const char *given, GError **error)
   return TRUE;
 }
 
+/* One sync at a time per newsroom (the window and the command line may both try).
+ * The lock goes with the process, so a sync killed midway leaves none; what
+ * libgit2's own lock files it left are stale then, and removed. */
 static gboolean
-open_repo (Sync *s, const char *db_path, gboolean create, const char *url, GError **error)
+lock_repo (Sync *s, const char *path, GError **error)
+{
+  static const char *const stale[] = { "refs/heads/main.lock",
+                                       "refs/remotes/origin/main.lock",
+                                       "packed-refs.lock",
+                                       "config.lock",
+                                       "HEAD.lock",
+                                       NULL };
+  g_autofree char *lock = g_build_filename (path, "portada-sync.lock", NULL);
+
+  s->lock_fd = open (lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (s->lock_fd < 0 || flock (s->lock_fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,
+                   _ ("%s: another sync of this newsroom is running"), path);
+      return FALSE;
+    }
+  for (guint i = 0; stale[i]; i++)
+    {
+      g_autofree char *file = g_build_filename (path, stale[i], NULL);
+      g_unlink (file);
+    }
+  return TRUE;
+}
+
+static gboolean
+set_identity (git_repository *repo, const char *identity, GError **error)
+{
+  g_autoptr (git_config) config = NULL;
+  g_autofree char *absolute = g_canonicalize_filename (identity, NULL);
+
+  if (!g_file_test (absolute, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND, _ ("%s: no such key file"),
+                   absolute);
+      return FALSE;
+    }
+  if (git_repository_config (&config, repo) != 0
+      || git_config_set_string (config, "portada.identity", absolute) != 0)
+    return git_failed (error, _ ("Could not write the sync repository"));
+  return TRUE;
+}
+
+static gboolean
+open_repo (Sync *s, const char *db_path, gboolean create, const char *url, const char *identity,
+           GError **error)
 {
   g_autofree char *path = portada_sync_repository_path (db_path);
   g_autoptr (git_remote) remote = NULL;
@@ -655,7 +759,11 @@ open_repo (Sync *s, const char *db_path, gboolean create, const char *url, GErro
     }
   else if (git_repository_open_bare (&s->repo, path) != 0)
     return git_failed (error, path);
+  if (!lock_repo (s, path, error))
+    return FALSE;
   if (url && !set_remote (s->repo, url, error))
+    return FALSE;
+  if (identity && !set_identity (s->repo, identity, error))
     return FALSE;
   if (git_remote_lookup (&remote, s->repo, "origin") != 0)
     return git_failed (error, _ ("The sync repository has no remote"));
@@ -669,6 +777,9 @@ sync_clear (Sync *s)
   g_clear_pointer (&s->files, g_hash_table_unref);
   g_clear_pointer (&s->oids, g_hash_table_unref);
   g_clear_pointer (&s->repo, git_repository_free);
+  if (s->lock_fd >= 0)
+    close (s->lock_fd);
+  s->lock_fd = -1;
   g_clear_pointer (&s->url, g_free);
 }
 
@@ -693,12 +804,12 @@ remove_tree (const char *path)
 }
 
 PortadaSyncReport *
-portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error)
+portada_sync_init (PortadaNewsroom *newsroom, const char *url, const char *identity, GError **error)
 {
   g_autoptr (PortadaSyncReport) report = report_new ();
   const char *db = portada_newsroom_get_path (newsroom);
   g_autofree char *path = portada_sync_repository_path (db);
-  Sync s = { newsroom, NULL, report, NULL, NULL, NULL };
+  Sync s = { newsroom, NULL, report, NULL, NULL, NULL, -1 };
   git_oid remote;
   gboolean ok;
 
@@ -710,7 +821,7 @@ portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error)
                    _ ("%s is already linked to a remote (%s): run portada sync"), db, path);
       return NULL;
     }
-  ok = open_repo (&s, db, TRUE, url, error) && fetch (&s, error);
+  ok = open_repo (&s, db, TRUE, url, identity, error) && fetch (&s, error);
   if (ok && get_ref (s.repo, TRACKING, &remote))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_EXISTS,
@@ -728,27 +839,27 @@ portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error)
 }
 
 PortadaSyncReport *
-portada_sync_run (PortadaNewsroom *newsroom, const char *url, GError **error)
+portada_sync_run (PortadaNewsroom *newsroom, const char *url, const char *identity, GError **error)
 {
   g_autoptr (PortadaSyncReport) report = report_new ();
-  Sync s = { newsroom, NULL, report, NULL, NULL, NULL };
+  Sync s = { newsroom, NULL, report, NULL, NULL, NULL, -1 };
   gboolean ok;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
-  ok = open_repo (&s, portada_newsroom_get_path (newsroom), FALSE, url, error)
+  ok = open_repo (&s, portada_newsroom_get_path (newsroom), FALSE, url, identity, error)
        && run_cycles (&s, error);
   sync_clear (&s);
   return ok ? g_steal_pointer (&report) : NULL;
 }
 
 PortadaNewsroom *
-portada_sync_clone (const char *url, const char *db_path, PortadaSyncReport **report_out,
-                    GError **error)
+portada_sync_clone (const char *url, const char *db_path, const char *identity,
+                    PortadaSyncReport **report_out, GError **error)
 {
   g_autoptr (PortadaSyncReport) report = report_new ();
   g_autofree char *path = portada_sync_repository_path (db_path);
   g_autoptr (PortadaNewsroom) nr = NULL;
-  Sync s = { NULL, NULL, report, NULL, NULL, NULL };
+  Sync s = { NULL, NULL, report, NULL, NULL, NULL, -1 };
   git_oid remote;
   gboolean ok;
 
@@ -759,7 +870,7 @@ portada_sync_clone (const char *url, const char *db_path, PortadaSyncReport **re
                    _ ("%s already exists: portada clone makes a new newsroom"), db_path);
       return NULL;
     }
-  ok = open_repo (&s, db_path, TRUE, url, error) && fetch (&s, error);
+  ok = open_repo (&s, db_path, TRUE, url, identity, error) && fetch (&s, error);
   if (ok && !get_ref (s.repo, TRACKING, &remote))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,

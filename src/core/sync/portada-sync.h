@@ -34,19 +34,25 @@ char *portada_sync_repository_path (const char *db_path);
 /* Whether the newsroom is linked to a remote. */
 gboolean portada_sync_is_linked (const char *db_path);
 
-/* Links @newsroom to the empty repository at @url and puts the newsroom in it. */
-PortadaSyncReport *portada_sync_init (PortadaNewsroom *newsroom, const char *url, GError **error);
+/* Links @newsroom to the empty repository at @url and puts the newsroom in it.
+ * Over ssh://, the key comes from the SSH agent, or from the private key file
+ * @identity (kept for the next syncs); the server's host key must be in
+ * ~/.ssh/known_hosts. */
+PortadaSyncReport *portada_sync_init (PortadaNewsroom *newsroom, const char *url,
+                                      const char *identity, GError **error);
 
 /* Makes a new newsroom at @db_path (which must not exist) from the repository at
  * @url. On a problem nothing is left behind. */
-PortadaNewsroom *portada_sync_clone (const char *url, const char *db_path,
+PortadaNewsroom *portada_sync_clone (const char *url, const char *db_path, const char *identity,
                                      PortadaSyncReport **report, GError **error);
 
 /* One sync: commits the local changes, fetches, merges, imports the result in one
  * transaction and pushes; a refused push repeats the cycle. @url, when given,
  * becomes the remote. On a problem (the remote unreachable, refusing, or holding
  * files that cannot be read) the newsroom is unchanged and the local changes
- * wait for the next sync. */
-PortadaSyncReport *portada_sync_run (PortadaNewsroom *newsroom, const char *url, GError **error);
+ * wait for the next sync. @url and @identity, when given, replace the stored
+ * ones. One sync at a time runs per newsroom (PORTADA_ERROR_BUSY). */
+PortadaSyncReport *portada_sync_run (PortadaNewsroom *newsroom, const char *url,
+                                     const char *identity, GError **error);
 
 G_END_DECLS
