@@ -57,6 +57,28 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 one=$(sqlite3 "$tmp/seed.db" "SELECT uuid FROM article WHERE lang = 'en' ORDER BY uuid LIMIT 1")
 two=$(sqlite3 "$tmp/seed.db" "SELECT uuid FROM article WHERE lang = 'en' ORDER BY uuid LIMIT 1 OFFSET 1")
 
+# --- kill -9 at random points of a sync, then sync again -----------------------------
+git init --quiet --bare "$tmp/k.git"
+cp "$tmp/seed.db" "$tmp/k1.db"
+expect 0 "sync --init (kill rounds)" -- "$portada" sync --db "$tmp/k1.db" --init --remote "$tmp/k.git"
+expect 0 "clone (kill rounds)" -- "$portada" clone "$tmp/k.git" --db "$tmp/k2.db"
+for round in 1 2 3 4 5 6; do
+  retitle "$tmp/k1.db" "$one" "Kill round $round on 1"
+  retitle "$tmp/k2.db" "$two" "Kill round $round on 2"
+  "$portada" sync --db "$tmp/k2.db" </dev/null >/dev/null 2>&1
+  "$portada" sync --db "$tmp/k1.db" </dev/null >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$(printf '%03d' $((RANDOM % 250)))"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  expect 0 "killed sync $round: the next one completes" -- "$portada" sync --db "$tmp/k1.db"
+  expect 0 "killed sync $round: the other workstation syncs" -- "$portada" sync --db "$tmp/k2.db"
+  "$portada" sync --db "$tmp/k1.db" </dev/null >/dev/null 2>&1
+  check "killed sync $round: both edits everywhere" "[ \"\$(title_of '$tmp/k2.db' '$one')\" = 'Kill round $round on 1' ] && [ \"\$(title_of '$tmp/k1.db' '$two')\" = 'Kill round $round on 2' ]"
+  check "killed sync $round: the two newsrooms the same" "same_text '$tmp/k1.db' '$tmp/k2.db'"
+  check "killed sync $round: the newsroom file is sound" "[ \"\$(sqlite3 '$tmp/k1.db' 'PRAGMA integrity_check')\" = ok ]"
+done
+
 # --- git daemon: someone pushes while this workstation's push is on its way --------
 if command -v git >/dev/null && git daemon -h 2>&1 | grep -q -- --base-path; then
   mkdir -p "$tmp/served"

@@ -20,6 +20,7 @@
 #include "portada-sync-text.h"
 #include "portada-sync.h"
 #include "portada-test-util.h"
+#include "portada-trash.h"
 
 typedef struct
 {
@@ -563,6 +564,187 @@ test_bad_remote (Fixture *f, gconstpointer data)
   }
 }
 
+static void
+test_edit_against_delete (Fixture *f, gconstpointer data)
+{
+  g_autofree char *one = nth_uuid (f->a, 0);
+  g_autoptr (PortadaArticle) on_a = load (f->a, one);
+  g_autoptr (PortadaArticle) kept = NULL;
+  g_autoptr (PortadaSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* A deletes it for good; B edits it meanwhile. */
+  g_assert_true (portada_articles_delete (f->a, on_a->id, &error));
+  g_assert_no_error (error);
+  set_title (f->b, one, "Edited while deleted elsewhere");
+  sync_quiet (f->a);
+  report = sync_ok (f->b);
+  g_assert_cmpuint (report->notes->len, ==, 1);
+  g_assert_nonnull (strstr (report->notes->pdata[0], one));
+  g_assert_nonnull (strstr (report->notes->pdata[0], "kept"));
+  sync_quiet (f->a);
+  kept = portada_articles_load_by_uuid (f->a, one, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->title, ==, "Edited while deleted elsewhere");
+  assert_same_newsrooms (f->a, f->b);
+}
+
+/* Two workstations write an article with the same title the same year: both
+ * stay, the second with a slug of its own. */
+static void
+test_same_slug (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PortadaArticle) x = portada_article_new ();
+  g_autoptr (PortadaArticle) y = portada_article_new ();
+  g_autofree char *slugs = NULL;
+
+  x->lang = g_strdup ("en"), x->title = g_strdup ("Same News"), x->body = g_strdup ("From A\n");
+  y->lang = g_strdup ("en"), y->title = g_strdup ("Same News"), y->body = g_strdup ("From B\n");
+  x->section = g_strdup ("business"), y->section = g_strdup ("business");
+  save (f->a, x);
+  save (f->b, y);
+  g_assert_cmpstr (x->slug, ==, y->slug);
+  sync_quiet (f->a);
+  sync_quiet (f->b);
+  sync_quiet (f->a);
+  slugs = query_text (f->a,
+                      "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM article WHERE title ="
+                      " ? ORDER BY slug)",
+                      "Same News");
+  g_assert_cmpstr (slugs, ==, "same-news same-news-2");
+  assert_same_newsrooms (f->a, f->b);
+}
+
+/* A randomized run: three workstations, random edits, creations, deletions,
+ * Trash moves, list reorders and sponsor changes, with random syncs; then every
+ * one syncs until nothing moves: all three hold the same newsroom, and every
+ * article created and never deleted is there. */
+static void
+random_op (PortadaNewsroom *nr, GRand *rand, GPtrArray *created, guint step)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (sqlite3_stmt) pick = portada_newsroom_prepare (
+      nr, "SELECT uuid FROM article WHERE deleted_at IS NULL ORDER BY random() LIMIT 1", NULL);
+  g_autofree char *uuid = NULL;
+
+  if (sqlite3_step (pick) == SQLITE_ROW)
+    uuid = portada_stmt_dup_text (pick, 0);
+  switch (g_rand_int_range (rand, 0, 8))
+    {
+      case 0:
+      case 1:
+        if (uuid)
+          {
+            g_autofree char *title = g_strdup_printf ("Title %u", step);
+            set_title (nr, uuid, title);
+          }
+        break;
+      case 2:
+        if (uuid)
+          {
+            g_autoptr (PortadaArticle) a = load (nr, uuid);
+            g_autofree char *body = g_strdup_printf ("%sParagraph %u.\n\n", a->body, step);
+            g_free (a->body);
+            a->body = g_steal_pointer (&body);
+            save (nr, a);
+          }
+        break;
+      case 3:
+        {
+          g_autoptr (PortadaArticle) a = portada_article_new ();
+          a->lang = g_strdup (g_rand_boolean (rand) ? "en" : "es");
+          a->title = g_strdup_printf ("Created %u", step);
+          a->body = g_strdup ("New.\n");
+          save (nr, a);
+          g_ptr_array_add (created, g_strdup (a->uuid));
+        }
+        break;
+      case 4:
+        if (uuid)
+          {
+            g_autoptr (PortadaArticle) a = load (nr, uuid);
+            g_assert_true (portada_trash_move (nr, a->id, &error));
+          }
+        break;
+      case 5:
+        {
+          gint64 list = list_id (nr, "A");
+          g_autoptr (GArray) m = portada_logo_lists_members (nr, list, &error);
+          for (guint i = m->len; i > 1; i--)
+            {
+              guint j = g_rand_int_range (rand, 0, i);
+              PortadaLogoListMember t = g_array_index (m, PortadaLogoListMember, i - 1);
+              g_array_index (m, PortadaLogoListMember, i - 1)
+                  = g_array_index (m, PortadaLogoListMember, j);
+              g_array_index (m, PortadaLogoListMember, j) = t;
+            }
+          g_assert_true (portada_logo_lists_set_members (
+              nr, list, (PortadaLogoListMember *) m->data, m->len, &error));
+        }
+        break;
+      case 6:
+        {
+          g_autofree char *name = g_strdup_printf ("Sponsor %u", step);
+          g_autoptr (PortadaSponsor) sp = portada_sponsor_new (name);
+          sp->alt_text = g_strdup (name);
+          g_assert_true (portada_sponsors_save (nr, sp, &error));
+          g_assert_true (portada_logo_lists_add_member (nr, list_id (nr, "A"), sp->id, 1, &error));
+        }
+        break;
+      default:
+        {
+          g_autoptr (GPtrArray) all = portada_sponsors_list (nr, &error);
+          PortadaSponsor *sp = all->pdata[g_rand_int_range (rand, 0, all->len)];
+          g_free (sp->notes);
+          sp->notes = g_strdup_printf ("Note %u", step);
+          g_assert_true (portada_sponsors_save (nr, sp, &error));
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+test_randomized (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr (GPtrArray) created = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *c_path = g_build_filename (f->dir, "c.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) c = portada_sync_clone (f->remote, c_path, NULL, NULL, &error);
+  PortadaNewsroom *ws[3] = { f->a, f->b, c };
+  guint ops = g_test_slow () ? 1000 : 150;
+
+  g_assert_no_error (error);
+  for (guint step = 0; step < ops; step++)
+    {
+      PortadaNewsroom *nr = ws[g_rand_int_range (rand, 0, 3)];
+      random_op (nr, rand, created, step);
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        sync_quiet (nr);
+    }
+  /* Until quiet: a round in which nobody commits or receives anything. */
+  for (guint round = 0;; round++)
+    {
+      gboolean moved = FALSE;
+      g_assert_cmpuint (round, <, 6);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autoptr (PortadaSyncReport) r = sync_ok (ws[i]);
+          moved |= r->committed || r->received;
+        }
+      if (!moved)
+        break;
+    }
+  assert_same_newsrooms (f->a, f->b);
+  assert_same_newsrooms (f->b, c);
+  for (guint i = 0; i < created->len; i++)
+    {
+      g_autofree char *there
+          = query_text (f->a, "SELECT uuid FROM article WHERE uuid = ?", created->pdata[i]);
+      g_assert_cmpstr (there, ==, created->pdata[i]);
+    }
+}
+
 /* Hostile commits, written into the remote as anyone with access could. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
@@ -721,6 +903,9 @@ main (int argc, char *argv[])
   ADD ("same-paragraph", test_same_paragraph);
   ADD ("sponsor-added-list-reordered", test_sponsor_and_reorder);
   ADD ("bad-remote", test_bad_remote);
+  ADD ("edit-against-delete", test_edit_against_delete);
+  ADD ("same-slug", test_same_slug);
+  ADD ("randomized", test_randomized);
   ADD ("hostile/traversal", test_hostile_traversal);
   ADD ("hostile/dotdot", test_hostile_dotdot);
   ADD ("hostile/huge", test_hostile_huge);
