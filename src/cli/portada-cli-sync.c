@@ -12,6 +12,7 @@
 
 #include "portada-cli.h"
 #include "portada-newsroom.h"
+#include "portada-sync-conflicts.h"
 #include "portada-sync-text.h"
 #include "portada-sync.h"
 
@@ -67,6 +68,43 @@ folder (PortadaNewsroom *newsroom, const char *to, const char *from)
   return PORTADA_EXIT_OK;
 }
 
+/* The conflicts a sync kept: listed, one shown whole, one resolved. */
+static int
+conflicts (PortadaNewsroom *newsroom, gboolean list, const char *show, const char *resolve)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (list)
+    {
+      g_autoptr (GPtrArray) all = portada_sync_conflicts_list (newsroom, &error);
+      if (all == NULL)
+        return fail (error);
+      for (guint i = 0; i < all->len; i++)
+        {
+          PortadaSyncConflict *c = all->pdata[i];
+          g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (MAX (c->created_at, 0));
+          g_autofree char *date = g_date_time_format (when, "%Y-%m-%d %H:%M");
+          g_autofree char *uid = portada_cli_escape (c->uid);
+          g_autofree char *record = portada_cli_escape (c->record);
+          g_autofree char *field = portada_cli_escape (c->field);
+          printf ("%s\t%s\t%s\t%s\n", uid, date, record, field);
+        }
+      return PORTADA_EXIT_OK;
+    }
+  if (show)
+    {
+      g_autoptr (PortadaSyncConflict) c = portada_sync_conflicts_find (newsroom, show, &error);
+      if (c == NULL)
+        return fail (error);
+      /* It came from another workstation: shown with its control characters escaped. */
+      portada_cli_print (stdout, "%s", c->other);
+      return PORTADA_EXIT_OK;
+    }
+  if (!portada_sync_conflicts_resolve (newsroom, resolve, &error))
+    return fail (error);
+  return PORTADA_EXIT_OK;
+}
+
 int
 portada_cli_sync (int argc, char *argv[])
 {
@@ -76,6 +114,9 @@ portada_cli_sync (int argc, char *argv[])
   g_autofree char *to = NULL;
   g_autofree char *from = NULL;
   gboolean init = FALSE;
+  gboolean list = FALSE;
+  g_autofree char *show = NULL;
+  g_autofree char *resolve = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (PortadaNewsroom) newsroom = NULL;
   g_autoptr (PortadaSyncReport) report = NULL;
@@ -93,6 +134,13 @@ portada_cli_sync (int argc, char *argv[])
             N_ ("Write the newsroom as text files into a new folder"), N_ ("DIR") },
           { "from-folder", 0, 0, G_OPTION_ARG_FILENAME, &from,
             N_ ("Make the newsroom hold what a folder of text files holds"), N_ ("DIR") },
+          { "conflicts", 0, 0, G_OPTION_ARG_NONE, &list,
+            N_ ("List the conflicts a sync kept: id, date, record, field"), NULL },
+          { "show-conflict", 0, 0, G_OPTION_ARG_STRING, &show,
+            N_ ("Print the other workstation's version kept by a conflict"), N_ ("ID") },
+          { "resolve", 0, 0, G_OPTION_ARG_STRING, &resolve,
+            N_ ("Forget the other version of a conflict, once taken what was wanted from it"),
+            N_ ("ID") },
           { NULL } };
 
   if (!portada_cli_parse ("sync", NULL,
@@ -121,6 +169,8 @@ portada_cli_sync (int argc, char *argv[])
     return fail (error);
   if (to || from)
     return folder (newsroom, to, from);
+  if (list || show || resolve)
+    return conflicts (newsroom, list, show, resolve);
   report = init ? portada_sync_init (newsroom, remote, identity, &error)
                 : portada_sync_run (newsroom, remote, identity, &error);
   if (report == NULL)

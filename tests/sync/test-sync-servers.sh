@@ -79,6 +79,31 @@ for round in 1 2 3 4 5 6; do
   check "killed sync $round: the newsroom file is sound" "[ \"\$(sqlite3 '$tmp/k1.db' 'PRAGMA integrity_check')\" = ok ]"
 done
 
+# --- a conflict at the command line: listed, shown, resolved --------------------------
+retitle "$tmp/k1.db" "$one" "Title from 1"
+retitle "$tmp/k2.db" "$one" "Title from 2"
+expect 0 "the first workstation syncs its title" -- "$portada" sync --db "$tmp/k1.db"
+expect 1 "the second meets a conflict (exit 1)" -- "$portada" sync --db "$tmp/k2.db"
+stdout_has "the conflict is reported" "1 conflict"
+stdout_has "with the record and field" "articles/$one.md"
+check "the second keeps its own title" "[ \"\$(title_of '$tmp/k2.db' '$one')\" = 'Title from 2' ]"
+expect 0 "conflicts are listed" -- "$portada" sync --db "$tmp/k2.db" --conflicts
+id=$(cut -f1 "$tmp/out" | head -1)
+check "one conflict, on the title" "[ \$(wc -l <'$tmp/out') -eq 1 ] && grep -q \"articles/$one.md	title\" '$tmp/out'"
+expect 0 "the other version is shown" -- "$portada" sync --db "$tmp/k2.db" --show-conflict "$id"
+check "it is the first workstation's title" "[ \"\$(cat '$tmp/out')\" = 'Title from 1' ]"
+"$portada" sync --db "$tmp/k1.db" >/dev/null 2>&1
+expect 0 "the first workstation has the conflict too" -- "$portada" sync --db "$tmp/k1.db" --conflicts
+check "listed there with the same id" "grep -q '^$id' '$tmp/out'"
+expect 2 "an unknown conflict id" -- "$portada" sync --db "$tmp/k2.db" --resolve nope
+stderr_has "is named" "nope"
+expect 0 "the conflict is resolved" -- "$portada" sync --db "$tmp/k2.db" --resolve "$id"
+expect 0 "sync after resolving" -- "$portada" sync --db "$tmp/k2.db"
+expect 0 "the first workstation syncs" -- "$portada" sync --db "$tmp/k1.db"
+expect 0 "no conflict is left anywhere" -- "$portada" sync --db "$tmp/k1.db" --conflicts
+check "none listed" "[ ! -s '$tmp/out' ]"
+check "both newsrooms the same" "same_text '$tmp/k1.db' '$tmp/k2.db'"
+
 # --- git daemon: someone pushes while this workstation's push is on its way --------
 if command -v git >/dev/null && git daemon -h 2>&1 | grep -q -- --base-path; then
   mkdir -p "$tmp/served"
