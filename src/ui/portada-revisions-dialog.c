@@ -47,6 +47,8 @@ reason_label (const char *reason)
     return _ ("Before a status change");
   if (g_strcmp0 (reason, "restore") == 0)
     return _ ("Before restoring an earlier version");
+  if (g_strcmp0 (reason, "sync") == 0)
+    return _ ("Before a sync brought another workstation's version");
   return _ ("Kept while editing");
 }
 

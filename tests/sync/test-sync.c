@@ -387,6 +387,16 @@ test_different_articles (Fixture *f, gconstpointer data)
   g_assert_cmpstr (a1->title, ==, "Edited on A");
   g_assert_cmpstr (b2->title, ==, "Edited on B");
   assert_same_newsrooms (f->a, f->b);
+  /* B's text before A's arrived is kept as a revision of the article. */
+  {
+    g_autofree char *kept
+        = query_text (f->b,
+                      "SELECT r.title FROM revision r JOIN article a ON a.id = r.article_id"
+                      " WHERE a.uuid = ? AND r.reason = 'sync'",
+                      one);
+    g_assert_nonnull (kept);
+    g_assert_cmpstr (kept, !=, "Edited on A");
+  }
 }
 
 static void

@@ -16,7 +16,9 @@
 
 #include <string.h>
 
+#include "portada-articles.h"
 #include "portada-front-matter.h"
+#include "portada-revisions.h"
 #include "portada-image.h"
 #include "portada-settings.h"
 #include "portada-svg.h"
@@ -346,6 +348,26 @@ put_tags (Ctx *c, gint64 article)
   return TRUE;
 }
 
+/* The article's text as it was here, kept as a revision before another
+ * workstation's replaces it: the Revisions dialog can bring it back. */
+static gboolean
+keep_revision (Ctx *c)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (PortadaArticle) old = portada_articles_load_by_uuid (c->nr, get (c, "uuid"), &local);
+  const char *status = get (c, "status") ? get (c, "status") : "draft";
+
+  if (old == NULL)
+    return TRUE; /* new here */
+  if (g_strcmp0 (old->title, get (c, "title") ? get (c, "title") : "") == 0
+      && g_strcmp0 (old->subtitle, get (c, "subtitle")) == 0
+      && g_strcmp0 (old->excerpt, get (c, "excerpt")) == 0
+      && g_strcmp0 (old->body, get (c, "body") ? get (c, "body") : "") == 0
+      && g_strcmp0 (portada_article_status_to_string (old->status), status) == 0)
+    return TRUE;
+  return portada_revisions_add (c->nr, old, "sync", portada_articles_now (), c->error);
+}
+
 /* Articles and pages are first written under their uuid as the slug (unique),
  * and get their own slug once every changed one is in: two that swapped slugs
  * never meet. */
@@ -375,6 +397,8 @@ put_article (Ctx *c)
     return FALSE;
   if (get (c, "lang") == NULL)
     return field_error (c, "lang", _ ("missing"));
+  if (!keep_revision (c))
+    return FALSE;
   portada_stmt_bind_text (s, 1, get (c, "uuid"));
   portada_stmt_bind_text (s, 2, get (c, "lang"));
   portada_stmt_bind_text (
