@@ -154,6 +154,38 @@ author_row (GHashTable *files, sqlite3_stmt *s)
   add_record (files, "authors", (const char *) sqlite3_column_text (s, 0), r);
 }
 
+/* Starts with a NUL byte, which no image file does. */
+static const char placeholder[] = "\0portada: the image is in the newsroom";
+
+gboolean
+portada_sync_is_placeholder (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  return len == sizeof placeholder && memcmp (data, placeholder, len) == 0;
+}
+
+GBytes *
+portada_sync_media_data (PortadaNewsroom *newsroom, const char *path, GError **error)
+{
+  g_autofree char *sha = g_strndup (path + strlen ("media/"), 64);
+  g_autoptr (sqlite3_stmt) s
+      = portada_newsroom_prepare (newsroom, "SELECT data FROM media WHERE sha256 = ?", error);
+
+  if (s == NULL)
+    return NULL;
+  portada_stmt_bind_text (s, 1, sha);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    {
+      g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
+                   _ ("%s: the image %s is no longer in the newsroom"),
+                   portada_newsroom_get_path (newsroom), sha);
+      return NULL;
+    }
+  return g_bytes_new (sqlite3_column_blob (s, 0), sqlite3_column_bytes (s, 0));
+}
+
 static void
 media_row (GHashTable *files, sqlite3_stmt *s)
 {
@@ -173,7 +205,9 @@ media_row (GHashTable *files, sqlite3_stmt *s)
   put_text (r, "credit", s, 8);
   g_hash_table_insert (files, g_strdup_printf ("media/%s.md", sha), portada_sync_record_write (r));
   g_hash_table_insert (files, g_strdup_printf ("media/%s.%s", sha, ext ? ext : "png"),
-                       g_bytes_new (sqlite3_column_blob (s, 9), sqlite3_column_bytes (s, 9)));
+                       sqlite3_column_type (s, 9) == SQLITE_NULL
+                           ? g_bytes_new_static (placeholder, sizeof placeholder)
+                           : g_bytes_new (sqlite3_column_blob (s, 9), sqlite3_column_bytes (s, 9)));
 }
 
 static void
@@ -315,7 +349,7 @@ grouped (PortadaNewsroom *nr, GHashTable *files, const char *folder, const char 
 }
 
 GHashTable *
-portada_sync_export_locked (PortadaNewsroom *nr, GError **error)
+portada_sync_export_locked (PortadaNewsroom *nr, gboolean lazy_media, GError **error)
 {
   g_autoptr (GHashTable) files = portada_sync_files_new ();
   g_autoptr (GHashTable) marker = portada_sync_record_new ();
@@ -344,8 +378,10 @@ portada_sync_export_locked (PortadaNewsroom *nr, GError **error)
                    error)
       || !each_row (nr, "SELECT uid, name, email, bio FROM author", author_row, files, error)
       || !each_row (nr,
-                    "SELECT sha256, mime, width, height, filename, created_at, alt_text, caption,"
-                    " credit, data FROM media",
+                    lazy_media ? "SELECT sha256, mime, width, height, filename, created_at,"
+                                 " alt_text, caption, credit, NULL FROM media"
+                               : "SELECT sha256, mime, width, height, filename, created_at,"
+                                 " alt_text, caption, credit, data FROM media",
                     media_row, files, error)
       || !each_row (nr,
                     "SELECT a.uuid, a.lang, a.translation_group, s.key, a.title, a.subtitle,"
@@ -386,15 +422,27 @@ portada_sync_export_locked (PortadaNewsroom *nr, GError **error)
   return g_steal_pointer (&files);
 }
 
-GHashTable *
-portada_sync_export (PortadaNewsroom *newsroom, GError **error)
+static GHashTable *
+export_read (PortadaNewsroom *newsroom, gboolean lazy_media, GError **error)
 {
   GHashTable *files;
 
   g_return_val_if_fail (PORTADA_IS_NEWSROOM (newsroom), NULL);
   if (!portada_newsroom_begin_read (newsroom, error))
     return NULL;
-  files = portada_sync_export_locked (newsroom, error);
+  files = portada_sync_export_locked (newsroom, lazy_media, error);
   portada_newsroom_end_read (newsroom);
   return files;
+}
+
+GHashTable *
+portada_sync_export (PortadaNewsroom *newsroom, GError **error)
+{
+  return export_read (newsroom, FALSE, error);
+}
+
+GHashTable *
+portada_sync_export_lazy (PortadaNewsroom *newsroom, GError **error)
+{
+  return export_read (newsroom, TRUE, error);
 }

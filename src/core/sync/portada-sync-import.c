@@ -297,6 +297,21 @@ put_media (Ctx *c, GBytes *data)
 
   if (s == NULL)
     return FALSE;
+  if (portada_sync_is_placeholder (data))
+    {
+      /* An image the newsroom has: only what is said about it changed. */
+      g_clear_pointer (&s, sqlite3_finalize);
+      s = prepare (c, "UPDATE media SET filename = ?2, alt_text = ?3, caption = ?4, credit = ?5"
+                      " WHERE sha256 = ?1");
+      if (s == NULL)
+        return FALSE;
+      portada_stmt_bind_text (s, 1, get (c, "sha256"));
+      bind_opt (s, 2, get (c, "filename"));
+      bind_opt (s, 3, get (c, "alt_text"));
+      bind_opt (s, 4, get (c, "caption"));
+      bind_opt (s, 5, get (c, "credit"));
+      return run (c, s, NULL);
+    }
   portada_stmt_bind_text (s, 1, get (c, "sha256"));
   portada_stmt_bind_text (s, 2, get (c, "mime"));
   if (!bind_int (c, s, 3, "width", 0) || !bind_int (c, s, 4, "height", 0))
@@ -722,6 +737,9 @@ check_media (const char *path, GHashTable *record, GHashTable *files, GError **e
                    _ ("“%s”: the image file beside it is missing"), path);
       return FALSE;
     }
+  /* The newsroom's own image, not read back: nothing to check. */
+  if (portada_sync_is_placeholder (data))
+    return TRUE;
   bytes = g_bytes_get_data (data, &len);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
   if (!g_str_equal (digest, sha))
@@ -987,7 +1005,7 @@ portada_sync_import_checked (PortadaNewsroom *newsroom, GHashTable *files, GHash
   g_return_val_if_fail (files != NULL, FALSE);
   if (!portada_newsroom_begin (newsroom, error))
     return FALSE;
-  old = portada_sync_export_locked (newsroom, error);
+  old = portada_sync_export_locked (newsroom, TRUE, error);
   if (old && expected && !same_files (old, expected))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_BUSY,

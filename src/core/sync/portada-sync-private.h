@@ -23,7 +23,14 @@ gboolean portada_sync_setting_is_shared (const char *key);
 char *portada_sync_format_time (gint64 unix_time);
 gboolean portada_sync_parse_time (const char *text, gint64 *unix_time);
 
-/* The files of the newsroom, read inside the transaction the caller holds. */
-GHashTable *portada_sync_export_locked (PortadaNewsroom *newsroom, GError **error);
+/* The files of the newsroom, read inside the transaction the caller holds. With
+ * @lazy_media, an image's file holds a placeholder instead of its bytes (which
+ * may be many megabytes each): portada_sync_media_data() reads them when needed. */
+GHashTable *portada_sync_export_locked (PortadaNewsroom *newsroom, gboolean lazy_media,
+                                        GError **error);
+GHashTable *portada_sync_export_lazy (PortadaNewsroom *newsroom, GError **error);
+gboolean portada_sync_is_placeholder (GBytes *bytes);
+/* The bytes of the image whose file is @path ("media/SHA256.EXT"). */
+GBytes *portada_sync_media_data (PortadaNewsroom *newsroom, const char *path, GError **error);
 
 G_END_DECLS

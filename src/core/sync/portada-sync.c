@@ -52,6 +52,10 @@ typedef struct
   GHashTable *files;
   GHashTable *oids;
   int lock_fd;
+  /* "media/SHA256.EXT" → the blob's id, kept in FILE.sync/portada-media-oids: an
+   * image already in the repository is never read from the newsroom again. */
+  GHashTable *media_oids;
+  gboolean media_oids_changed;
 } Sync;
 
 void
@@ -117,9 +121,80 @@ oids_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-static gboolean
-write_tree (git_repository *repo, GHashTable *files, git_oid *out, GHashTable *oids, GError **error)
+static void
+load_media_oids (Sync *s, const char *repo_path)
 {
+  g_autofree char *file = g_build_filename (repo_path, "portada-media-oids", NULL);
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  s->media_oids = oids_new ();
+  if (!g_file_get_contents (file, &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (lines[i], " ", 2);
+      git_oid oid;
+      if (g_strv_length (parts) == 2 && g_str_has_prefix (parts[0], "media/")
+          && git_oid_fromstr (&oid, parts[1]) == 0)
+        g_hash_table_insert (s->media_oids, g_strdup (parts[0]), g_memdup2 (&oid, sizeof oid));
+    }
+}
+
+static void
+save_media_oids (Sync *s)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *file = NULL;
+  GHashTableIter iter;
+  gpointer path, oid;
+
+  if (!s->media_oids_changed)
+    return;
+  g_hash_table_iter_init (&iter, s->media_oids);
+  while (g_hash_table_iter_next (&iter, &path, &oid))
+    {
+      char hex[GIT_OID_HEXSZ + 1];
+      git_oid_tostr (hex, sizeof hex, oid);
+      g_string_append_printf (out, "%s %s\n", (const char *) path, hex);
+    }
+  file = g_build_filename (git_repository_path (s->repo), "portada-media-oids", NULL);
+  /* Only a cache: lost, the images are read from the newsroom again. */
+  if (g_file_set_contents (file, out->str, out->len, NULL))
+    s->media_oids_changed = FALSE;
+}
+
+/* The blob of an image file that holds a placeholder: from the cache when the
+ * repository has it, else read from the newsroom and written. */
+static gboolean
+media_blob (Sync *s, git_odb *odb, const char *path, git_oid *oid, GError **error)
+{
+  const git_oid *known = g_hash_table_lookup (s->media_oids, path);
+  g_autoptr (GBytes) data = NULL;
+  gsize len;
+  const void *bytes;
+
+  if (known && git_odb_exists (odb, known))
+    {
+      git_oid_cpy (oid, known);
+      return TRUE;
+    }
+  data = portada_sync_media_data (s->nr, path, error);
+  if (data == NULL)
+    return FALSE;
+  bytes = g_bytes_get_data (data, &len);
+  if (git_odb_write (oid, odb, bytes ? bytes : "", len, GIT_OBJECT_BLOB) != 0)
+    return git_failed (error, path);
+  g_hash_table_insert (s->media_oids, g_strdup (path), g_memdup2 (oid, sizeof *oid));
+  s->media_oids_changed = TRUE;
+  return TRUE;
+}
+
+static gboolean
+write_tree (Sync *s, GHashTable *files, git_oid *out, GHashTable *oids, GError **error)
+{
+  git_repository *repo = s->repo;
   g_autoptr (git_treebuilder) top = NULL;
   g_autoptr (git_odb) odb = NULL;
   g_autoptr (GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -149,13 +224,19 @@ write_tree (git_repository *repo, GHashTable *files, git_oid *out, GHashTable *o
               g_hash_table_insert (folders, g_steal_pointer (&folder), into);
             }
         }
+      if (portada_sync_is_placeholder (bytes))
+        {
+          if (!media_blob (s, odb, path, &oid, error))
+            return FALSE;
+        }
       /* Hashed first: writing an object that exists would touch its file. */
-      if (git_odb_hash (&oid, data ? data : "", len, GIT_OBJECT_BLOB) != 0
-          || (!git_odb_exists (odb, &oid)
-              && git_odb_write (&oid, odb, data ? data : "", len, GIT_OBJECT_BLOB) != 0)
-          || git_treebuilder_insert (NULL, into, slash ? slash + 1 : (const char *) path, &oid,
-                                     GIT_FILEMODE_BLOB)
-                 != 0)
+      else if (git_odb_hash (&oid, data ? data : "", len, GIT_OBJECT_BLOB) != 0
+               || (!git_odb_exists (odb, &oid)
+                   && git_odb_write (&oid, odb, data ? data : "", len, GIT_OBJECT_BLOB) != 0))
+        return git_failed (error, path);
+      if (git_treebuilder_insert (NULL, into, slash ? slash + 1 : (const char *) path, &oid,
+                                  GIT_FILEMODE_BLOB)
+          != 0)
         return git_failed (error, path);
       if (oids)
         g_hash_table_insert (oids, g_strdup (path), g_memdup2 (&oid, sizeof oid));
@@ -170,6 +251,7 @@ write_tree (git_repository *repo, GHashTable *files, git_oid *out, GHashTable *o
     }
   if (git_treebuilder_write (out, top) != 0)
     return git_failed (error, _ ("Could not write the sync repository"));
+  save_media_oids (s);
   return TRUE;
 }
 
@@ -373,9 +455,9 @@ commit_local (Sync *s, GError **error)
 
   g_clear_pointer (&s->files, g_hash_table_unref);
   g_clear_pointer (&s->oids, g_hash_table_unref);
-  s->files = portada_sync_export (s->nr, error);
+  s->files = portada_sync_export_lazy (s->nr, error);
   s->oids = oids_new ();
-  if (s->files == NULL || !write_tree (s->repo, s->files, &tree_id, s->oids, error))
+  if (s->files == NULL || !write_tree (s, s->files, &tree_id, s->oids, error))
     return FALSE;
   has_head = get_ref (s->repo, BRANCH, &head);
   if (has_head && tree_of (s->repo, &head, &head_tree) && git_oid_equal (&head_tree, &tree_id))
@@ -573,8 +655,8 @@ merge (Sync *s, const git_oid *local, const git_oid *remote, GError **error)
     }
   s->report->conflicts += conflicts;
   /* What the newsroom holds now, normalised by the import, is the merge. */
-  result = portada_sync_export (s->nr, error);
-  if (result == NULL || !write_tree (s->repo, result, &tree_id, NULL, error))
+  result = portada_sync_export_lazy (s->nr, error);
+  if (result == NULL || !write_tree (s, result, &tree_id, NULL, error))
     return FALSE;
   git_oid_cpy (&parents[0], local);
   git_oid_cpy (&parents[1], remote);
@@ -761,6 +843,7 @@ open_repo (Sync *s, const char *db_path, gboolean create, const char *url, const
     return git_failed (error, path);
   if (!lock_repo (s, path, error))
     return FALSE;
+  load_media_oids (s, path);
   if (url && !set_remote (s->repo, url, error))
     return FALSE;
   if (identity && !set_identity (s->repo, identity, error))
@@ -776,6 +859,7 @@ sync_clear (Sync *s)
 {
   g_clear_pointer (&s->files, g_hash_table_unref);
   g_clear_pointer (&s->oids, g_hash_table_unref);
+  g_clear_pointer (&s->media_oids, g_hash_table_unref);
   g_clear_pointer (&s->repo, git_repository_free);
   if (s->lock_fd >= 0)
     close (s->lock_fd);
