@@ -56,6 +56,7 @@ typedef struct
    * image already in the repository is never read from the newsroom again. */
   GHashTable *media_oids;
   gboolean media_oids_changed;
+  git_remote *remote; /* origin, looked up once */
 } Sync;
 
 void
@@ -571,7 +572,6 @@ remote_failed (Sync *s, Callbacks *cb, GError **error)
 static gboolean
 fetch (Sync *s, GError **error)
 {
-  g_autoptr (git_remote) remote = NULL;
   git_fetch_options opts = GIT_FETCH_OPTIONS_INIT;
   g_auto (Callbacks) cb;
   char *spec = "+" BRANCH ":" TRACKING;
@@ -581,9 +581,7 @@ fetch (Sync *s, GError **error)
   opts.callbacks.credentials = credentials_cb;
   opts.callbacks.payload = &cb;
   opts.prune = GIT_FETCH_PRUNE;
-  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
-    return git_failed (error, _ ("The sync repository has no remote"));
-  if (git_remote_fetch (remote, &specs, &opts, "portada sync") != 0)
+  if (git_remote_fetch (s->remote, &specs, &opts, "portada sync") != 0)
     return remote_failed (s, &cb, error);
   return TRUE;
 }
@@ -593,7 +591,6 @@ fetch (Sync *s, GError **error)
 static gboolean
 push (Sync *s, char **rejected, GError **error)
 {
-  g_autoptr (git_remote) remote = NULL;
   git_push_options opts = GIT_PUSH_OPTIONS_INIT;
   g_auto (Callbacks) cb;
   char *spec = BRANCH ":" BRANCH;
@@ -605,9 +602,7 @@ push (Sync *s, char **rejected, GError **error)
   opts.callbacks.credentials = credentials_cb;
   opts.callbacks.push_update_reference = push_update_cb;
   opts.callbacks.payload = &cb;
-  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
-    return git_failed (error, _ ("The sync repository has no remote"));
-  rc = git_remote_push (remote, &specs, &opts);
+  rc = git_remote_push (s->remote, &specs, &opts);
   if (rc == GIT_ENONFASTFORWARD || (rc == 0 && cb.rejected))
     {
       *rejected = cb.rejected ? g_steal_pointer (&cb.rejected) : g_strdup ("non-fast-forward");
@@ -822,7 +817,6 @@ open_repo (Sync *s, const char *db_path, gboolean create, const char *url, const
            GError **error)
 {
   g_autofree char *path = portada_sync_repository_path (db_path);
-  g_autoptr (git_remote) remote = NULL;
 
   ensure_init ();
   if (create)
@@ -848,9 +842,9 @@ open_repo (Sync *s, const char *db_path, gboolean create, const char *url, const
     return FALSE;
   if (identity && !set_identity (s->repo, identity, error))
     return FALSE;
-  if (git_remote_lookup (&remote, s->repo, "origin") != 0)
+  if (git_remote_lookup (&s->remote, s->repo, "origin") != 0)
     return git_failed (error, _ ("The sync repository has no remote"));
-  s->url = g_strdup (git_remote_url (remote));
+  s->url = g_strdup (git_remote_url (s->remote));
   return TRUE;
 }
 
@@ -860,6 +854,7 @@ sync_clear (Sync *s)
   g_clear_pointer (&s->files, g_hash_table_unref);
   g_clear_pointer (&s->oids, g_hash_table_unref);
   g_clear_pointer (&s->media_oids, g_hash_table_unref);
+  g_clear_pointer (&s->remote, git_remote_free);
   g_clear_pointer (&s->repo, git_repository_free);
   if (s->lock_fd >= 0)
     close (s->lock_fd);
