@@ -359,12 +359,15 @@ read_commit (Sync *s, const git_oid *commit_id, GError **error)
 /* Commits */
 
 static git_signature *
-signature (PortadaNewsroom *nr)
+signature (PortadaNewsroom *nr, git_repository *repo)
 {
   g_autofree char *name = portada_settings_get (nr, PORTADA_SETTING_DEFAULT_AUTHOR, NULL);
   g_autofree char *email = NULL;
   git_signature *sig = NULL;
 
+  /* The person set in Preferences; else the one git knows on this machine. */
+  if ((name == NULL || *name == '\0') && git_signature_default (&sig, repo) == 0)
+    return sig;
   if (name == NULL || *name == '\0')
     {
       g_free (name);
@@ -398,7 +401,7 @@ static gboolean
 commit (Sync *s, const git_oid *tree_id, const git_oid *parents, guint n_parents,
         const char *message, git_oid *out, GError **error)
 {
-  g_autoptr (git_signature) sig = signature (s->nr);
+  g_autoptr (git_signature) sig = signature (s->nr, s->repo);
   g_autoptr (git_tree) tree = NULL;
   const git_commit *parent_commits[2] = { NULL, NULL };
   gboolean ok;
@@ -446,6 +449,52 @@ tree_of (git_repository *repo, const git_oid *commit_id, git_oid *tree_id)
   return TRUE;
 }
 
+/* What a person reading git log wants: how many records changed, and which,
+ * by title or name where they have one. */
+static char *
+commit_message (Sync *s, const git_oid *old_tree, const git_oid *new_tree)
+{
+  g_autoptr (git_tree) a = NULL;
+  g_autoptr (git_tree) b = NULL;
+  git_diff *diff = NULL;
+  GString *out = g_string_new (NULL);
+  GString *list = g_string_new (NULL);
+  guint records = 0;
+
+  if (old_tree)
+    git_tree_lookup (&a, s->repo, old_tree);
+  if (git_tree_lookup (&b, s->repo, new_tree) == 0
+      && git_diff_tree_to_tree (&diff, s->repo, a, b, NULL) == 0)
+    for (size_t i = 0; i < git_diff_num_deltas (diff); i++)
+      {
+        const git_diff_delta *d = git_diff_get_delta (diff, i);
+        const char *path = d->new_file.path ? d->new_file.path : d->old_file.path;
+        GBytes *bytes = g_hash_table_lookup (s->files, path);
+        g_autoptr (GHashTable) record = NULL;
+        const char *label = NULL;
+
+        if (!portada_sync_is_record (path))
+          continue;
+        if (++records > 50)
+          continue;
+        if (bytes && (record = portada_sync_record_parse (path, bytes, NULL)))
+          label = g_hash_table_lookup (record, "title") ? g_hash_table_lookup (record, "title")
+                                                        : g_hash_table_lookup (record, "name");
+        g_string_append_printf (list, "%c %s%s%s\n",
+                                d->status == GIT_DELTA_ADDED     ? 'A'
+                                : d->status == GIT_DELTA_DELETED ? 'D'
+                                                                 : 'M',
+                                path, label ? "  " : "", label ? label : "");
+      }
+  git_diff_free (diff);
+  g_string_append_printf (out, "%u %s changed on %s\n\n%s", records,
+                          records == 1 ? "record" : "records", g_get_host_name (), list->str);
+  if (records > 50)
+    g_string_append_printf (out, "… and %u more\n", records - 50);
+  g_string_free (list, TRUE);
+  return g_string_free (out, FALSE);
+}
+
 /* Commits what the newsroom holds when it differs from the branch. */
 static gboolean
 commit_local (Sync *s, GError **error)
@@ -461,9 +510,11 @@ commit_local (Sync *s, GError **error)
   if (s->files == NULL || !write_tree (s, s->files, &tree_id, s->oids, error))
     return FALSE;
   has_head = get_ref (s->repo, BRANCH, &head);
-  if (has_head && tree_of (s->repo, &head, &head_tree) && git_oid_equal (&head_tree, &tree_id))
+  if (has_head && !tree_of (s->repo, &head, &head_tree))
+    return git_failed (error, _ ("Could not read the sync repository"));
+  if (has_head && git_oid_equal (&head_tree, &tree_id))
     return TRUE;
-  message = g_strdup_printf ("Changes from %s\n", g_get_host_name ());
+  message = commit_message (s, has_head ? &head_tree : NULL, &tree_id);
   if (!commit (s, &tree_id, &head, has_head ? 1 : 0, message, &id, error)
       || !set_ref (s->repo, BRANCH, &id, error))
     return FALSE;
