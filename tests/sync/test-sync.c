@@ -786,6 +786,35 @@ test_media (Fixture *f, gconstpointer data)
   assert_same_newsrooms (f->a, f->b);
 }
 
+static void
+async_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  PortadaSyncReport **out = data;
+  g_autoptr (GError) error = NULL;
+
+  *out = portada_sync_run_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's way: a sync in a thread on a connection of its own, while this
+ * connection stays usable and then sees the imported edit. */
+static void
+test_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *one = nth_uuid (f->a, 0);
+  g_autoptr (PortadaSyncReport) report = NULL;
+  g_autoptr (PortadaArticle) on_b = NULL;
+
+  set_title (f->a, one, "Edited on A, synced in a thread");
+  sync_quiet (f->a);
+  portada_sync_run_async (portada_newsroom_get_path (f->b), NULL, async_done_cb, &report);
+  while (report == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (report->received);
+  on_b = load (f->b, one);
+  g_assert_cmpstr (on_b->title, ==, "Edited on A, synced in a thread");
+}
+
 /* Hostile commits, written into the remote as anyone with access could. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
@@ -948,6 +977,7 @@ main (int argc, char *argv[])
   ADD ("same-slug", test_same_slug);
   ADD ("randomized", test_randomized);
   ADD ("media", test_media);
+  ADD ("async", test_async);
   ADD ("hostile/traversal", test_hostile_traversal);
   ADD ("hostile/dotdot", test_hostile_dotdot);
   ADD ("hostile/huge", test_hostile_huge);

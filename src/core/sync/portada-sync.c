@@ -1030,3 +1030,41 @@ portada_sync_clone (const char *url, const char *db_path, const char *identity,
     *report_out = g_steal_pointer (&report);
   return g_steal_pointer (&nr);
 }
+
+static void
+run_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaNewsroom) newsroom = NULL;
+  PortadaSyncReport *report = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  newsroom = portada_newsroom_open (data, PORTADA_OPEN_DEFAULT, &error);
+  if (newsroom)
+    report = portada_sync_run (newsroom, NULL, NULL, &error);
+  if (report == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) portada_sync_report_free);
+}
+
+void
+portada_sync_run_async (const char *db_path, GCancellable *cancellable,
+                        GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (db_path != NULL);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, portada_sync_run_async);
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+PortadaSyncReport *
+portada_sync_run_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -55,4 +55,11 @@ PortadaNewsroom *portada_sync_clone (const char *url, const char *db_path, const
 PortadaSyncReport *portada_sync_run (PortadaNewsroom *newsroom, const char *url,
                                      const char *identity, GError **error);
 
+/* portada_sync_run() in a thread, on a connection of its own to the newsroom
+ * file at @db_path: the window keeps working meanwhile, and sees what the sync
+ * imported as it sees any other program's changes. */
+void portada_sync_run_async (const char *db_path, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data);
+PortadaSyncReport *portada_sync_run_finish (GAsyncResult *result, GError **error);
+
 G_END_DECLS
