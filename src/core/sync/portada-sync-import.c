@@ -41,6 +41,8 @@ typedef struct
   const char *path;
   GHashTable *r;
   GError **error;
+  GHashTable *old;   /* the newsroom's files before the import */
+  GHashTable *stmts; /* SQL → prepared statement, reused for every record */
 } Ctx;
 
 static int
@@ -124,16 +126,49 @@ bind_bool (Ctx *c, sqlite3_stmt *s, int i, const char *field, gboolean fallback)
   return TRUE;
 }
 
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* Statements are prepared once per import and reused for every record. */
+static sqlite3_stmt *
+prepare (Ctx *c, const char *sql)
+{
+  sqlite3_stmt *s = g_hash_table_lookup (c->stmts, sql);
+
+  if (s)
+    {
+      sqlite3_reset (s);
+      sqlite3_clear_bindings (s);
+      return s;
+    }
+  s = portada_newsroom_prepare (c->nr, sql, c->error);
+  if (s)
+    g_hash_table_insert (c->stmts, g_strdup (sql), s);
+  return s;
+}
+
 /* The row id of the record of @table whose @column is @value, or NULL. */
 static void
 bind_ref (Ctx *c, sqlite3_stmt *s, int i, const char *table, const char *column, const char *field)
 {
   const char *v = get (c, field);
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s = ?", table, column);
-  g_autoptr (sqlite3_stmt) q = NULL;
+  sqlite3_stmt *q = NULL;
 
   sqlite3_bind_null (s, i);
-  if (v == NULL || (q = portada_newsroom_prepare (c->nr, sql, NULL)) == NULL)
+  if (v == NULL)
+    return;
+  {
+    /* A reference that cannot be looked up is no reference, not an error. */
+    GError **saved = c->error;
+    c->error = NULL;
+    q = prepare (c, sql);
+    c->error = saved;
+  }
+  if (q == NULL)
     return;
   portada_stmt_bind_text (q, 1, v);
   if (sqlite3_step (q) == SQLITE_ROW)
@@ -200,18 +235,12 @@ run_unique (Ctx *c, sqlite3_stmt *s, int index, const char *name, const char *se
   return db_error (c);
 }
 
-static sqlite3_stmt *
-prepare (Ctx *c, const char *sql)
-{
-  return portada_newsroom_prepare (c->nr, sql, c->error);
-}
-
 /* Kinds */
 
 static gboolean
 put_language (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s
+  sqlite3_stmt *s
       = prepare (c, "INSERT INTO language (code, name, base_path, position) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
                     " base_path = excluded.base_path, position = excluded.position");
@@ -227,11 +256,11 @@ put_language (Ctx *c)
 static gboolean
 put_section (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s
+  sqlite3_stmt *s
       = prepare (c, "INSERT INTO section (key, position) VALUES (?, ?)"
                     " ON CONFLICT (key) DO UPDATE SET position = excluded.position RETURNING id");
-  g_autoptr (sqlite3_stmt) clear = NULL;
-  g_autoptr (sqlite3_stmt) label = NULL;
+  sqlite3_stmt *clear = NULL;
+  sqlite3_stmt *label = NULL;
   GHashTableIter iter;
   gpointer key, value;
   gint64 id = 0;
@@ -271,7 +300,7 @@ put_section (Ctx *c)
 static gboolean
 put_author (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s
+  sqlite3_stmt *s
       = prepare (c, "INSERT INTO author (uid, email, bio, name) VALUES (?, ?, ?, ?)"
                     " ON CONFLICT (uid) DO UPDATE SET name = excluded.name, email = excluded.email,"
                     " bio = excluded.bio");
@@ -287,7 +316,7 @@ put_author (Ctx *c)
 static gboolean
 put_media (Ctx *c, GBytes *data)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (
+  sqlite3_stmt *s = prepare (
       c, "INSERT INTO media (sha256, mime, width, height, size, filename, data, created_at,"
          " alt_text, caption, credit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
          " ON CONFLICT (sha256) DO UPDATE SET filename = excluded.filename,"
@@ -300,7 +329,6 @@ put_media (Ctx *c, GBytes *data)
   if (portada_sync_is_placeholder (data))
     {
       /* An image the newsroom has: only what is said about it changed. */
-      g_clear_pointer (&s, sqlite3_finalize);
       s = prepare (c, "UPDATE media SET filename = ?2, alt_text = ?3, caption = ?4, credit = ?5"
                       " WHERE sha256 = ?1");
       if (s == NULL)
@@ -332,11 +360,11 @@ put_media (Ctx *c, GBytes *data)
 static gboolean
 put_tags (Ctx *c, gint64 article)
 {
-  g_autoptr (sqlite3_stmt) clear = prepare (c, "DELETE FROM article_tag WHERE article_id = ?");
-  g_autoptr (sqlite3_stmt) tag
+  sqlite3_stmt *clear = prepare (c, "DELETE FROM article_tag WHERE article_id = ?");
+  sqlite3_stmt *tag
       = prepare (c, "INSERT INTO tag (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name"
                     " RETURNING id");
-  g_autoptr (sqlite3_stmt) link
+  sqlite3_stmt *link
       = prepare (c, "INSERT OR IGNORE INTO article_tag (article_id, tag_id, position)"
                     " VALUES (?, ?, ?)");
   g_auto (GStrv) names = g_strsplit (get (c, "tags") ? get (c, "tags") : "", "\n", -1);
@@ -369,11 +397,14 @@ static gboolean
 keep_revision (Ctx *c)
 {
   g_autoptr (GError) local = NULL;
-  g_autoptr (PortadaArticle) old = portada_articles_load_by_uuid (c->nr, get (c, "uuid"), &local);
+  g_autoptr (PortadaArticle) old = NULL;
   const char *status = get (c, "status") ? get (c, "status") : "draft";
 
-  if (old == NULL)
+  if (!g_hash_table_contains (c->old, c->path))
     return TRUE; /* new here */
+  old = portada_articles_load_by_uuid (c->nr, get (c, "uuid"), &local);
+  if (old == NULL)
+    return TRUE;
   if (g_strcmp0 (old->title, get (c, "title") ? get (c, "title") : "") == 0
       && g_strcmp0 (old->subtitle, get (c, "subtitle")) == 0
       && g_strcmp0 (old->excerpt, get (c, "excerpt")) == 0
@@ -389,7 +420,7 @@ keep_revision (Ctx *c)
 static gboolean
 put_article (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (
+  sqlite3_stmt *s = prepare (
       c, "INSERT INTO article (uuid, lang, translation_group, title, subtitle, slug, status,"
          " excerpt, body, source_name, source_url, section_id, author_id, featured_media_id,"
          " slug_year, publish_at, created_at, updated_at, comments_enabled, first_published_at,"
@@ -441,7 +472,7 @@ static gboolean
 settle_slug (Ctx *c, const char *table)
 {
   g_autofree char *sql = g_strdup_printf ("UPDATE %s SET slug = ?1 WHERE uuid = ?2", table);
-  g_autoptr (sqlite3_stmt) s = prepare (c, sql);
+  sqlite3_stmt *s = prepare (c, sql);
   const char *slug = get (c, "slug");
 
   if (s == NULL)
@@ -455,7 +486,7 @@ settle_slug (Ctx *c, const char *table)
 static gboolean
 put_page (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (
+  sqlite3_stmt *s = prepare (
       c, "INSERT INTO page (uuid, lang, title, slug, status, translation_group, body,"
          " menu_order, created_at, updated_at, parent_id)"
          " VALUES (?1, ?2, ?3, ?1, ?5, ?6, ?7, ?8, ?9, ?10, NULL)"
@@ -482,7 +513,7 @@ put_page (Ctx *c)
 static gboolean
 settle_page (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (c, "UPDATE page SET parent_id = ?1 WHERE uuid = ?2");
+  sqlite3_stmt *s = prepare (c, "UPDATE page SET parent_id = ?1 WHERE uuid = ?2");
 
   if (s == NULL)
     return FALSE;
@@ -494,7 +525,7 @@ settle_page (Ctx *c)
 static gboolean
 put_sponsor (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (
+  sqlite3_stmt *s = prepare (
       c, "INSERT INTO sponsor (uid, name, website, logo_media_id, alt_text, contract_start,"
          " contract_end, notes, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
          " ON CONFLICT (uid) DO UPDATE SET name = excluded.name, website = excluded.website,"
@@ -539,8 +570,8 @@ static gboolean
 put_members (Ctx *c, gint64 list)
 {
   g_autoptr (GArray) members = g_array_new (FALSE, FALSE, sizeof (Member));
-  g_autoptr (sqlite3_stmt) clear = prepare (c, "DELETE FROM logo_list_member WHERE list_id = ?");
-  g_autoptr (sqlite3_stmt) add
+  sqlite3_stmt *clear = prepare (c, "DELETE FROM logo_list_member WHERE list_id = ?");
+  sqlite3_stmt *add
       = prepare (c, "INSERT INTO logo_list_member (list_id, sponsor_id, position, weight)"
                     " SELECT ?, id, ?, ? FROM sponsor WHERE uid = ?");
   GHashTableIter iter;
@@ -585,9 +616,9 @@ put_members (Ctx *c, gint64 list)
 static gboolean
 put_logo_list (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (c, "INSERT INTO logo_list (uid, name) VALUES (?, ?)"
-                                           " ON CONFLICT (uid) DO UPDATE SET name = excluded.name"
-                                           " RETURNING id");
+  sqlite3_stmt *s = prepare (c, "INSERT INTO logo_list (uid, name) VALUES (?, ?)"
+                                " ON CONFLICT (uid) DO UPDATE SET name = excluded.name"
+                                " RETURNING id");
   gint64 id = 0;
 
   if (s == NULL)
@@ -600,7 +631,7 @@ put_logo_list (Ctx *c)
 static gboolean
 put_placement (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s = prepare (
+  sqlite3_stmt *s = prepare (
       c, "INSERT INTO placement (uid, slot, list_id, order_mode, languages, sections, position,"
          " max_logos, after_paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
          " ON CONFLICT (uid) DO UPDATE SET slot = excluded.slot, list_id = excluded.list_id,"
@@ -623,7 +654,7 @@ put_placement (Ctx *c)
 static gboolean
 put_conflict (Ctx *c)
 {
-  g_autoptr (sqlite3_stmt) s
+  sqlite3_stmt *s
       = prepare (c, "INSERT OR REPLACE INTO sync_conflict (uid, record, field, other, created_at)"
                     " VALUES (?, ?, ?, ?, ?)");
 
@@ -639,9 +670,9 @@ put_conflict (Ctx *c)
 static gboolean
 put_settings (Ctx *c, GHashTable *old)
 {
-  g_autoptr (sqlite3_stmt) del = prepare (c, "DELETE FROM setting WHERE key = ?");
-  g_autoptr (sqlite3_stmt) set = prepare (c, "INSERT OR REPLACE INTO setting (key, value)"
-                                             " VALUES (?, ?)");
+  sqlite3_stmt *del = prepare (c, "DELETE FROM setting WHERE key = ?");
+  sqlite3_stmt *set = prepare (c, "INSERT OR REPLACE INTO setting (key, value)"
+                                  " VALUES (?, ?)");
   GHashTableIter iter;
   gpointer key, value;
 
@@ -680,7 +711,7 @@ delete_record (Ctx *c, int kind)
   };
   g_autofree char *sql
       = g_strdup_printf ("DELETE FROM %s WHERE %s = ?", tables[kind], identities[kind]);
-  g_autoptr (sqlite3_stmt) s = prepare (c, sql);
+  sqlite3_stmt *s = prepare (c, sql);
 
   if (s == NULL)
     return FALSE;
@@ -943,7 +974,9 @@ apply (PortadaNewsroom *nr, GHashTable *files, GHashTable *records, GHashTable *
   g_autoptr (GPtrArray) settle = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer path, record;
-  Ctx c = { nr, NULL, NULL, error };
+  g_autoptr (GHashTable) stmts
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
+  Ctx c = { nr, NULL, NULL, error, old, stmts };
 
   /* Deleted records, dependents first. */
   for (int kind = G_N_ELEMENTS (folders) - 1; kind >= 0; kind--)

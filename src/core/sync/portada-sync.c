@@ -41,6 +41,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_blob, git_blob_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_reference, git_reference_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_config, git_config_free)
 
+/* G_MESSAGES_DEBUG=Portada shows where a sync spends its time. */
+#define TIMED(what, call)                                                                          \
+  ({                                                                                               \
+    gint64 start_ = g_get_monotonic_time ();                                                       \
+    gboolean ok_ = (call);                                                                         \
+    g_debug ("sync: %s %.3f s", what, (g_get_monotonic_time () - start_) / 1e6);                   \
+    ok_;                                                                                           \
+  })
+
 typedef struct
 {
   PortadaNewsroom *nr;
@@ -722,7 +731,7 @@ cycle (Sync *s, gboolean *again, GError **error)
 
   *again = FALSE;
   s->report->attempts++;
-  if (!commit_local (s, error) || !fetch (s, error))
+  if (!TIMED ("commit", commit_local (s, error)) || !TIMED ("fetch", fetch (s, error)))
     return FALSE;
   if (!get_ref (s->repo, BRANCH, &local))
     return git_failed (error, _ ("Could not read the sync repository"));
@@ -731,14 +740,14 @@ cycle (Sync *s, gboolean *again, GError **error)
     {
       if (git_graph_descendant_of (s->repo, &remote, &local) == 1)
         {
-          if (!import_commit (s, &remote, s->files, error)
+          if (!TIMED ("import", import_commit (s, &remote, s->files, error))
               || !set_ref (s->repo, BRANCH, &remote, error))
             return FALSE;
           s->report->received = TRUE;
           s->report->pushed = TRUE;
           return TRUE;
         }
-      if (!merge (s, &local, &remote, error))
+      if (!TIMED ("merge and import", merge (s, &local, &remote, error)))
         return FALSE;
     }
   else if (get_ref (s->repo, TRACKING, &remote) && git_oid_equal (&local, &remote))
@@ -747,7 +756,7 @@ cycle (Sync *s, gboolean *again, GError **error)
       return TRUE;
     }
   had_remote = get_ref (s->repo, TRACKING, &remote);
-  if (!push (s, &rejected, error))
+  if (!TIMED ("push", push (s, &rejected, error)))
     return FALSE;
   if (rejected == NULL)
     {
@@ -1000,7 +1009,7 @@ portada_sync_clone (const char *url, const char *db_path, const char *identity,
                    _ ("%s already exists: portada clone makes a new newsroom"), db_path);
       return NULL;
     }
-  ok = open_repo (&s, db_path, TRUE, url, identity, error) && fetch (&s, error);
+  ok = open_repo (&s, db_path, TRUE, url, identity, error) && TIMED ("fetch", fetch (&s, error));
   if (ok && !get_ref (s.repo, TRACKING, &remote))
     {
       g_set_error (error, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND,
@@ -1011,7 +1020,7 @@ portada_sync_clone (const char *url, const char *db_path, const char *identity,
     {
       nr = portada_newsroom_open (db_path, PORTADA_OPEN_CREATE, error);
       s.nr = nr;
-      ok = nr != NULL && import_commit (&s, &remote, NULL, error)
+      ok = nr != NULL && TIMED ("import", import_commit (&s, &remote, NULL, error))
            && set_ref (s.repo, BRANCH, &remote, error);
     }
   sync_clear (&s);
