@@ -514,9 +514,9 @@ commit_local (Sync *s, GError **error)
 
   g_clear_pointer (&s->files, g_hash_table_unref);
   g_clear_pointer (&s->oids, g_hash_table_unref);
-  s->files = portada_sync_export_lazy (s->nr, error);
   s->oids = oids_new ();
-  if (s->files == NULL || !write_tree (s, s->files, &tree_id, s->oids, error))
+  if (!TIMED ("export", (s->files = portada_sync_export_lazy (s->nr, error)) != NULL)
+      || !TIMED ("tree", write_tree (s, s->files, &tree_id, s->oids, error)))
     return FALSE;
   has_head = get_ref (s->repo, BRANCH, &head);
   if (has_head && !tree_of (s->repo, &head, &head_tree))
