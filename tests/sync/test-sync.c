@@ -284,6 +284,45 @@ test_folder_hostile (void)
   g_clear_error (&error);
   g_unlink (article);
 
+  /* A setting Portada would refuse from a person is refused from a file too; a
+   * setting of this workstation's own (sync-*) or a secret is never taken. */
+  {
+    g_autofree char *settings = g_build_filename (folder, "settings.md", NULL);
+    g_autofree char *saved = NULL;
+    g_autoptr (GHashTable) with_bad = NULL;
+    g_assert_true (g_file_get_contents (settings, &saved, NULL, NULL));
+    g_assert_true (
+        g_file_set_contents (settings, "---\nbase-url: \"javascript:alert(1)\"\n---\n", -1, NULL));
+    with_bad = portada_sync_read_dir (folder, &error);
+    g_assert_no_error (error);
+    g_assert_false (portada_sync_import (a, with_bad, &error));
+    g_assert_nonnull (strstr (error->message, "settings.md"));
+    g_assert_nonnull (strstr (error->message, "base-url"));
+    g_clear_error (&error);
+    g_assert_true (g_file_set_contents (settings, saved, -1, NULL));
+  }
+  {
+    g_autoptr (PortadaNewsroom) c = open_db (dir, "c.db", TRUE);
+    g_autofree char *settings = g_build_filename (folder, "settings.md", NULL);
+    g_autofree char *saved = NULL;
+    g_autofree char *with_secret = NULL;
+    g_autoptr (GHashTable) read_secret = NULL;
+    g_autofree char *count = NULL;
+    g_assert_true (g_file_get_contents (settings, &saved, NULL, NULL));
+    with_secret = g_strdup_printf ("---\npublish-password: \"hunter2\"\nsync-remote: \"/x\"\n%s",
+                                   saved + 4);
+    g_assert_true (g_file_set_contents (settings, with_secret, -1, NULL));
+    read_secret = portada_sync_read_dir (folder, &error);
+    g_assert_true (portada_sync_import (c, read_secret, &error));
+    g_assert_no_error (error);
+    count = query_text (c,
+                        "SELECT count(*) FROM setting WHERE key IN ('publish-password',"
+                        " 'sync-remote')",
+                        NULL);
+    g_assert_cmpstr (count, ==, "0");
+    g_assert_true (g_file_set_contents (settings, saved, -1, NULL));
+  }
+
   /* A link to a file outside the folder. */
   g_assert_true (g_file_set_contents (outside, "---\nkey: \"x\"\n---\n", -1, NULL));
   link = g_strdup_printf ("%s/sections/x.md", folder);
