@@ -15,6 +15,7 @@
 #include "portada-demo.h"
 #include "portada-logo-list.h"
 #include "portada-media.h"
+#include "portada-pages.h"
 #include "portada-newsroom-private.h"
 #include "portada-sponsor.h"
 #include "portada-sync-merge.h"
@@ -854,6 +855,67 @@ test_async (Fixture *f, gconstpointer data)
   g_assert_cmpstr (on_b->title, ==, "Edited on A, synced in a thread");
 }
 
+/* Pages in a hierarchy, a section's path, an author's bio, a placement: all travel. */
+static void
+test_pages_sections_authors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaPage) parent = portada_page_new ();
+  g_autoptr (PortadaPage) child = portada_page_new ();
+  g_autoptr (PortadaPage) on_b = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *bio = NULL;
+  gint64 child_on_b;
+
+  parent->lang = g_strdup ("en"), parent->title = g_strdup ("About"),
+  parent->body = g_strdup ("Us.\n");
+  g_assert_true (portada_pages_save (f->a, parent, &error));
+  child->lang = g_strdup ("en"), child->title = g_strdup ("Team"),
+  child->body = g_strdup ("People.\n");
+  child->parent_id = parent->id;
+  g_assert_true (portada_pages_save (f->a, child, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (sqlite3_stmt) s = portada_newsroom_prepare (
+        f->a,
+        "UPDATE section_label SET path = 'dinero' WHERE lang = 'es' AND section_id ="
+        " (SELECT id FROM section WHERE key = 'business')",
+        NULL);
+    g_assert_true (portada_newsroom_step_done (f->a, s, &error));
+  }
+  {
+    g_autoptr (sqlite3_stmt) s
+        = portada_newsroom_prepare (f->b, "UPDATE author SET bio = 'Written on B.'", NULL);
+    g_assert_true (portada_newsroom_step_done (f->b, s, &error));
+  }
+  {
+    g_autoptr (sqlite3_stmt) s = portada_newsroom_prepare (
+        f->b, "UPDATE placement SET max_logos = 7 WHERE slot = 'footer'", NULL);
+    g_assert_true (portada_newsroom_step_done (f->b, s, &error));
+  }
+  sync_quiet (f->a);
+  sync_quiet (f->b);
+  sync_quiet (f->a);
+  child_on_b = portada_pages_find_uuid (f->b, child->uuid, &error);
+  g_assert_cmpint (child_on_b, >, 0);
+  on_b = portada_pages_load (f->b, child_on_b, &error);
+  g_assert_cmpint (on_b->parent_id, ==, portada_pages_find_uuid (f->b, parent->uuid, &error));
+  g_assert_cmpstr (on_b->slug, ==, child->slug);
+  path = query_text (f->b,
+                     "SELECT l.path FROM section_label l JOIN section s ON s.id = l.section_id"
+                     " WHERE s.key = 'business' AND l.lang = 'es'",
+                     NULL);
+  g_assert_cmpstr (path, ==, "dinero");
+  bio = query_text (f->a, "SELECT bio FROM author LIMIT 1", NULL);
+  g_assert_cmpstr (bio, ==, "Written on B.");
+  {
+    g_autofree char *max
+        = query_text (f->a, "SELECT max_logos FROM placement WHERE slot = ?", "footer");
+    g_assert_cmpstr (max, ==, "7");
+  }
+  assert_same_newsrooms (f->a, f->b);
+}
+
 /* Hostile commits, written into the remote as anyone with access could. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
@@ -1017,6 +1079,7 @@ main (int argc, char *argv[])
   ADD ("randomized", test_randomized);
   ADD ("media", test_media);
   ADD ("async", test_async);
+  ADD ("pages-sections-authors", test_pages_sections_authors);
   ADD ("hostile/traversal", test_hostile_traversal);
   ADD ("hostile/dotdot", test_hostile_dotdot);
   ADD ("hostile/huge", test_hostile_huge);
