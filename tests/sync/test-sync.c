@@ -824,6 +824,24 @@ test_media (Fixture *f, gconstpointer data)
   back = portada_media_load_info (f->a, id, &error);
   g_assert_cmpstr (back->alt_text, ==, "Alt text from B");
   assert_same_newsrooms (f->a, f->b);
+
+  /* Deleted on A while its alt text changes on B: kept, file and all. */
+  {
+    g_autoptr (sqlite3_stmt) del
+        = portada_newsroom_prepare (f->a, "DELETE FROM media WHERE sha256 = ?", NULL);
+    g_autoptr (PortadaMedia) kept = NULL;
+    portada_stmt_bind_text (del, 1, sha);
+    g_assert_true (portada_newsroom_step_done (f->a, del, &error));
+    g_assert_true (portada_media_set_alt_text (f->b, on_b->id, "Changed again on B", &error));
+    /* B first: A, which deleted it, merges. */
+    sync_quiet (f->b);
+    sync_quiet (f->a);
+    sync_quiet (f->b);
+    kept = portada_media_find_sha256 (f->a, sha, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept->alt_text, ==, "Changed again on B");
+    assert_same_newsrooms (f->a, f->b);
+  }
 }
 
 static void

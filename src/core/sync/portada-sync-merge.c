@@ -268,6 +268,43 @@ same_bytes (GBytes *a, GBytes *b)
   return g_bytes_equal (a, b);
 }
 
+/* An image kept because it was changed on one side (its record) and deleted on
+ * the other keeps its file too: the file did not change, so the deletion won. */
+static void
+keep_image_files (GHashTable *merged, GHashTable *base, GHashTable *ours, GHashTable *theirs)
+{
+  g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  GHashTable *sides[] = { ours, theirs, base };
+  GHashTableIter iter;
+  gpointer path;
+
+  g_hash_table_iter_init (&iter, merged);
+  while (g_hash_table_iter_next (&iter, &path, NULL))
+    if (g_str_has_prefix (path, "media/") && portada_sync_is_record (path))
+      g_ptr_array_add (missing, g_strndup (path, strlen (path) - 3));
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const char *stem = missing->pdata[i];
+      gboolean found = FALSE;
+
+      g_hash_table_iter_init (&iter, merged);
+      while (!found && g_hash_table_iter_next (&iter, &path, NULL))
+        found = g_str_has_prefix (path, stem) && !portada_sync_is_record (path);
+      for (guint side = 0; !found && side < G_N_ELEMENTS (sides); side++)
+        {
+          GHashTableIter it;
+          gpointer p, bytes;
+          g_hash_table_iter_init (&it, sides[side]);
+          while (!found && g_hash_table_iter_next (&it, &p, &bytes))
+            if (g_str_has_prefix (p, stem) && !portada_sync_is_record (p))
+              {
+                g_hash_table_insert (merged, g_strdup (p), g_bytes_ref (bytes));
+                found = TRUE;
+              }
+        }
+    }
+}
+
 GHashTable *
 portada_sync_merge (GHashTable *base, GHashTable *ours, GHashTable *theirs, GPtrArray *notes,
                     guint *n_conflicts, GError **error)
@@ -308,5 +345,6 @@ portada_sync_merge (GHashTable *base, GHashTable *ours, GHashTable *theirs, GPtr
       if (take)
         g_hash_table_insert (merged, g_strdup (path), g_bytes_ref (take));
     }
+  keep_image_files (merged, base, ours, theirs);
   return g_steal_pointer (&merged);
 }
