@@ -934,6 +934,33 @@ test_pages_sections_authors (Fixture *f, gconstpointer data)
   assert_same_newsrooms (f->a, f->b);
 }
 
+/* A language removed on one workstation while a section's name in it changes on
+ * another: the sync goes through (the label is left out, the name kept as a
+ * conflict), and both end the same. */
+static void
+test_language_removed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PortadaSyncReport) report = NULL;
+
+  {
+    g_autoptr (sqlite3_stmt) s
+        = portada_newsroom_prepare (f->a, "DELETE FROM language WHERE code = 'es'", NULL);
+    g_assert_true (portada_newsroom_step_done (f->a, s, &error));
+  }
+  {
+    g_autoptr (sqlite3_stmt) s = portada_newsroom_prepare (
+        f->b, "UPDATE section_label SET name = 'Dinero' WHERE lang = 'es'", NULL);
+    g_assert_true (portada_newsroom_step_done (f->b, s, &error));
+  }
+  sync_quiet (f->a);
+  report = sync_ok (f->b);
+  g_assert_cmpuint (report->conflicts, >, 0);
+  sync_quiet (f->a);
+  sync_quiet (f->b);
+  assert_same_newsrooms (f->a, f->b);
+}
+
 /* Hostile commits, written into the remote as anyone with access could. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (git_repository, git_repository_free)
@@ -1098,6 +1125,7 @@ main (int argc, char *argv[])
   ADD ("media", test_media);
   ADD ("async", test_async);
   ADD ("pages-sections-authors", test_pages_sections_authors);
+  ADD ("language-removed", test_language_removed);
   ADD ("hostile/traversal", test_hostile_traversal);
   ADD ("hostile/dotdot", test_hostile_dotdot);
   ADD ("hostile/huge", test_hostile_huge);

@@ -271,8 +271,9 @@ put_section (Ctx *c)
   if (!bind_int (c, s, 2, "position", 0) || !run (c, s, &id))
     return FALSE;
   clear = prepare (c, "DELETE FROM section_label WHERE section_id = ?");
-  label
-      = prepare (c, "INSERT INTO section_label (section_id, lang, name, path) VALUES (?, ?, ?, ?)");
+  /* A label in a language another workstation removed is left out. */
+  label = prepare (c, "INSERT INTO section_label (section_id, lang, name, path)"
+                      " SELECT ?1, code, ?3, ?4 FROM language WHERE code = ?2");
   if (clear == NULL || label == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, id);
