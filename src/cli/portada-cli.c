@@ -29,6 +29,8 @@ static const struct
   { "publish", portada_cli_publish,
     N_ ("Publish the site over SFTP or to a folder, or push the articles to WordPress") },
   { "trash", portada_cli_trash, N_ ("List, restore and empty deleted articles") },
+  { "sync", portada_cli_sync, N_ ("Sync the newsroom with a git repository") },
+  { "clone", portada_cli_clone, N_ ("Make a newsroom from a sync repository") },
 };
 
 static void

@@ -42,5 +42,7 @@ int portada_cli_export (int argc, char *argv[]);
 int portada_cli_sponsors (int argc, char *argv[]);
 int portada_cli_publish (int argc, char *argv[]);
 int portada_cli_trash (int argc, char *argv[]);
+int portada_cli_sync (int argc, char *argv[]);
+int portada_cli_clone (int argc, char *argv[]);
 
 G_END_DECLS

@@ -50,6 +50,8 @@ reason_label (const char *reason)
     return _ ("Before restoring an earlier version");
   if (g_strcmp0 (reason, PORTADA_REVISION_REASON_WORDPRESS) == 0)
     return _ ("The WordPress site's version, kept instead of overwritten");
+  if (g_strcmp0 (reason, "sync") == 0)
+    return _ ("Before a sync brought another workstation's version");
   return _ ("Kept while editing");
 }
 

@@ -4,8 +4,9 @@
 Structural check of Portada's Flatpak manifest: valid JSON; the GNOME runtime and SDK
 with a pinned numeric runtime-version; every module's sources pinned (archives and files
 with a sha256, git with a commit); Portada's own module built with meson with its tests
-run; finish-args no wider than wayland, fallback-x11, ipc, dri and the network (publishing);
-libssh among the modules (the publish engine links it).
+run; finish-args no wider than wayland, fallback-x11, ipc, dri, the network (publishing) and
+the SSH agent (sync);
+libssh among the modules (the publish engine links it), libgit2 (sync links it).
 
 With --self-test it also feeds the checker broken variants of MANIFEST and fails unless
 each one is refused, so the check itself is known to bite.
@@ -19,7 +20,9 @@ import sys
 APP_ID = "io.github.portada.Portada"
 # The network is for publishing (SFTP) only; files still come through the portal.
 ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
-                       "--share=network"}
+                       "--share=network",
+                       # sync over ssh:// takes the key from the user's SSH agent
+                       "--socket=ssh-auth"}
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COMMIT = re.compile(r"^[0-9a-f]{40}$")
 
@@ -92,6 +95,8 @@ def check(manifest):
     names = [x.get("name") for x in manifest.get("modules", []) if isinstance(x, dict)]
     if "libssh" not in names:
         problems.append("no libssh module (publishing links it; the GNOME runtime lacks it)")
+    if "libgit2" not in names:
+        problems.append("no libgit2 module (sync links it; the GNOME runtime lacks it)")
     app_modules = []
     check_modules(manifest.get("modules", []), problems, app_modules)
     if len(app_modules) != 1:
@@ -133,6 +138,7 @@ def broken_variants(manifest):
         variant("host access", lambda m: m["finish-args"].append("--filesystem=host")),
         variant("session bus", lambda m: m["finish-args"].append("--socket=session-bus")),
         variant("no libssh", lambda m: m.__setitem__("modules", [x for x in m["modules"] if x.get("name") != "libssh"])),
+        variant("no libgit2", lambda m: m.__setitem__("modules", [x for x in m["modules"] if x.get("name") != "libgit2"])),
         variant("archive without sha256", lambda m: first_archive(m).pop("sha256")),
         variant("archive with a short hash", lambda m: first_archive(m).__setitem__("sha256", "abc")),
         variant("git without commit", lambda m: m["modules"].insert(0, {

@@ -13,6 +13,12 @@
 
 #include "portada-newsroom-private.h"
 
+/* A random (version 4) UUID, in SQL. */
+#define UUID                                                                                       \
+  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), "   \
+  "2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || "   \
+  "'-' || hex(randomblob(6)))"
+
 static const char *const migrations[] = {
   /* 1: the first schema. */
   "CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -152,8 +158,31 @@ static const char *const migrations[] = {
   "  label TEXT NOT NULL DEFAULT '',"
   "  kind TEXT NOT NULL CHECK (kind IN ('section','page','article','url')),"
   "  target TEXT NOT NULL, UNIQUE (lang, menu, position));",
-  /* 7: placeholder (another branch's migration; renumbered at merge). */
-  "",
+  /* 7: sync: a stable identity (uid) for the records that had none but their
+   * name, filled for new rows by a trigger, and the conflicts a sync kept. */
+  "ALTER TABLE author ADD COLUMN uid TEXT;"
+  "UPDATE author SET uid = " UUID ";"
+  "CREATE UNIQUE INDEX author_uid ON author (uid);"
+  "CREATE TRIGGER author_uid AFTER INSERT ON author WHEN new.uid IS NULL BEGIN"
+  "  UPDATE author SET uid = " UUID " WHERE id = new.id; END;"
+  "ALTER TABLE sponsor ADD COLUMN uid TEXT;"
+  "UPDATE sponsor SET uid = " UUID ";"
+  "CREATE UNIQUE INDEX sponsor_uid ON sponsor (uid);"
+  "CREATE TRIGGER sponsor_uid AFTER INSERT ON sponsor WHEN new.uid IS NULL BEGIN"
+  "  UPDATE sponsor SET uid = " UUID " WHERE id = new.id; END;"
+  "ALTER TABLE logo_list ADD COLUMN uid TEXT;"
+  "UPDATE logo_list SET uid = " UUID ";"
+  "CREATE UNIQUE INDEX logo_list_uid ON logo_list (uid);"
+  "CREATE TRIGGER logo_list_uid AFTER INSERT ON logo_list WHEN new.uid IS NULL BEGIN"
+  "  UPDATE logo_list SET uid = " UUID " WHERE id = new.id; END;"
+  "ALTER TABLE placement ADD COLUMN uid TEXT;"
+  "UPDATE placement SET uid = " UUID ";"
+  "CREATE UNIQUE INDEX placement_uid ON placement (uid);"
+  "CREATE TRIGGER placement_uid AFTER INSERT ON placement WHEN new.uid IS NULL BEGIN"
+  "  UPDATE placement SET uid = " UUID " WHERE id = new.id; END;"
+  "CREATE TABLE sync_conflict ("
+  "  uid TEXT PRIMARY KEY, record TEXT NOT NULL, field TEXT NOT NULL,"
+  "  other TEXT NOT NULL, created_at INTEGER NOT NULL);",
   /* 8: each article's post on a WordPress site it was pushed to (written only by
    * portada-wordpress-posts.c): the post's modified_gmt as that push left it, to
    * tell a change made on the site, and the SHA-256 of what was sent, to send only
