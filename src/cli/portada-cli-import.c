@@ -67,6 +67,7 @@ portada_cli_import (int argc, char *argv[])
 {
   g_autofree char *db = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *uploads = NULL;
   g_auto (GStrv) paths = NULL;
   gboolean quiet = FALSE, create = FALSE, strict = FALSE;
   g_autoptr (GError) error = NULL;
@@ -82,6 +83,11 @@ portada_cli_import (int argc, char *argv[])
             N_ ("CODE") },
           { "create", 0, 0, G_OPTION_ARG_NONE, &create,
             N_ ("Create the newsroom file when it does not exist"), NULL },
+          { "uploads", 0, 0, G_OPTION_ARG_FILENAME, &uploads,
+            N_ ("A copy of the WordPress site's wp-content/uploads folder: the attachments, "
+                "featured images and the text's images are taken from it (nothing is "
+                "downloaded)"),
+            N_ ("DIR") },
           { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
             N_ ("Fail (exit status 1, nothing imported) when any item is left out"), NULL },
           { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_ ("Do not show progress"), NULL },
@@ -109,6 +115,11 @@ portada_cli_import (int argc, char *argv[])
       portada_cli_error (_ ("import: name at least one file or folder to import"));
       return PORTADA_EXIT_UNUSABLE;
     }
+  if (uploads && !g_file_test (uploads, G_FILE_TEST_IS_DIR))
+    {
+      portada_cli_error (_ ("import: %s: there is no such uploads folder"), uploads);
+      return PORTADA_EXIT_UNUSABLE;
+    }
   newsroom
       = portada_newsroom_open (db, create ? PORTADA_OPEN_CREATE : PORTADA_OPEN_DEFAULT, &error);
   if (newsroom == NULL)
@@ -124,8 +135,8 @@ portada_cli_import (int argc, char *argv[])
       return PORTADA_EXIT_UNUSABLE;
     }
   for (guint i = 0; paths[i]; i++)
-    if (!portada_import_path (newsroom, paths[i], lang, summary, NULL,
-                              show_progress ? progress_cb : NULL, paths[i], &error))
+    if (!portada_import_path_with_uploads (newsroom, paths[i], uploads, lang, summary, NULL,
+                                           show_progress ? progress_cb : NULL, paths[i], &error))
       {
         if (show_progress)
           fputc ('\n', stderr);

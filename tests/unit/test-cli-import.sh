@@ -92,5 +92,34 @@ check "import --strict: nothing of the good folder kept" "[ \"\$(sqlite3 '$tmp/s
 expect 0 "import --strict: Portada's own Markdown export, nothing left out" -- "$portada" import --strict --db "$tmp/strict.db" "$tmp/md"
 stdout_has "import --strict: imported" "skipped 0."
 
+# --uploads: a WordPress archive with its pictures, taken from a copy of wp-content/uploads.
+up=$tmp/uploads
+mkdir -p "$up/2023/05"
+convert -size 64x40 xc:'#3366aa' "$up/2023/05/harbour.png"
+convert -size 64x40 xc:'#cc3333' "$tmp/secret.png"
+printf 'not an image\n' >"$up/2023/05/notes.png"
+ln -s /etc/passwd "$up/2023/05/link.png"
+db=$tmp/uploads.db
+"$portada" demo --db "$db" --quiet
+media_before=$(sqlite3 "$db" "SELECT count(*) FROM media")
+expect 0 "import --uploads: the archive with its pictures" -- "$portada" import --db "$db" --quiet --uploads "$up" "$fixtures/uploads-site.xml"
+stdout_has "import --uploads: a missing file named" "wp-content/uploads/2023/05/gone.png is not in $up"
+stdout_has "import --uploads: a file that is no image refused by name" "wp-content/uploads/2023/05/notes.png refused"
+stdout_has "import --uploads: a symbolic link refused" "wp-content/uploads/2023/05/link.png refused"
+stdout_has "import --uploads: an address out of the folder refused" "wp-content/uploads/../../secret.png"
+stdout_has "import --uploads: the count" "1 images taken from $up"
+check "import --uploads: one new image stored, with its alt text and caption" "[ \"\$(sqlite3 '$db' \"SELECT count(*) FROM media WHERE filename = 'harbour.png' AND alt_text = 'Boats in the harbour' AND caption = 'Fishing boats at dawn'\")\" = 1 ] && [ \"\$(sqlite3 '$db' 'SELECT count(*) FROM media')\" = \$((media_before + 1)) ]"
+check "import --uploads: the featured image set" "[ \"\$(sqlite3 '$db' \"SELECT m.filename FROM article a JOIN media m ON m.id = a.featured_media_id WHERE a.title = 'Boats come home'\")\" = harbour.png ]"
+check "import --uploads: the resized copy in the text is the stored original" "sqlite3 '$db' \"SELECT body FROM article WHERE title = 'Boats come home'\" | grep -q \"!\\[Small boats\\](media/\$(sqlite3 '$db' \"SELECT sha256 FROM media WHERE filename = 'harbour.png'\"))\""
+check "import --uploads: a refused image keeps its address" "sqlite3 '$db' \"SELECT body FROM article WHERE title = 'Boats come home'\" | grep -qF 'wp-content/uploads/2023/05/notes.png'"
+check "import --uploads: nothing read from outside" "[ \"\$(sqlite3 '$db' \"SELECT count(*) FROM media WHERE filename = 'secret.png'\")\" = 0 ]"
+check "import --uploads: a post whose picture is missing has none" "[ -z \"\$(sqlite3 '$db' \"SELECT featured_media_id FROM article WHERE title = 'Nothing to see'\")\" ]"
+expect 0 "import --uploads: the same again" -- "$portada" import --db "$db" --quiet --uploads "$up" "$fixtures/uploads-site.xml"
+check "import --uploads: no image stored twice" "[ \"\$(sqlite3 '$db' 'SELECT count(*) FROM media')\" = \$((media_before + 1)) ]"
+expect 2 "import --uploads: a folder that does not exist" -- "$portada" import --db "$db" --uploads "$tmp/nowhere" "$fixtures/uploads-site.xml"
+stderr_has "import --uploads: names it" "$tmp/nowhere: there is no such uploads folder"
+expect 0 "import without --uploads: the attachments left out, said" -- "$portada" import --db "$tmp/no-uploads.db" --create --quiet "$fixtures/uploads-site.xml"
+stdout_has "import without --uploads: why" "Portada never downloads files"
+
 echo "1..$n"
 [ $failures -eq 0 ]

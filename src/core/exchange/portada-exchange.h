@@ -81,6 +81,14 @@ gboolean portada_import_path (PortadaNewsroom *newsroom, const char *path, const
                               PortadaImportSummary *summary, GCancellable *cancellable,
                               PortadaProgressFunc progress, gpointer user_data, GError **error);
 
+/* The same, a WXR file's images taken from @uploads, a copy of the site's
+ * wp-content/uploads folder (NULL: none); see portada_wxr_import_with_uploads(). */
+gboolean portada_import_path_with_uploads (PortadaNewsroom *newsroom, const char *path,
+                                           const char *uploads, const char *lang,
+                                           PortadaImportSummary *summary, GCancellable *cancellable,
+                                           PortadaProgressFunc progress, gpointer user_data,
+                                           GError **error);
+
 /* The entries of the output folder the last export (site, WXR or Markdown) into
  * a previous export left as they were, because that export had not written them
  * (".git/", "CNAME"): relative paths, for the caller to say so. Never NULL. */

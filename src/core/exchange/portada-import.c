@@ -92,6 +92,16 @@ portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *la
                      PortadaImportSummary *summary, GCancellable *cancellable,
                      PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
+  return portada_import_path_with_uploads (newsroom, path, NULL, lang, summary, cancellable,
+                                           progress, user_data, error);
+}
+
+gboolean
+portada_import_path_with_uploads (PortadaNewsroom *newsroom, const char *path, const char *uploads,
+                                  const char *lang, PortadaImportSummary *summary,
+                                  GCancellable *cancellable, PortadaProgressFunc progress,
+                                  gpointer user_data, GError **error)
+{
   gint64 before[3], after[3];
   gboolean ok;
 
@@ -100,8 +110,8 @@ portada_import_path (PortadaNewsroom *newsroom, const char *path, const char *la
   switch (portada_import_detect (path, error))
     {
       case PORTADA_IMPORT_FORMAT_WXR:
-        ok = portada_wxr_import (newsroom, path, lang, summary, cancellable, progress, user_data,
-                                 error);
+        ok = portada_wxr_import_with_uploads (newsroom, path, uploads, lang, summary, cancellable,
+                                              progress, user_data, error);
         break;
       case PORTADA_IMPORT_FORMAT_MARKDOWN:
         ok = portada_markdown_import (newsroom, path, lang, summary, cancellable, progress,

@@ -19,12 +19,16 @@
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "portada-articles.h"
+#include "portada-beneath.h"
 #include "portada-comments.h"
 #include "portada-exchange-private.h"
 #include "portada-html-to-markdown.h"
 #include "portada-menu.h"
+#include "portada-image.h"
+#include "portada-media-import.h"
 #include "portada-media.h"
 #include "portada-newsroom-private.h"
 #include "portada-slug.h"
@@ -388,10 +392,19 @@ typedef struct
   guint spam;              /* comments marked spam or trash */
   gboolean comments_taken; /* the current item's comments were imported */
   gboolean portada_text;   /* written by Portada: titles, excerpts and names are text */
+  const char *uploads;     /* a copy of the site's wp-content/uploads, or NULL */
+  int uploads_fd;          /* its folder, opened once: files are read beneath it only */
+  GHashTable *uploaded;    /* relative path in it → media id (gint64 *), 0 when refused */
+  guint uploads_taken;     /* images taken from it */
+  guint uploads_missing;   /* images the file names that it lacks */
   char *xml_error;
   int xml_error_line;
   guint errors_noted;
 } Import;
+
+static char *uploads_relpath (const char *url);
+static gint64 upload_media (Import *im, const char *url, const char *alt, const char *caption,
+                            const char *what, GError **error);
 
 static void
 on_xml_error (void *data, xmlErrorPtr e)
@@ -1264,10 +1277,12 @@ import_post (Import *im, xmlNodePtr item, int line, const char *title, const cha
   if (!portada_articles_save (im->newsroom, a, PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION,
                               error))
     goto out;
-  {
-    g_autofree char *where = g_strdup_printf ("%s:%d", im->path, line);
-    portada_exchange_note_remote_images (im->summary, where, a);
-  }
+  /* With an uploads folder, said once its images are taken (resolve_body_uploads). */
+  if (im->uploads == NULL)
+    {
+      g_autofree char *where = g_strdup_printf ("%s:%d", im->path, line);
+      portada_exchange_note_remote_images (im->summary, where, a);
+    }
   if (id || g_hash_table_contains (im->guids, a->uuid))
     im->summary->updated++;
   else
@@ -1683,6 +1698,34 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
   if (g_str_equal (type, "attachment"))
     {
       g_autofree char *url = child_text (item, NS_WP, "attachment_url");
+      g_autofree char *named = im->uploads && url ? uploads_relpath (url) : NULL;
+      if (named)
+        {
+          /* The site's media library comes in with its files: the alt text from its
+           * postmeta, the caption from its excerpt. */
+          g_autofree char *alt = NULL;
+          g_autofree char *caption = child_text (item, NS_EXCERPT, "encoded");
+          g_autofree char *what = g_strdup_printf (_ ("attachment %s"), post_id ? post_id : "?");
+          gint64 id;
+
+          for (xmlNodePtr n = item->children; n && alt == NULL; n = n->next)
+            {
+              g_autofree char *key
+                  = is (n, NS_WP, "postmeta") ? child_text (n, NS_WP, "meta_key") : NULL;
+              if (g_strcmp0 (key, "_wp_attachment_image_alt") == 0)
+                alt = child_text (n, NS_WP, "meta_value");
+            }
+          id = upload_media (im, url, alt, caption, what, error);
+          if (id < 0)
+            return FALSE;
+          if (post_id)
+            g_hash_table_replace (im->attachments, g_strdup (post_id), g_steal_pointer (&url));
+          if (id > 0)
+            return TRUE;
+          skip_item_kind (im, line, title, post_id, _ ("an attachment not in the uploads folder"),
+                          _ ("attachments not in the uploads folder"));
+          return TRUE;
+        }
       if (post_id && url)
         g_hash_table_replace (im->attachments, g_strdup (post_id), g_steal_pointer (&url));
     }
@@ -1703,6 +1746,222 @@ import_item (Import *im, xmlNodePtr item, int line, GError **error)
       return TRUE;
     }
   return import_post (im, item, line, title, post_id, error);
+}
+
+/* The path below wp-content/uploads/ that an address names ("2023/05/photo.jpg"),
+ * unescaped, without query or fragment; NULL when it names no uploaded file. */
+static char *
+uploads_relpath (const char *url)
+{
+  const char *p = url ? strstr (url, "/wp-content/uploads/") : NULL;
+  g_autofree char *rel = NULL;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("/wp-content/uploads/");
+  rel = g_strndup (p, strcspn (p, "?#"));
+  return g_uri_unescape_string (rel, NULL);
+}
+
+/* WordPress's resized copies ("photo-300x200.jpg") name their original ("photo.jpg");
+ * NULL when @rel is no such copy. */
+static char *
+original_relpath (const char *rel)
+{
+  const char *dot = strrchr (rel, '.');
+  const char *dash;
+  const char *x;
+
+  if (dot == NULL)
+    return NULL;
+  for (dash = dot; dash > rel && dash[-1] != '-' && dash[-1] != '/'; dash--)
+    ;
+  if (dash == rel || dash[-1] != '-')
+    return NULL;
+  x = dash;
+  if (!g_ascii_isdigit (*x))
+    return NULL;
+  while (g_ascii_isdigit (*x))
+    x++;
+  if (*x != 'x' || !g_ascii_isdigit (x[1]))
+    return NULL;
+  for (x++; g_ascii_isdigit (*x); x++)
+    ;
+  if (x != dot)
+    return NULL;
+  {
+    g_autofree char *stem = g_strndup (rel, dash - 1 - rel);
+    return g_strconcat (stem, dot, NULL);
+  }
+}
+
+/* The stored image of the uploaded file @url names (its original when @url is a resized
+ * copy), read from the uploads folder once and checked as every image is; 0 when it is
+ * not there or is refused (said in the summary, by @what and the file's name), -1 on a
+ * database error. @alt and @caption (may be NULL) are given to a newly stored image. */
+static gint64
+upload_media (Import *im, const char *url, const char *alt, const char *caption, const char *what,
+              GError **error)
+{
+  g_autofree char *rel = im->uploads ? uploads_relpath (url) : NULL;
+  g_autofree char *original = rel ? original_relpath (rel) : NULL;
+  const char *tries[2] = { original ? original : rel, original ? rel : NULL };
+  g_autoptr (GError) refused = NULL;
+  gint64 *known;
+  gint64 id = 0;
+
+  if (rel == NULL)
+    return 0;
+  if ((known = g_hash_table_lookup (im->uploaded, rel)))
+    return *known;
+  for (guint i = 0; i < G_N_ELEMENTS (tries) && tries[i] && id == 0; i++)
+    {
+      g_autoptr (GError) local = NULL;
+      gsize len = 0;
+      g_autofree char *data = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autofree char *base = NULL;
+
+      /* The original already taken for another of its copies: the same image. */
+      if ((known = g_hash_table_lookup (im->uploaded, tries[i])) && *known > 0)
+        {
+          id = *known;
+          break;
+        }
+      if (!portada_relpath_is_safe (tries[i]))
+        {
+          g_clear_error (&refused);
+          g_set_error_literal (&refused, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                               _ ("the address climbs out of the uploads folder"));
+          continue;
+        }
+      data = portada_beneath_read (im->uploads_fd, tries[i], PORTADA_IMAGE_MAX_BYTES, &len, &local);
+      if (data == NULL)
+        {
+          if (local && !g_error_matches (local, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND)
+              && refused == NULL)
+            refused = g_steal_pointer (&local);
+          continue;
+        }
+      base = g_path_get_basename (tries[i]);
+      bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+      id = portada_media_import (im->newsroom, base, bytes, NULL, &local);
+      if (id > 0)
+        {
+          im->uploads_taken++;
+          g_hash_table_insert (im->uploaded, g_strdup (tries[i]), g_memdup2 (&id, sizeof id));
+        }
+      if (id == 0)
+        {
+          if (local && local->domain == PORTADA_ERROR && local->code != PORTADA_ERROR_INVALID)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return -1;
+            }
+          g_clear_error (&refused);
+          refused = g_steal_pointer (&local);
+        }
+    }
+  if (id > 0)
+    {
+      g_autoptr (PortadaMedia) m = portada_media_load_info (im->newsroom, id, error);
+      if (m == NULL)
+        return -1;
+      if (((alt && *alt && !(m->alt_text && *m->alt_text))
+           || (caption && *caption && !(m->caption && *m->caption)))
+          && !portada_media_set_details (
+              im->newsroom, id, m->alt_text && *m->alt_text ? m->alt_text : alt,
+              m->caption && *m->caption ? m->caption : caption, m->credit, error))
+        return -1;
+    }
+  else if (refused)
+    portada_import_summary_add_line (im->summary, _ ("%s: %s: wp-content/uploads/%s refused: %s"),
+                                     im->path, what, rel, refused->message);
+  else
+    {
+      im->uploads_missing++;
+      portada_import_summary_add_line (im->summary,
+                                       _ ("%s: %s: wp-content/uploads/%s is not in %s"), im->path,
+                                       what, rel, im->uploads);
+    }
+  g_hash_table_replace (im->uploaded, g_strdup (rel), g_memdup2 (&id, sizeof id));
+  return id;
+}
+
+/* The images of the imported articles' text that point at the site's uploads, made
+ * "media/<sha256>" of the image taken from the uploads folder. */
+static gboolean
+resolve_body_uploads (Import *im, GError **error)
+{
+  GHashTableIter iter;
+  gpointer uuid;
+
+  if (im->uploads == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, im->guids);
+  while (g_hash_table_iter_next (&iter, &uuid, NULL))
+    {
+      g_autoptr (PortadaArticle) a = portada_articles_load_by_uuid (im->newsroom, uuid, NULL);
+      g_autoptr (GString) body = NULL;
+      gboolean changed = FALSE;
+      const char *p;
+
+      if (a == NULL || a->body == NULL)
+        continue;
+      if (strstr (a->body, "/wp-content/uploads/") == NULL)
+        {
+          portada_exchange_note_remote_images (im->summary, im->path, a);
+          continue;
+        }
+      body = g_string_new (NULL);
+      p = a->body;
+      /* Markdown images only: ![alt](URL …). */
+      for (const char *img; (img = strstr (p, "!["));)
+        {
+          const char *close = strstr (img, "](");
+          const char *start, *end;
+          g_autofree char *url = NULL;
+          g_autofree char *alt = NULL;
+          gint64 id;
+
+          if (close == NULL)
+            break;
+          start = close + 2;
+          end = start + strcspn (start, ") \n");
+          url = g_strndup (start, end - start);
+          alt = g_strndup (img + 2, close - img - 2);
+          id = strstr (url, "/wp-content/uploads/")
+                   ? upload_media (im, url, alt, NULL, a->title, error)
+                   : 0;
+          if (id < 0)
+            return FALSE;
+          g_string_append_len (body, p, start - p);
+          if (id > 0)
+            {
+              g_autoptr (PortadaMedia) m = portada_media_load_info (im->newsroom, id, error);
+              if (m == NULL)
+                return FALSE;
+              g_string_append_printf (body, "media/%s", m->sha256);
+              changed = TRUE;
+            }
+          else
+            g_string_append (body, url);
+          p = end;
+        }
+      g_string_append (body, p);
+      if (changed)
+        {
+          g_free (a->body);
+          a->body = g_string_free (g_steal_pointer (&body), FALSE);
+        }
+      portada_exchange_note_remote_images (im->summary, im->path, a);
+      if (!changed)
+        continue;
+      if (!portada_articles_save (im->newsroom, a,
+                                  PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Featured images: the media of an earlier Portada export is found again by the
@@ -1726,22 +1985,29 @@ resolve_thumbnails (Import *im, GError **error)
                                            im->path, th->title, th->thumbnail);
           continue;
         }
+      if (im->uploads)
+        {
+          media = upload_media (im, url, NULL, NULL, th->title, error);
+          if (media < 0)
+            return FALSE;
+        }
       if ((dot = strchr (base, '.')))
         *dot = '\0';
-      {
-        const char *digits = strrchr (base, '-') ? strrchr (base, '-') + 1 : base;
-        g_autoptr (GError) missing = NULL;
-        g_autoptr (PortadaMedia) found = NULL;
-        if (strlen (digits) >= 16)
-          found = portada_media_find_sha256 (im->newsroom, digits, &missing);
-        if (found)
-          media = found->id;
-        else if (missing && !g_error_matches (missing, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
-          {
-            g_propagate_error (error, g_steal_pointer (&missing));
-            return FALSE;
-          }
-      }
+      if (media == 0)
+        {
+          const char *digits = strrchr (base, '-') ? strrchr (base, '-') + 1 : base;
+          g_autoptr (GError) missing = NULL;
+          g_autoptr (PortadaMedia) found = NULL;
+          if (strlen (digits) >= 16)
+            found = portada_media_find_sha256 (im->newsroom, digits, &missing);
+          if (found)
+            media = found->id;
+          else if (missing && !g_error_matches (missing, PORTADA_ERROR, PORTADA_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&missing));
+              return FALSE;
+            }
+        }
       if (media)
         {
           g_autoptr (PortadaArticle) a
@@ -1753,7 +2019,7 @@ resolve_thumbnails (Import *im, GError **error)
                                       PORTADA_SAVE_KEEP_TIMES | PORTADA_SAVE_NO_REVISION, error))
             return FALSE;
         }
-      else
+      else if (im->uploads == NULL)
         portada_import_summary_add_line (im->summary,
                                          _ ("%s: “%s”: featured image %s not imported: Portada "
                                             "never downloads files; add it in the article"),
@@ -1982,6 +2248,16 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
                     PortadaImportSummary *summary, GCancellable *cancellable,
                     PortadaProgressFunc progress, gpointer user_data, GError **error)
 {
+  return portada_wxr_import_with_uploads (newsroom, path, NULL, lang, summary, cancellable,
+                                          progress, user_data, error);
+}
+
+gboolean
+portada_wxr_import_with_uploads (PortadaNewsroom *newsroom, const char *path, const char *uploads,
+                                 const char *lang, PortadaImportSummary *summary,
+                                 GCancellable *cancellable, PortadaProgressFunc progress,
+                                 gpointer user_data, GError **error)
+{
   Input in = { 0 };
   Import im = { 0 };
   gboolean ok = FALSE;
@@ -1991,6 +2267,15 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   im.newsroom = newsroom;
   im.summary = summary;
   im.path = path;
+  im.uploads_fd = -1;
+  if (uploads)
+    {
+      im.uploads_fd = portada_beneath_open_root (uploads, error);
+      if (im.uploads_fd < 0)
+        return FALSE;
+      im.uploads = uploads;
+      im.uploaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
   im.input = &in;
   if (!open_input (&im, &in, error))
     goto done;
@@ -2019,8 +2304,8 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
     goto done;
   im.lang = portada_exchange_import_lang (newsroom, lang, error);
   if (im.lang == NULL || !stream (&im, cancellable, progress, user_data, error)
-      || !resolve_thumbnails (&im, error) || !resolve_page_parents (&im, error)
-      || !resolve_menus (&im, error))
+      || !resolve_thumbnails (&im, error) || !resolve_body_uploads (&im, error)
+      || !resolve_page_parents (&im, error) || !resolve_menus (&im, error))
     {
       portada_newsroom_rollback (newsroom);
       goto done;
@@ -2037,6 +2322,10 @@ portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lan
   portada_import_summary_leave_out (summary, _ ("comments of pages and of items left out"),
                                     im.comments);
   portada_import_summary_leave_out (summary, _ ("spam and trashed comments"), im.spam);
+  if (im.uploads)
+    portada_import_summary_add_line (
+        summary, _ ("%s: %u images taken from %s, %u it lacks (each is listed above)"), path,
+        im.uploads_taken, uploads, im.uploads_missing);
   ok = portada_newsroom_commit (newsroom, error);
   if (ok && progress)
     progress (1.0, user_data);
@@ -2060,5 +2349,8 @@ done:
   g_clear_pointer (&im.terms, g_hash_table_unref);
   g_clear_pointer (&im.menu_refs, g_ptr_array_unref);
   g_clear_pointer (&im.thumbnails, g_ptr_array_unref);
+  g_clear_pointer (&im.uploaded, g_hash_table_unref);
+  if (im.uploads_fd >= 0)
+    close (im.uploads_fd);
   return ok;
 }

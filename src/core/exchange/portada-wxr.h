@@ -26,6 +26,17 @@ gboolean portada_wxr_sniff (const char *path);
 gboolean portada_wxr_import (PortadaNewsroom *newsroom, const char *path, const char *lang,
                              PortadaImportSummary *summary, GCancellable *cancellable,
                              PortadaProgressFunc progress, gpointer user_data, GError **error);
+/* The same with @uploads, a copy of the site's wp-content/uploads folder (or NULL):
+ * the attachments, the featured images (_thumbnail_id) and the text's images that point
+ * at the site's uploads are taken from it by the path their address names (a resized
+ * copy such as photo-300x200.jpg by its original), read beneath it only (no link
+ * followed, no ".."), checked as every image is; what it lacks is listed by name.
+ * Nothing is ever downloaded. */
+gboolean portada_wxr_import_with_uploads (PortadaNewsroom *newsroom, const char *path,
+                                          const char *uploads, const char *lang,
+                                          PortadaImportSummary *summary, GCancellable *cancellable,
+                                          PortadaProgressFunc progress, gpointer user_data,
+                                          GError **error);
 
 /* Writes one WXR 1.2 file per language (@lang NULL: every language) into
  * @out_dir, named <lang>.wxr.xml: the channel with its authors, categories (the
