@@ -421,7 +421,10 @@ test_library (void)
   g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Featured and in the text"));
   g_clear_error (&error);
-  g_assert_nonnull (portada_media_load_info (nr, id, NULL));
+  {
+    g_autoptr (PortadaMedia) still = portada_media_load_info (nr, id, NULL);
+    g_assert_nonnull (still);
+  }
 
   /* Not an image: refused, the newsroom unchanged. */
   {
