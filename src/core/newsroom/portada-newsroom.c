@@ -433,9 +433,19 @@ portada_newsroom_open (const char *path, PortadaOpenFlags flags, GError **error)
   if (self->db == NULL)
     return NULL;
 
-  if (!check_existing (self->db, path, &version, error)
-      || !check_schema (self, version, flags, error))
-    return NULL;
+  {
+    /* The version and the schema read in one read transaction: another window may
+     * commit an upgrade in between (a schema of 8 beside a version of 1 would look
+     * like another program's objects). */
+    gboolean in_read = sqlite3_exec (self->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    gboolean ok = check_existing (self->db, path, &version, error)
+                  && check_schema (self, version, flags, error);
+
+    if (in_read)
+      sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+    if (!ok)
+      return NULL;
+  }
   self->version = version;
   /* A file with objects of another program is upgraded once they are gone. */
   if (!self->foreign
