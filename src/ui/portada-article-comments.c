@@ -11,6 +11,7 @@
 #include "portada-article-comments.h"
 #include "portada-comments.h"
 #include "portada-markdown.h"
+#include "portada-settings.h"
 
 struct _PortadaArticleComments
 {
@@ -84,6 +85,73 @@ undo_clicked_cb (GtkButton *button, PortadaArticleComments *self)
   done (self, error);
 }
 
+/* The reply is the newsroom's: signed with the site's name, approved at once. */
+static void
+reply_response_cb (AdwMessageDialog *dialog, const char *response, PortadaArticleComments *self)
+{
+  GtkTextView *view = g_object_get_data (G_OBJECT (dialog), "reply-view");
+  gint64 parent = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "comment-id"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *site = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "reply") != 0 || self->newsroom == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  site = portada_settings_get (self->newsroom, PORTADA_SETTING_SITE_TITLE, NULL);
+  portada_comments_reply (self->newsroom, parent, site, text, &error);
+  done (self, error);
+}
+
+static void
+reply_changed_cb (GtkTextBuffer *buffer, AdwMessageDialog *dialog)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  adw_message_dialog_set_response_enabled (dialog, "reply", *text != '\0');
+}
+
+static void
+reply_clicked_cb (GtkButton *button, PortadaArticleComments *self)
+{
+  const char *author = g_object_get_data (G_OBJECT (button), "author");
+  g_autofree char *heading = g_strdup_printf (_ ("Reply to %s"), author);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+      _ ("The reply is shown under the comment on the article's page, signed with the "
+         "newsroom's name.")));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Reply"),
+                                  -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_widget_add_css_class (scroller, "card");
+  adw_message_dialog_set_extra_child (dialog, scroller);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "reply", _ ("_Reply"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "reply", FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "reply-view", view);
+  g_object_set_data (G_OBJECT (dialog), "comment-id",
+                     g_object_get_data (G_OBJECT (button), "comment-id"));
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (reply_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reply_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
 static GtkWidget *
 row_button (PortadaArticleComments *self, const char *label, gint64 id, GCallback callback)
 {
@@ -126,6 +194,15 @@ comment_row (PortadaArticleComments *self, const PortadaComment *c)
   gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   delete_label, -1);
   adw_action_row_add_suffix (row, status);
+  if (!pending)
+    {
+      /* Only an approved comment is answered: the reply is on the site at once. */
+      GtkWidget *reply = row_button (self, _ ("Reply…"), c->id, G_CALLBACK (reply_clicked_cb));
+      g_object_set_data_full (G_OBJECT (reply), "author",
+                              g_strdup (c->author && *c->author ? c->author : _ ("(anonymous)")),
+                              g_free);
+      adw_action_row_add_suffix (row, reply);
+    }
   adw_action_row_add_suffix (row, delete);
   return GTK_WIDGET (row);
 }

@@ -15,6 +15,7 @@
 #include "portada-articles.h"
 #include "portada-comments.h"
 #include "portada-demo.h"
+#include "portada-settings.h"
 
 GResource *portada_get_resource (void);
 
@@ -87,6 +88,20 @@ comment_by (PortadaNewsroom *nr, gint64 article, const char *author)
       if (g_str_equal (c->author, author))
         return portada_comments_load (nr, c->id, NULL);
     }
+  return NULL;
+}
+
+/* The reply dialog the Reply… button opened. */
+static AdwMessageDialog *
+reply_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && g_object_get_data (G_OBJECT (l->data), "reply-view"))
+      return l->data;
+  g_error ("no reply dialog");
   return NULL;
 }
 
@@ -169,6 +184,47 @@ test_moderate (void)
     }
   }
   g_assert_cmpint (moderated, ==, 4);
+
+  /* Reply as the newsroom: Cancel adds nothing, an empty reply cannot be sent, a reply
+   * is stored under the comment, approved, signed with the site's name. */
+  {
+    g_autoptr (PortadaComment) maria = comment_by (nr, seed->id, "María Fernanda López");
+    g_autoptr (GPtrArray) before = portada_comments_list (nr, seed->id, FALSE, NULL);
+    g_autoptr (GPtrArray) after = NULL;
+    g_autofree char *site = portada_settings_get (nr, PORTADA_SETTING_SITE_TITLE, NULL);
+    AdwMessageDialog *dialog;
+    GtkTextBuffer *buffer;
+    g_autoptr (PortadaComment) reply = NULL;
+
+    g_assert_null (find_button (find_row (pane, "Visitor"), "Reply…", NULL));
+    press (pane, "María Fernanda López", "Reply…", NULL);
+    dialog = reply_dialog ();
+    adw_message_dialog_response (dialog, "cancel");
+    flush ();
+    after = portada_comments_list (nr, seed->id, FALSE, NULL);
+    g_assert_cmpuint (after->len, ==, before->len);
+    g_clear_pointer (&after, g_ptr_array_unref);
+
+    press (pane, "María Fernanda López", "Reply…", NULL);
+    dialog = reply_dialog ();
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reply"));
+    buffer = gtk_text_view_get_buffer (g_object_get_data (G_OBJECT (dialog), "reply-view"));
+    gtk_text_buffer_set_text (buffer, "   ", -1);
+    g_assert_false (adw_message_dialog_get_response_enabled (dialog, "reply"));
+    gtk_text_buffer_set_text (buffer, "Thank you, María: the full report is online.", -1);
+    g_assert_true (adw_message_dialog_get_response_enabled (dialog, "reply"));
+    adw_message_dialog_response (dialog, "reply");
+    flush ();
+    after = portada_comments_list (nr, seed->id, FALSE, NULL);
+    g_assert_cmpuint (after->len, ==, before->len + 1);
+    reply = comment_by (nr, seed->id, site);
+    g_assert_nonnull (reply);
+    g_assert_cmpint (reply->parent_id, ==, maria->id);
+    g_assert_cmpint (reply->status, ==, PORTADA_COMMENT_APPROVED);
+    g_assert_cmpstr (reply->body, ==, "Thank you, María: the full report is online.");
+    g_assert_nonnull (find_row (pane, site));
+  }
+  g_assert_cmpint (moderated, ==, 5);
 
   /* Another article: its own comments, and no Undo of this one's. */
   portada_article_comments_show_article (PORTADA_ARTICLE_COMMENTS (pane), 1);

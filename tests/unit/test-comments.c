@@ -444,6 +444,46 @@ test_moderate (void)
   g_assert_nonnull (strstr (error->message, "Alice"));
 }
 
+/* The newsroom's reply: under its comment, approved, signed; a blank one or one to a
+ * comment that does not exist is refused and nothing is stored. */
+static void
+test_reply (void)
+{
+  g_autoptr (PortadaNewsroom) nr = portada_test_newsroom ();
+  g_autoptr (PortadaArticle) x = portada_article_new ();
+  g_autoptr (PortadaComment) top = portada_comment_new ();
+  g_autoptr (PortadaComment) back = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  g_free (x->title);
+  x->title = g_strdup ("X");
+  g_assert_true (portada_articles_save (nr, x, 0, NULL));
+  top->article_id = x->id;
+  g_free (top->author);
+  top->author = g_strdup ("Ana");
+  top->status = PORTADA_COMMENT_APPROVED;
+  g_assert_true (portada_comments_save (nr, top, &error));
+  g_assert_cmpint (portada_comments_reply (nr, top->id, "Portada", " \n\t ", &error), ==, 0);
+  g_assert_error (error, PORTADA_ERROR, PORTADA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (portada_comments_reply (nr, top->id + 100, "Portada", "Hi", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  all = portada_comments_list (nr, x->id, FALSE, NULL);
+  g_assert_cmpuint (all->len, ==, 1);
+  id = portada_comments_reply (nr, top->id, "Portada Magazine", "  Thanks, Ana.  ", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  back = portada_comments_load (nr, id, &error);
+  g_assert_cmpint (back->parent_id, ==, top->id);
+  g_assert_cmpint (back->article_id, ==, x->id);
+  g_assert_cmpint (back->status, ==, PORTADA_COMMENT_APPROVED);
+  g_assert_cmpstr (back->author, ==, "Portada Magazine");
+  g_assert_cmpstr (back->body, ==, "Thanks, Ana.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -453,5 +493,6 @@ main (int argc, char **argv)
   g_test_add_func ("/comments/render", test_render);
   g_test_add_func ("/comments/round-trip", test_round_trip);
   g_test_add_func ("/comments/moderate", test_moderate);
+  g_test_add_func ("/comments/reply", test_reply);
   return g_test_run ();
 }

@@ -470,3 +470,33 @@ portada_comments_restore (PortadaNewsroom *newsroom, const PortadaCommentDeletio
     }
   return portada_newsroom_commit (newsroom, error);
 }
+
+gint64
+portada_comments_reply (PortadaNewsroom *newsroom, gint64 parent_id, const char *author,
+                        const char *body, GError **error)
+{
+  g_autoptr (PortadaComment) parent = portada_comments_load (newsroom, parent_id, error);
+  g_autoptr (PortadaComment) reply = NULL;
+  g_autofree char *text = g_strstrip (g_strdup (body ? body : ""));
+
+  if (parent == NULL)
+    return 0;
+  if (*text == '\0')
+    {
+      g_set_error_literal (error, PORTADA_ERROR, PORTADA_ERROR_INVALID,
+                           _ ("A reply needs some text"));
+      return 0;
+    }
+  reply = portada_comment_new ();
+  reply->article_id = parent->article_id;
+  reply->parent_id = parent->id;
+  reply->kind = PORTADA_COMMENT_KIND_COMMENT;
+  g_free (reply->author);
+  reply->author = g_strdup (author && *author ? author : _ ("The newsroom"));
+  g_free (reply->body);
+  reply->body = g_steal_pointer (&text);
+  reply->status = PORTADA_COMMENT_APPROVED;
+  if (!portada_comments_save (newsroom, reply, error))
+    return 0;
+  return reply->id;
+}

@@ -70,6 +70,12 @@ GPtrArray *portada_comments_list (PortadaNewsroom *newsroom, gint64 article_id,
 gboolean portada_comments_set_status (PortadaNewsroom *newsroom, gint64 id,
                                       PortadaCommentStatus status, GError **error);
 
+/* The newsroom answers comment @parent_id: a new approved comment of the same article
+ * under it, by @author (the newsroom's name), with @body (Markdown). A body of only
+ * blanks is refused (PORTADA_ERROR_INVALID). Returns the new comment's id, 0 on error. */
+gint64 portada_comments_reply (PortadaNewsroom *newsroom, gint64 parent_id, const char *author,
+                               const char *body, GError **error);
+
 /* What portada_comments_delete() took away: the comment, and the replies that
  * answered it (they stay, at the top of the thread, until it is restored). */
 typedef struct
