@@ -76,6 +76,10 @@ def typing_in_search_is_never_blocked(t):
     t.wait(lambda: e2e.name(count) == f"{hits} articles", "the count of “Panama”")
     slow = [x for x in times if x > LIMIT_MS]
     assert not slow, f"characters shown later than {LIMIT_MS} ms after their key: {slow}"
+    # The 100 ms, held by the median (each key's time includes starting xdotool and
+    # the AT-SPI round trip, which a loaded machine stretches now and then).
+    median = sorted(times)[len(times) // 2]
+    assert median <= 100, f"the median key took {median:.0f} ms to show (more than 100 ms)"
 
     # Clearing (Escape in the entry) brings every article back, typing still answered.
     t0 = time.monotonic()
