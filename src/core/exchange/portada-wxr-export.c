@@ -779,7 +779,6 @@ write_post (Export *e, const PortadaArticle *a, GArray *image_ids)
   g_autofree char *modified = wp_date (a->updated_at);
   g_autofree char *login = a->author ? author_login (a->author) : g_strdup ("");
   g_autofree char *html = post_html (e, a->body, image_ids);
-  g_autofree char *excerpt = g_markup_escape_text (a->excerpt ? a->excerpt : "", -1);
 
   xmlTextWriterStartElement (e->w, (const xmlChar *) "item");
   text_element (e, "title", a->title);

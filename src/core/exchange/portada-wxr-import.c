@@ -1617,7 +1617,6 @@ menu_target (Import *im, MenuRef *r, char **why, gboolean *heading, GError **err
 static gboolean
 resolve_menus (Import *im, GError **error)
 {
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
   const char *bar = NULL, *footer = NULL;
   GPtrArray *chosen[2];
   gboolean ok = TRUE;
