@@ -680,6 +680,10 @@ portada_svg_sanitize (const guint8 *data, gsize len, GPtrArray **removed, GError
   sanitize_attributes (&s, root);
   sanitize_children (&s, root);
   normalize_namespaces (root);
+  /* What is left must still give its size (an attribute the input sized itself by may
+   * be one the sanitizer removes): the sanitizer then accepts its own output. */
+  if (!doc_size (doc, &w, &h, error))
+    return NULL;
 
   xmlDocDumpMemoryEnc (doc, &out, &out_len, "UTF-8");
   if (out == NULL)
