@@ -830,7 +830,9 @@ portada_exchange_note_remote_images (PortadaImportSummary *summary, const char *
   g_autofree char *html = NULL;
   g_autoptr (GPtrArray) urls = NULL;
 
-  if (a->body == NULL || strstr (a->body, "//") == NULL)
+  /* Rendered and parsed only when the text may hold an image with an address. */
+  if (a->body == NULL || strstr (a->body, "//") == NULL
+      || (strstr (a->body, "![") == NULL && strcasestr (a->body, "<img") == NULL))
     return;
   html = portada_markdown_to_html (a->body);
   urls = portada_sanitize_remote_images (html);

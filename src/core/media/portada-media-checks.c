@@ -50,7 +50,9 @@ static gboolean
 scan_remote (PortadaNewsroom *newsroom, GPtrArray *out, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = portada_newsroom_prepare (
-      newsroom, "SELECT id, title, body FROM article WHERE instr(body, '//') > 0 ORDER BY id",
+      newsroom,
+      "SELECT id, title, body FROM article WHERE instr(body, '//') > 0 AND (instr(body, '![') > 0 "
+      "OR instr(lower(body), '<img') > 0) ORDER BY id",
       error);
   int rc;
 

@@ -141,14 +141,13 @@ move_use (PortadaNewsroom *newsroom, const PortadaMediaUse *use, gint64 old_id, 
           g_autoptr (PortadaArticle) a = portada_articles_load (newsroom, use->target_id, error);
           if (a == NULL)
             return FALSE;
+          char *body = replace_ref (a->body, old_ref, new_ref);
+
+          /* Both at once: an article may show it featured and name it in its text. */
           if (a->featured_media_id == old_id)
             a->featured_media_id = new_id;
-          if (use->kind == PORTADA_MEDIA_USE_BODY)
-            {
-              char *body = replace_ref (a->body, old_ref, new_ref);
-              g_free (a->body);
-              a->body = body;
-            }
+          g_free (a->body);
+          a->body = body;
           return portada_articles_save (newsroom, a, PORTADA_SAVE_DEFAULT, error);
         }
       case PORTADA_MEDIA_USE_LOGO:
@@ -214,32 +213,20 @@ portada_media_library_replace (PortadaNewsroom *newsroom, gint64 id, const char 
   for (guint i = 0; i < uses->len; i++)
     {
       PortadaMediaUse *use = g_ptr_array_index (uses, i);
-      /* An article both shows it featured and names it in its text: once is enough. */
-      if (use->kind == PORTADA_MEDIA_USE_BODY && i > 0)
+      /* One move per article (featured and in its text) and one for both icons. */
+      gboolean article
+          = use->kind == PORTADA_MEDIA_USE_FEATURED || use->kind == PORTADA_MEDIA_USE_BODY;
+      gboolean moved = FALSE;
+
+      for (guint j = 0; j < i && !moved; j++)
         {
-          gboolean done = FALSE;
-          for (guint j = 0; j < i; j++)
-            {
-              PortadaMediaUse *u = g_ptr_array_index (uses, j);
-              done |= u->kind == PORTADA_MEDIA_USE_FEATURED && u->target_id == use->target_id;
-            }
-          if (done)
-            {
-              /* Its text still names the old image: rewrite it now. */
-              g_autoptr (PortadaArticle) a
-                  = portada_articles_load (newsroom, use->target_id, error);
-              char *body;
-              if (a == NULL)
-                goto failed;
-              body = replace_ref (a->body, old_ref, new_ref);
-              g_free (a->body);
-              a->body = body;
-              if (!portada_articles_save (newsroom, a, PORTADA_SAVE_DEFAULT, error))
-                goto failed;
-              continue;
-            }
+          PortadaMediaUse *u = g_ptr_array_index (uses, j);
+          gboolean same_kind = article ? (u->kind == PORTADA_MEDIA_USE_FEATURED
+                                          || u->kind == PORTADA_MEDIA_USE_BODY)
+                                       : u->kind == use->kind;
+          moved = same_kind && u->target_id == use->target_id;
         }
-      if (!move_use (newsroom, use, id, new_id, old_ref, new_ref, error))
+      if (!moved && !move_use (newsroom, use, id, new_id, old_ref, new_ref, error))
         goto failed;
     }
   if (!portada_newsroom_commit (newsroom, error))
